@@ -1,0 +1,7 @@
+import { Type } from '@nestjs/common';
+
+/**
+ * The domain capabilities this service is made of. Each library exports one module
+ * holding its controllers, services and job handlers.
+ */
+export const FEATURE_MODULES: Type[] = [];

@@ -1,0 +1,46 @@
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+
+const VERSION = 1;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+/**
+ * Personal data at rest: AES-256-GCM with a random IV per value, and a keyed blind
+ * index (HMAC-SHA256) so equal values can be joined and looked up without decrypting.
+ * Both keys are derived from DATA_ENCRYPTION_KEY with HKDF, so one secret configures
+ * the service and the two uses never share a key.
+ *
+ * Ciphertext layout: [version 1 byte][iv 12][tag 16][ciphertext].
+ */
+export class PiiCipher {
+  private readonly encKey: Buffer;
+  private readonly indexKey: Buffer;
+
+  constructor(masterKeyBase64: string) {
+    const master = Buffer.from(masterKeyBase64, 'base64');
+    if (master.length !== 32) throw new Error('DATA_ENCRYPTION_KEY must decode to 32 bytes');
+    this.encKey = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'wage-warning/pii-encryption/v1', 32));
+    this.indexKey = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'wage-warning/pii-blind-index/v1', 32));
+  }
+
+  encrypt(plain: string): Buffer {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.encKey, iv);
+    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    return Buffer.concat([Buffer.from([VERSION]), iv, cipher.getAuthTag(), body]);
+  }
+
+  decrypt(sealed: Buffer): string {
+    if (sealed[0] !== VERSION) throw new Error(`unknown PII ciphertext version ${sealed[0]}`);
+    const iv = sealed.subarray(1, 1 + IV_BYTES);
+    const tag = sealed.subarray(1 + IV_BYTES, 1 + IV_BYTES + TAG_BYTES);
+    const decipher = createDecipheriv('aes-256-gcm', this.encKey, iv);
+    decipher.setAuthTag(tag);
+    return Buffer.concat([decipher.update(sealed.subarray(1 + IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+  }
+
+  /** Deterministic 32-byte index of a normalised value (same input, same bytes). */
+  blindIndex(plain: string): Buffer {
+    return createHmac('sha256', this.indexKey).update(plain, 'utf8').digest();
+  }
+}

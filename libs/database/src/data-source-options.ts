@@ -1,0 +1,32 @@
+import { join } from 'node:path';
+import { types } from 'pg';
+import { DataSourceOptions } from 'typeorm';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+/**
+ * Entities and migrations are found by file name so that each domain library owns its
+ * own tables. The globs work both from TypeScript sources (jest) and from dist/ (node),
+ * because dist mirrors the source tree.
+ */
+const root = join(__dirname, '..', '..', '..');
+const ext = __filename.endsWith('.ts') ? 'ts' : 'js';
+
+export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: databaseUrl,
+    entities: [join(root, 'libs', '*', 'src', '**', `*.entity.${ext}`)],
+    migrations: [join(root, 'libs', 'database', 'src', 'migrations', `*.${ext}`)],
+    migrationsTableName: 'typeorm_migrations',
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    migrationsRun: false,
+    // Business timestamps are timestamptz; this keeps the session itself in UTC.
+    extra: { max: 10, options: '-c timezone=UTC', application_name: 'wage-warning' },
+  };
+}
+
+// Calendar dates stay 'YYYY-MM-DD' strings (never shifted through a JS Date and a time
+// zone); int8 becomes a number (counts, ids and fen amounts stay far below 2^53).
+types.setTypeParser(types.builtins.DATE, (v: string) => v);
+types.setTypeParser(types.builtins.INT8, (v: string) => Number(v));

@@ -1,0 +1,5 @@
+export { DatabaseModule } from './database.module';
+export { dataSourceOptions } from './data-source-options';
+export { migrateDatabase } from './migrate';
+export { describeDatabaseError, redactUrl } from './database-errors';
+export { SnakeNamingStrategy } from './snake-naming.strategy';

@@ -1,0 +1,14 @@
+export * from './entities/enums';
+export { BlindIndexColumn, DateColumn, FenColumn, ImportedRow, SealedColumn } from './entities/columns';
+export { Enterprise } from './entities/enterprise.entity';
+export { Project } from './entities/project.entity';
+export { WageAccount } from './entities/wage-account.entity';
+export { Deposit } from './entities/deposit.entity';
+export { LaborCostAllocation } from './entities/labor-cost-allocation.entity';
+export { Worker } from './entities/worker.entity';
+export { Attendance } from './entities/attendance.entity';
+export { Payroll } from './entities/payroll.entity';
+export { Clue } from './entities/clue.entity';
+export { WatchlistEntry } from './entities/watchlist-entry.entity';
+export { InspectionUnit } from './entities/inspection-unit.entity';
+export { IndustryBureau } from './entities/industry-bureau.entity';

@@ -1,0 +1,88 @@
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import IORedis from 'ioredis';
+import { Logger } from 'nestjs-pino';
+import { AppConfig, ConfigError, loadConfig } from '@wage/config';
+import { migrateDatabase, redactUrl } from '@wage/database';
+import { redisOptions } from '@wage/queues';
+import { HttpExceptionFilter } from './http-exception.filter';
+import { createValidationPipe } from './validation.pipe';
+
+/** A startup failure an operator can fix; printed as one line, no stack trace. */
+export class StartupError extends Error {}
+
+export async function checkRedis(redisUrl: string, timeoutMs = 3_000): Promise<void> {
+  const client = new IORedis({ ...redisOptions(redisUrl), lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: timeoutMs });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.ping();
+  } catch (error) {
+    throw new StartupError(`Cannot reach Redis at ${redactUrl(redisUrl)} (REDIS_URL): ${(error as Error).message}`);
+  } finally {
+    client.disconnect();
+  }
+}
+
+/** Config, database schema and Redis, checked in that order before Nest starts. */
+export async function prepareInfrastructure(log: (m: string) => void = console.log): Promise<AppConfig> {
+  const config = loadConfig();
+  if (!config.isProduction && !process.env.DATA_ENCRYPTION_KEY) {
+    log('WARNING: DATA_ENCRYPTION_KEY is not set; using the PUBLIC development key. Never do this with real data.');
+  }
+  try {
+    await migrateDatabase(config.DATABASE_URL, log);
+  } catch (error) {
+    throw new StartupError((error as Error).message);
+  }
+  await checkRedis(config.REDIS_URL);
+  return config;
+}
+
+/** HTTP concerns shared by the production entry points and the e2e tests. */
+export function configureHttpApp(app: INestApplication): void {
+  app.setGlobalPrefix('api/v1', { exclude: ['health', 'metrics', 'console', 'console/*path'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpExceptionFilter());
+  const doc = new DocumentBuilder()
+    .setTitle('Wage-arrears early-warning service')
+    .setDescription('Ingest, nightly risk scans, alert workflow and joint notices (see shared/spec/api.md).')
+    .setVersion('1')
+    .addBearerAuth()
+    .addApiKey({ type: 'apiKey', name: 'X-Api-Key', in: 'header' }, 'api-key')
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'api/docs-json' });
+}
+
+export async function createHttpApp(module: unknown): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(module as never, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  configureHttpApp(app);
+  return app;
+}
+
+export async function createWorkerContext(module: unknown): Promise<INestApplicationContext> {
+  const ctx = await NestFactory.createApplicationContext(module as never, { bufferLogs: true });
+  ctx.useLogger(ctx.get(Logger));
+  ctx.enableShutdownHooks();
+  return ctx;
+}
+
+/**
+ * Runs an entry point. Known startup problems print one clear line and exit 1; on
+ * SIGTERM a watchdog makes sure the process is gone within 10 s even if a handle hangs.
+ */
+export function runMain(main: () => Promise<unknown>): void {
+  process.once('SIGTERM', () => setTimeout(() => process.exit(0), 10_000).unref());
+  main().catch((error: unknown) => {
+    if (error instanceof ConfigError || error instanceof StartupError) {
+      console.error(`wage-warning: ${error.message}`);
+    } else {
+      console.error('wage-warning: failed to start:', error);
+    }
+    process.exit(1);
+  });
+}

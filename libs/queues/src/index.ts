@@ -1,0 +1,6 @@
+export { JOB_QUEUE, JobName, QUEUE_CONCURRENCY, QueueName } from './queue-names';
+export { DEFAULT_JOB_OPTIONS, jobId } from './queue-defaults';
+export { JobHandler } from './job-handler.decorator';
+export { checkHandlerCoverage, JobHandlerCheckError, JobHandlerRegistry } from './job-handler.registry';
+export { QueuesModule, RUNS_WORKERS } from './queues.module';
+export { redisOptions } from './redis-options';

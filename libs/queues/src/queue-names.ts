@@ -1,0 +1,32 @@
+/**
+ * Every queue and job name of the service, in one place. These strings live in Redis
+ * (and in job schedulers that outlive a deploy): NEVER rename a value, only add.
+ */
+export enum QueueName {
+  Imports = 'imports',
+  Scans = 'scans',
+  Escalations = 'escalations',
+  Outbox = 'outbox',
+  Notices = 'notices',
+}
+
+/**
+ * Job names. Add a name here only together with its @JobHandler: the worker refuses
+ * to start when a name has no handler or two. Names reserved for upcoming work:
+ *   import.run, scan.nightly, scan.shard, scan.finalize, escalation.check,
+ *   outbox.sweep, outbox.deliver, notices.generate, notices.deadline-check
+ */
+export enum JobName {}
+
+
+/** Which queue carries each job. The startup check also uses this list. */
+export const JOB_QUEUE: Record<JobName, QueueName> = {};
+
+/** How many jobs of a queue one worker process runs at once (2-core machines). */
+export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
+  [QueueName.Imports]: 1,
+  [QueueName.Scans]: 2,
+  [QueueName.Escalations]: 4,
+  [QueueName.Outbox]: 4,
+  [QueueName.Notices]: 1,
+};

@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import IORedis from 'ioredis';
+import { Client } from 'pg';
+
+const BASE_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export interface TestEnv {
+  databaseUrl: string;
+  redisUrl: string;
+  queuePrefix: string;
+  /** Drops the database and deletes every Redis key under the queue prefix. */
+  destroy(): Promise<void>;
+}
+
+/**
+ * Each e2e test file gets its own PostgreSQL database and BullMQ prefix, so files can
+ * run in parallel and leave nothing behind. Sets process.env for loadConfig().
+ */
+export async function createTestEnv(extraEnv: Record<string, string> = {}): Promise<TestEnv> {
+  const suffix = `${process.pid}_${randomBytes(4).toString('hex')}`;
+  const dbName = `wage_test_${suffix}`;
+  const admin = new Client({ connectionString: BASE_DATABASE_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  await admin.end();
+  const url = new URL(BASE_DATABASE_URL);
+  url.pathname = `/${dbName}`;
+  const env: TestEnv = {
+    databaseUrl: url.toString(),
+    redisUrl: REDIS_URL,
+    queuePrefix: `test_${suffix}`,
+    async destroy() {
+      const c = new Client({ connectionString: BASE_DATABASE_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+      await c.end();
+      await deleteRedisPrefix(REDIS_URL, env.queuePrefix);
+    },
+  };
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    DATABASE_URL: env.databaseUrl,
+    REDIS_URL: env.redisUrl,
+    QUEUE_PREFIX: env.queuePrefix,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...extraEnv,
+  });
+  return env;
+}
+
+export async function deleteRedisPrefix(redisUrl: string, prefix: string): Promise<void> {
+  const redis = new IORedis(redisUrl, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}

@@ -1,0 +1,96 @@
+import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '@wage/config';
+import { dataSourceOptions, migrateDatabase } from '@wage/database';
+
+/**
+ * Migration commands that never touch a real database's schema by accident:
+ *   run             apply pending migrations to DATABASE_URL (under the advisory lock)
+ *   generate NAME   diff the entities against a scratch database built from the
+ *                   committed migrations, and write the difference as a new migration
+ *   check           the same diff; exits 1 when entities and migrations disagree (CI)
+ */
+async function withScratchDatabase<T>(baseUrl: string, fn: (url: string) => Promise<T>): Promise<T> {
+  const name = `wage_scratch_${process.pid}_${Date.now()}`;
+  const admin = new Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  try {
+    return await fn(url.toString());
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+async function diff(url: string): Promise<{ up: string[]; down: string[] }> {
+  await migrateDatabase(url);
+  const ds = new DataSource(dataSourceOptions(url));
+  await ds.initialize();
+  try {
+    const sql = await ds.driver.createSchemaBuilder().log();
+    return { up: sql.upQueries.map((q) => q.query), down: sql.downQueries.map((q) => q.query).reverse() };
+  } finally {
+    await ds.destroy();
+  }
+}
+
+const quote = (q: string): string => '`' + q.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
+
+function writeMigration(name: string, up: string[], down: string[]): string {
+  const ts = Date.now();
+  const className = `${name.replace(/[^A-Za-z0-9]/g, '')}${ts}`;
+  const body = `import { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class ${className} implements MigrationInterface {
+  name = '${className}';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+${up.map((q) => `    await queryRunner.query(${quote(q)});`).join('\n')}
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+${down.map((q) => `    await queryRunner.query(${quote(q)});`).join('\n')}
+  }
+}
+`;
+  const file = join(process.cwd(), 'libs', 'database', 'src', 'migrations', `${ts}-${name}.ts`);
+  writeFileSync(file, body);
+  return file;
+}
+
+async function main(): Promise<void> {
+  const [command, name] = process.argv.slice(2);
+  const config = loadConfig();
+  if (command === 'run') {
+    const applied = await migrateDatabase(config.DATABASE_URL, console.log);
+    console.log(applied.length ? `${applied.length} migration(s) applied` : 'database is up to date');
+    return;
+  }
+  if (command === 'generate' || command === 'check') {
+    const { up, down } = await withScratchDatabase(config.DATABASE_URL, diff);
+    if (up.length === 0) {
+      console.log('entities and migrations agree');
+      return;
+    }
+    if (command === 'check') {
+      console.error(`entities and migrations disagree; run "npm run migration:generate -- <Name>". Missing:\n${up.join(';\n')}`);
+      process.exitCode = 1;
+      return;
+    }
+    if (!name || !/^[A-Za-z][A-Za-z0-9]*$/.test(name)) throw new Error('usage: npm run migration:generate -- <Name> (letters and digits)');
+    console.log(`wrote ${writeMigration(name, up, down)}`);
+    return;
+  }
+  throw new Error('usage: migrations run | generate <Name> | check');
+}
+
+main().catch((error: unknown) => {
+  console.error((error as Error).message);
+  process.exit(1);
+});
