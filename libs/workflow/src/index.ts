@@ -1,0 +1,1 @@
+export { AlertIntakeService, type ScanAlertChanges } from './alert-intake.service';
