@@ -1,1 +1,2 @@
 export { AlertIntakeService, type ScanAlertChanges } from './alert-intake.service';
+export { WorkflowModule } from './workflow.module';
