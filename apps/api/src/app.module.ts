@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CoreModule } from '@wage/ops';
 import { QueuesModule } from '@wage/queues';
+import { consoleStaticModules } from './console-static';
 import { FEATURE_MODULES } from './feature-modules';
 
 export interface AppModuleOptions {
@@ -14,7 +15,12 @@ export class AppModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule, options.workers ? QueuesModule.forWorker() : QueuesModule.forProducer(), ...FEATURE_MODULES],
+      imports: [
+        CoreModule,
+        options.workers ? QueuesModule.forWorker() : QueuesModule.forProducer(),
+        ...FEATURE_MODULES,
+        ...consoleStaticModules(),
+      ],
     };
   }
 }

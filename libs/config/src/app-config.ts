@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Transform } from 'class-transformer';
 import { IsBase64, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
 
@@ -27,8 +29,8 @@ export class AppConfig {
 
   @Transform(({ value }) => (value === undefined || value === '' ? value : Number(value)))
   @IsInt({ message: 'PORT must be an integer TCP port such as 3000' })
-  @Min(0, { message: 'PORT must be between 0 and 65535' })
-  @Max(65535, { message: 'PORT must be between 0 and 65535' })
+  @Min(0, { message: 'PORT must be an integer TCP port between 0 and 65535 such as 3000' })
+  @Max(65535, { message: 'PORT must be an integer TCP port between 0 and 65535 such as 3000' })
   PORT = 3000;
 
   /** First admin, created only when the user table is empty. Required in production. */
@@ -70,11 +72,78 @@ export class AppConfig {
   @Matches(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/, { message: 'SCAN_TZ must be an IANA time zone such as Asia/Shanghai' })
   SCAN_TZ = 'Asia/Shanghai';
 
+  /** How many shard jobs a scan fans out to (several worker processes share them). */
+  @Transform(({ value }) => (value === undefined || value === '' ? value : Number(value)))
+  @IsInt({ message: 'SCAN_SHARDS must be a whole number of shards such as 4' })
+  @Min(1, { message: 'SCAN_SHARDS must be between 1 and 64' })
+  @Max(64, { message: 'SCAN_SHARDS must be between 1 and 64' })
+  SCAN_SHARDS = 4;
+
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
   })
   LOG_LEVEL = 'info';
+
+  /** Where uploads are streamed before an import job reads them; shared by API and workers. */
+  @IsNotEmpty({ message: 'IMPORT_DIR must be a writable directory path such as /var/lib/wage/imports' })
+  @IsString()
+  IMPORT_DIR = join(tmpdir(), 'wage-imports');
+
+  /** Largest accepted upload in bytes (default 512 MB); larger files get a 413. */
+  @Transform(({ value }) => (value === undefined || value === '' ? value : Number(value)))
+  @IsInt({ message: 'IMPORT_MAX_BYTES must be a whole number of bytes such as 536870912 (512 MB)' })
+  @Min(1024, { message: 'IMPORT_MAX_BYTES must be at least 1024' })
+  IMPORT_MAX_BYTES = 512 * 1024 * 1024;
+
+  /** The labour bureau named as issuer on joint notices (联合督办通知) to industry bureaus. */
+  @IsNotEmpty({ message: 'LABOUR_BUREAU_NAME must be the issuing labour bureau, such as 某区人力资源和社会保障局' })
+  @IsString()
+  LABOUR_BUREAU_NAME = '劳动保障监察机构';
+
+  /** Contact line printed on joint notices (department, person, phone); empty prints none. */
+  @IsOptional()
+  @IsString()
+  LABOUR_BUREAU_CONTACT = '';
+
+  /** Daily joint-notice grouping and the notice deadline check (time zone SCAN_TZ). */
+  @IsNotEmpty()
+  @Matches(/^(\S+\s+){4}\S+$/, { message: 'NOTICES_CRON must be a 5-field cron expression such as "0 8 * * *"' })
+  NOTICES_CRON = '0 8 * * *';
+
+  @IsNotEmpty()
+  @Matches(/^(\S+\s+){4}\S+$/, {
+    message: 'NOTICES_DEADLINE_CRON must be a 5-field cron expression such as "0 9 * * *"',
+  })
+  NOTICES_DEADLINE_CRON = '0 9 * * *';
+
+  /** Webhook retries wait OUTBOX_BACKOFF_MS × 2^(attempt-1) (10 s, 20 s, 40 s, …). */
+  @Transform(({ value }) => (value === undefined || value === '' ? value : Number(value)))
+  @IsInt({ message: 'OUTBOX_BACKOFF_MS must be a whole number of milliseconds such as 10000' })
+  @Min(10, { message: 'OUTBOX_BACKOFF_MS must be between 10 and 3600000' })
+  @Max(3_600_000, { message: 'OUTBOX_BACKOFF_MS must be between 10 and 3600000' })
+  OUTBOX_BACKOFF_MS = 10_000;
+
+  /** Webhook tries before a message becomes a dead letter. */
+  @Transform(({ value }) => (value === undefined || value === '' ? value : Number(value)))
+  @IsInt({ message: 'OUTBOX_MAX_ATTEMPTS must be a whole number such as 8' })
+  @Min(1, { message: 'OUTBOX_MAX_ATTEMPTS must be between 1 and 30' })
+  @Max(30, { message: 'OUTBOX_MAX_ATTEMPTS must be between 1 and 30' })
+  OUTBOX_MAX_ATTEMPTS = 8;
+
+  /** How often workers look for due webhook messages. */
+  @Transform(({ value }) => (value === undefined || value === '' ? value : Number(value)))
+  @IsInt({ message: 'OUTBOX_SWEEP_MS must be a whole number of milliseconds such as 5000' })
+  @Min(50, { message: 'OUTBOX_SWEEP_MS must be between 50 and 600000' })
+  @Max(600_000, { message: 'OUTBOX_SWEEP_MS must be between 50 and 600000' })
+  OUTBOX_SWEEP_MS = 5_000;
+
+  /** A webhook receiver that has not answered after this long counts as failed. */
+  @Transform(({ value }) => (value === undefined || value === '' ? value : Number(value)))
+  @IsInt({ message: 'OUTBOX_HTTP_TIMEOUT_MS must be a whole number of milliseconds such as 10000' })
+  @Min(100, { message: 'OUTBOX_HTTP_TIMEOUT_MS must be between 100 and 120000' })
+  @Max(120_000, { message: 'OUTBOX_HTTP_TIMEOUT_MS must be between 100 and 120000' })
+  OUTBOX_HTTP_TIMEOUT_MS = 10_000;
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';

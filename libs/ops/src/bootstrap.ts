@@ -8,6 +8,7 @@ import { AppConfig, ConfigError, loadConfig } from '@wage/config';
 import { migrateDatabase, redactUrl } from '@wage/database';
 import { redisOptions } from '@wage/queues';
 import { HttpExceptionFilter } from './http-exception.filter';
+import { httpMetricsMiddleware } from './metrics/http-metrics';
 import { createValidationPipe } from './validation.pipe';
 
 /** A startup failure an operator can fix; printed as one line, no stack trace. */
@@ -43,6 +44,7 @@ export async function prepareInfrastructure(log: (m: string) => void = console.l
 
 /** HTTP concerns shared by the production entry points and the e2e tests. */
 export function configureHttpApp(app: INestApplication): void {
+  app.use(httpMetricsMiddleware);
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'metrics', 'console', 'console/*path'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
@@ -68,6 +70,8 @@ export async function createWorkerContext(module: unknown): Promise<INestApplica
   const ctx = await NestFactory.createApplicationContext(module as never, { bufferLogs: true });
   ctx.useLogger(ctx.get(Logger));
   ctx.enableShutdownHooks();
+  // Operators (and the e2e tests) wait for this line before sending traffic or SIGTERM.
+  ctx.get(Logger).log('worker started: processing jobs; SIGTERM stops it gracefully');
   return ctx;
 }
 
@@ -76,7 +80,17 @@ export async function createWorkerContext(module: unknown): Promise<INestApplica
  * SIGTERM a watchdog makes sure the process is gone within 10 s even if a handle hangs.
  */
 export function runMain(main: () => Promise<unknown>): void {
-  process.once('SIGTERM', () => setTimeout(() => process.exit(0), 10_000).unref());
+  // Nest's shutdown hook closes the app, then re-raises the signal to itself. This
+  // listener stays installed so that re-raise does not kill the process by signal: the
+  // process then exits by itself (code 0) once every handle is closed.
+  let stopping = false;
+  const onStop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    setTimeout(() => process.exit(0), 10_000).unref();
+  };
+  process.on('SIGTERM', onStop);
+  process.on('SIGINT', onStop);
   main().catch((error: unknown) => {
     if (error instanceof ConfigError || error instanceof StartupError) {
       console.error(`wage-warning: ${error.message}`);

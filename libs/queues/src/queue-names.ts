@@ -16,11 +16,31 @@ export enum QueueName {
  *   import.run, scan.nightly, scan.shard, scan.finalize, escalation.check,
  *   outbox.sweep, outbox.deliver, notices.generate, notices.deadline-check
  */
-export enum JobName {}
+export enum JobName {
+  ImportRun = 'import.run',
+  ScanNightly = 'scan.nightly',
+  ScanShard = 'scan.shard',
+  ScanFinalize = 'scan.finalize',
+  OutboxSweep = 'outbox.sweep',
+  OutboxDeliver = 'outbox.deliver',
+  NoticesGenerate = 'notices.generate',
+  NoticesDeadlineCheck = 'notices.deadline-check',
+  EscalationCheck = 'escalation.check',
+}
 
 
 /** Which queue carries each job. The startup check also uses this list. */
-export const JOB_QUEUE: Record<JobName, QueueName> = {};
+export const JOB_QUEUE: Record<JobName, QueueName> = {
+  [JobName.ImportRun]: QueueName.Imports,
+  [JobName.ScanNightly]: QueueName.Scans,
+  [JobName.ScanShard]: QueueName.Scans,
+  [JobName.ScanFinalize]: QueueName.Scans,
+  [JobName.OutboxSweep]: QueueName.Outbox,
+  [JobName.OutboxDeliver]: QueueName.Outbox,
+  [JobName.NoticesGenerate]: QueueName.Notices,
+  [JobName.NoticesDeadlineCheck]: QueueName.Notices,
+  [JobName.EscalationCheck]: QueueName.Escalations,
+};
 
 /** How many jobs of a queue one worker process runs at once (2-core machines). */
 export const QUEUE_CONCURRENCY: Record<QueueName, number> = {

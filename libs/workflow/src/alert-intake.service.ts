@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { Severity } from '@wage/alerts';
+import { AlertRouter } from '@wage/routing';
 import { EntityManager } from 'typeorm';
+import { Clock } from './clock';
+import { DeadlineService } from './deadlines.service';
+import { EscalationTimers } from './escalation-timers.service';
+import { NotifiedAlert, WorkflowNotifier } from './workflow-notifier';
 
 export interface ScanAlertChanges {
   /** Alerts created by this scan, or brought back from cleared/resolved. */
@@ -10,15 +16,62 @@ export interface ScanAlertChanges {
   cleared: number[];
 }
 
+interface IntakeRow {
+  id: number;
+  project_code: string;
+  rule: string;
+  severity: Severity;
+  unit_code: string | null;
+  escalation_level: number;
+}
+
 /**
  * What happens to alerts after a scan has reconciled them: routing to an inspection
- * unit, deadlines, escalation timers and notifications. Called by the scan inside the
- * transaction that changed the alerts (so outbox rows commit with them).
- * STUB: the workflow helper implements it.
+ * unit, the acknowledgement deadline, escalation timers and notifications. Called by the
+ * scan inside the transaction that changed the alerts (so outbox rows commit with them).
+ * Cleared alerts need nothing: their timers re-check the state when they fire.
  */
 @Injectable()
 export class AlertIntakeService {
-  async onScanReconciled(_manager: EntityManager, _changes: ScanAlertChanges): Promise<void> {
-    // implemented by the workflow library
+  constructor(
+    private readonly router: AlertRouter,
+    private readonly deadlines: DeadlineService,
+    private readonly timers: EscalationTimers,
+    private readonly notifier: WorkflowNotifier,
+    private readonly clock: Clock,
+  ) {}
+
+  async onScanReconciled(manager: EntityManager, changes: ScanAlertChanges): Promise<void> {
+    const ids = changes.raisedOrReopened;
+    if (ids.length === 0) return;
+    await this.router.route(manager, ids, { kind: 'scan', id: null, name: 'scan' }, 'routed');
+    const rows: IntakeRow[] = await manager.query(
+      `SELECT id, project_code, rule, severity, unit_code, escalation_level FROM alerts
+        WHERE id = ANY($1::bigint[]) AND status = 'open' ORDER BY id`,
+      [ids],
+    );
+    if (rows.length === 0) return;
+    const now = this.clock.now();
+    const slaOf = await this.deadlines.slaFor(
+      manager,
+      rows.map((r) => r.project_code),
+    );
+    const due = rows.map((r) => this.deadlines.acknowledgeDue(slaOf(r.project_code), now));
+    await manager.query(
+      `UPDATE alerts a SET due_at = d.due_at, overdue = false, updated_at = now()
+         FROM unnest($1::bigint[], $2::timestamptz[]) AS d(id, due_at) WHERE a.id = d.id`,
+      [rows.map((r) => r.id), due],
+    );
+    const byUnit = new Map<string, NotifiedAlert[]>();
+    for (const r of rows) {
+      if (!r.unit_code) continue;
+      const list = byUnit.get(r.unit_code) ?? [];
+      list.push({ id: r.id, projectCode: r.project_code, rule: r.rule, severity: r.severity });
+      byUnit.set(r.unit_code, list);
+    }
+    for (const [unitCode, alerts] of byUnit) await this.notifier.alertsRouted(manager, unitCode, alerts);
+    // Redis is outside the transaction: a timer set for a rolled-back change finds
+    // nothing to do when it fires (it re-checks the alert).
+    await this.timers.schedule(rows.map((r, i) => ({ alertId: r.id, level: r.escalation_level + 1, at: due[i] })));
   }
 }

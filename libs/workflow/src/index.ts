@@ -1,2 +1,5 @@
 export { AlertIntakeService, type ScanAlertChanges } from './alert-intake.service';
 export { WorkflowModule } from './workflow.module';
+export { Clock } from './clock';
+export { escalationJobId } from './escalation-timers.service';
+export { checkTransition, TRANSITIONS, WORKFLOW_ACTIONS, type WorkflowAction } from './transitions';

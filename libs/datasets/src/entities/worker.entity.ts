@@ -54,6 +54,10 @@ export class Worker extends ImportedRow {
   @Column({ type: 'boolean', default: false })
   contractSigned!: boolean;
 
+  /** Blind index of the card number: lets a re-import tell a changed card from an unchanged one. */
+  @BlindIndexColumn({ nullable: true })
+  bankCardHash!: Buffer | null;
+
   @SealedColumn({ nullable: true })
   bankCardEnc!: Buffer | null;
 

@@ -1,0 +1,142 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
+import { Client } from 'pg';
+import { deleteRedisPrefix } from '../test/support/test-env';
+import { AppModule } from '../apps/api/src/app.module';
+import { createHttpApp, prepareInfrastructure } from '@wage/ops';
+import { jobId, QueueName } from '@wage/queues';
+import { loadBenchData, REFERENCE_SQL } from './scan-data';
+
+/**
+ * npm run bench:scan [-- --multipliers=1,10 --shards=4]
+ * For each multiplier m: 10k·m projects with 1M·m payroll and 1M·m attendance rows in a
+ * fresh database; the full scan end to end (POST /api/v1/scans → succeeded, the real
+ * service with its BullMQ workers in this process) against a single reference SQL
+ * statement (PAY_RATIO_LOW + PAYROLL_MISSING) over the same tables, warm.
+ */
+const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
+const MULTIPLIERS = (args.multipliers ?? '1,10').split(',').map(Number);
+const BASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const AS_OF = '2026-11-03';
+const PERIOD = '2026-10-01';
+
+const secs = (ms: number): string => (ms / 1000).toFixed(2);
+
+async function timeReference(db: Client): Promise<{ ms: number; rows: number }> {
+  let best = Infinity;
+  let rows = 0;
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    const res = await db.query(REFERENCE_SQL, [AS_OF, PERIOD]);
+    best = Math.min(best, performance.now() - t0);
+    rows = res.rowCount ?? 0;
+  }
+  return { ms: best, rows };
+}
+
+/** Where the time went, from BullMQ's own job timestamps. */
+async function phases(queue: Queue, scanId: number, shards: number): Promise<string> {
+  const parts: string[] = [];
+  for (let i = 0; i < shards; i++) {
+    const job = await queue.getJob(jobId('scan', scanId, 'shard', i));
+    if (job?.processedOn && job.finishedOn) parts.push(`shard ${i} ${secs(job.finishedOn - job.processedOn)} s`);
+  }
+  const fin = await queue.getJob(jobId('scan', scanId, 'finalize'));
+  if (fin?.processedOn && fin.finishedOn) parts.push(`finalize ${secs(fin.finishedOn - fin.processedOn)} s`);
+  return parts.join(', ');
+}
+
+async function runScan(baseUrl: string, token: string): Promise<Record<string, unknown>> {
+  const post = await fetch(`${baseUrl}/api/v1/scans`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ asOf: AS_OF }),
+  });
+  if (post.status !== 202) throw new Error(`POST /scans: ${post.status} ${await post.text()}`);
+  const { id } = (await post.json()) as { id: number };
+  for (;;) {
+    const scan = (await (await fetch(`${baseUrl}/api/v1/scans/${id}`, { headers: { Authorization: `Bearer ${token}` } })).json()) as Record<string, unknown>;
+    if (scan.status === 'succeeded' || scan.status === 'failed') return scan;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function benchOnce(m: number): Promise<{ m: number; scanMs: number; refMs: number; scan: Record<string, unknown>; refRows: number }> {
+  const suffix = `${process.pid}_${randomBytes(3).toString('hex')}`;
+  // --reuse=<db> scans an already loaded database (kept by --keep) instead of loading one.
+  const dbName = args.reuse ?? `wage_bench_${m}x_${suffix}`;
+  const admin = new Client({ connectionString: BASE_URL });
+  await admin.connect();
+  if (!args.reuse) await admin.query(`CREATE DATABASE ${dbName}`);
+  const url = new URL(BASE_URL);
+  url.pathname = `/${dbName}`;
+  const prefix = `bench_${suffix}`;
+  Object.assign(process.env, { NODE_ENV: 'development', DATABASE_URL: url.toString(), REDIS_URL, QUEUE_PREFIX: prefix, LOG_LEVEL: 'silent' });
+  if (args.shards) process.env.SCAN_SHARDS = args.shards;
+  const db = new Client({ connectionString: url.toString() });
+  let app: Awaited<ReturnType<typeof createHttpApp>> | undefined;
+  try {
+    const config = await prepareInfrastructure(() => undefined);
+    await db.connect();
+    const t0 = performance.now();
+    if (!args.reuse) await loadBenchData(db, 10_000 * m, PERIOD);
+    else await db.query(`DELETE FROM scans`);
+    const [{ payroll, attendance }] = (
+      await db.query(`SELECT (SELECT count(*) FROM payroll) AS payroll, (SELECT count(*) FROM attendance) AS attendance`)
+    ).rows;
+    console.log(`[${m}x] loaded ${10_000 * m} projects, ${payroll} payroll, ${attendance} attendance rows in ${secs(performance.now() - t0)} s`);
+
+    app = await createHttpApp(AppModule.forRoot({ workers: true }));
+    await app.listen(0, '127.0.0.1');
+    const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+    const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: config.ADMIN_USERNAME, password: config.ADMIN_PASSWORD }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+
+    const ref = await timeReference(db);
+    const s0 = performance.now();
+    const scan = await runScan(baseUrl, accessToken);
+    const scanMs = performance.now() - s0;
+    if (scan.status !== 'succeeded') throw new Error(`scan failed: ${String(scan.error)}`);
+    console.log(`[${m}x] phases: ${await phases(app.get<Queue>(getQueueToken(QueueName.Scans)), Number(scan.id), Number(scan.shardCount ?? 4))}`);
+    return { m, scanMs, refMs: ref.ms, scan, refRows: ref.rows };
+  } finally {
+    await app?.close();
+    await db.end().catch(() => undefined);
+    if (args.keep === undefined && args.reuse === undefined) await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    else console.log(`[${m}x] kept database ${dbName}`);
+    await admin.end();
+    await deleteRedisPrefix(REDIS_URL, prefix);
+  }
+}
+
+async function main(): Promise<void> {
+  const results = [];
+  for (const m of MULTIPLIERS) {
+    const r = await benchOnce(m);
+    results.push(r);
+    console.log(
+      `[${m}x] full scan ${secs(r.scanMs)} s (${String(r.scan.projectsScanned)} projects, ${String(r.scan.alertsRaised)} alerts, by rule ${JSON.stringify(r.scan.byRule)})`,
+    );
+    console.log(`[${m}x] reference query ${secs(r.refMs)} s (${r.refRows} rows, warm best of 3); scan / reference = ${(r.scanMs / r.refMs).toFixed(1)}×`);
+  }
+  if (results.length > 1) {
+    const [a, b] = [results[0], results[results.length - 1]];
+    console.log(`scaling ${a.m}x → ${b.m}x data: scan ${(b.scanMs / a.scanMs).toFixed(1)}× the time, reference ${(b.refMs / a.refMs).toFixed(1)}×`);
+  }
+  console.log('targets: full scan ≤ 15 s at 1x (goal ≤ 5 s); 10x data in ≤ 10x the time');
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,75 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayNotEmpty, IsArray, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { ALERT_STATUSES, AlertStatus, SEVERITIES, Severity } from '../entities/alert-enums';
+
+const commaList = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter((s) => s !== '') : value;
+
+/** Filters of GET /api/v1/alerts (api.md). */
+export class AlertListQueryDto {
+  @ApiPropertyOptional({ description: 'Comma list of statuses', example: 'open,acknowledged' })
+  @IsOptional()
+  @Transform(commaList)
+  @IsArray()
+  @ArrayNotEmpty({ message: 'status must list at least one status' })
+  @IsIn(ALERT_STATUSES, { each: true, message: `status must be a comma list of ${ALERT_STATUSES.join(', ')}` })
+  status?: AlertStatus[];
+
+  @ApiPropertyOptional({ example: 'PAY_RATIO_LOW' })
+  @IsOptional()
+  @Matches(/^[A-Z_]{3,40}$/, { message: 'rule must be a rule code such as PAY_RATIO_LOW' })
+  rule?: string;
+
+  @ApiPropertyOptional({ description: 'Comma list of severities', example: 'red' })
+  @IsOptional()
+  @Transform(commaList)
+  @IsArray()
+  @IsIn(SEVERITIES, { each: true, message: 'severity must be a comma list of red, orange, yellow' })
+  severity?: Severity[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^[\w.-]{1,64}$/, { message: 'projectCode must be a project code (letters, digits, _ . -)' })
+  projectCode?: string;
+
+  @ApiPropertyOptional({ description: 'Region code or prefix', example: '4201' })
+  @IsOptional()
+  @Matches(/^\d{2,6}$/, { message: 'regionCode must be 2-6 digits of an administrative division code, such as 420113' })
+  regionCode?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^[\w.-]{1,64}$/, { message: 'unitCode must be an inspection unit code' })
+  unitCode?: string;
+
+  @ApiPropertyOptional({ example: '2026-10' })
+  @IsOptional()
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'period must be a month written YYYY-MM, such as 2026-10' })
+  period?: string;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'] })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'overdue must be true or false' })
+  overdue?: 'true' | 'false';
+
+  @ApiPropertyOptional({ enum: ['project'] })
+  @IsOptional()
+  @IsIn(['project'], { message: 'groupBy must be project' })
+  groupBy?: 'project';
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'page must be a whole number such as 1' })
+  @Min(1, { message: 'page must be 1 or more' })
+  page = 1;
+
+  @ApiPropertyOptional({ default: 50, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'pageSize must be a whole number such as 50' })
+  @Min(1, { message: 'pageSize must be between 1 and 500' })
+  @Max(500, { message: 'pageSize must be between 1 and 500' })
+  pageSize = 50;
+}

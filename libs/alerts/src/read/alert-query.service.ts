@@ -1,0 +1,145 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { type Principal, Role } from '@wage/auth';
+import { AlertListQueryDto } from './alert-list.dto';
+import { AlertScopeService } from './alert-scope.service';
+import { ALERT_COLUMNS, ALERT_FROM, AlertItem, AlertRow, QUEUE_ORDER, toAlertItem } from './alert-view';
+
+export interface AlertGroup {
+  projectCode: string;
+  projectName: string | null;
+  riskLevel: string | null;
+  riskScore: number;
+  count: number;
+  alerts: AlertItem[];
+}
+
+/**
+ * Read side of alerts. Every query is `scope AND filters`: the scope comes from
+ * AlertScopeService (per-role access), the filters from the request.
+ */
+@Injectable()
+export class AlertQueryService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly scope: AlertScopeService,
+  ) {}
+
+  async list(q: AlertListQueryDto, principal: Principal): Promise<{ items: AlertItem[]; total: number; page: number; pageSize: number }> {
+    const { where, params } = this.where(q, principal);
+    const offset = (q.page - 1) * q.pageSize;
+    const rows = await this.query<AlertRow>(
+      `SELECT ${ALERT_COLUMNS} FROM ${ALERT_FROM} WHERE ${where} ORDER BY ${QUEUE_ORDER} LIMIT ${q.pageSize} OFFSET ${offset}`,
+      params,
+    );
+    const [{ n }] = await this.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${ALERT_FROM} WHERE ${where}`, params);
+    return { items: rows.map(toAlertItem), total: n, page: q.page, pageSize: q.pageSize };
+  }
+
+  /** groupBy=project: a page of projects (worst first), each with its matching alerts in queue order. */
+  async listByProject(q: AlertListQueryDto, principal: Principal): Promise<{ groups: AlertGroup[]; total: number; page: number; pageSize: number }> {
+    const { where, params } = this.where(q, principal);
+    const offset = (q.page - 1) * q.pageSize;
+    const groups = await this.query<{ project_code: string; project_name: string | null; risk_level: string | null; risk_score: number; n: number }>(
+      `SELECT a.project_code, min(p.name) AS project_name, min(r.risk_level) AS risk_level, coalesce(min(r.risk_score), 0) AS risk_score,
+              count(*)::int AS n
+         FROM ${ALERT_FROM} WHERE ${where}
+        GROUP BY a.project_code
+        ORDER BY min(CASE a.severity WHEN 'red' THEN 0 WHEN 'orange' THEN 1 ELSE 2 END), coalesce(min(r.risk_score), 0) DESC,
+                 sum(a.shortfall_fen) DESC, min(a.first_seen_at), a.project_code
+        LIMIT ${q.pageSize} OFFSET ${offset}`,
+      params,
+    );
+    const [{ n }] = await this.query<{ n: number }>(`SELECT count(DISTINCT a.project_code)::int AS n FROM ${ALERT_FROM} WHERE ${where}`, params);
+    const codes = groups.map((g) => g.project_code);
+    const rows = codes.length
+      ? await this.query<AlertRow>(
+          `SELECT ${ALERT_COLUMNS} FROM ${ALERT_FROM} WHERE ${where} AND a.project_code IN (:...groupCodes) ORDER BY ${QUEUE_ORDER}`,
+          { ...params, groupCodes: codes },
+        )
+      : [];
+    return {
+      groups: groups.map((g) => ({
+        projectCode: g.project_code,
+        projectName: g.project_name,
+        riskLevel: g.risk_level,
+        riskScore: g.risk_score,
+        count: g.n,
+        alerts: rows.filter((r) => r.project_code === g.project_code).map(toAlertItem),
+      })),
+      total: n,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
+  }
+
+  /** One alert (within the caller's scope) with its whole history, oldest event first. */
+  async get(id: number, principal: Principal): Promise<Record<string, unknown>> {
+    const scope = this.scope.condition(principal);
+    const [row] = await this.query<AlertRow & Record<string, unknown>>(
+      `SELECT ${ALERT_COLUMNS}, a.joint, a.shortfall_fen, a.occurrence_count, a.rule_version, a.profile_code, a.profile_version,
+              a.clear_reason, a.cleared_by_scan_id, a.routing_reason, a.suppressed_until, a.resolution_note, a.overdue
+         FROM ${ALERT_FROM} WHERE a.id = :id AND (${scope.sql})`,
+      { ...scope.params, id },
+    );
+    if (!row) throw new NotFoundException(`Alert ${id} does not exist or is outside your scope`);
+    const events = await this.query<Record<string, unknown>>(
+      `SELECT id, at, actor_kind AS "actorKind", actor_id AS "actorId", actor_name AS "actorName", action,
+              from_status AS "fromStatus", to_status AS "toStatus", note, data
+         FROM alert_events WHERE alert_id = :id ORDER BY at, id`,
+      { id },
+    );
+    // Joint notices carrying this alert (owned by @wage/notices): the labour side sees whether
+    // the bureau acknowledged and answered; a bureau officer sees only its own bureau's.
+    const notices = await this.query<Record<string, unknown>>(
+      `SELECT n.id::int AS id, n.number, n.bureau_code AS "bureauCode", to_char(n.issued_on, 'YYYY-MM-DD') AS "issuedOn",
+              n.status, n.reply_due_at AS "replyDueAt", n.acknowledged_at AS "acknowledgedAt", n.replied_at AS "repliedAt",
+              n.reply_text AS "replyText", ni.outcome
+         FROM notice_items ni JOIN notices n ON n.id = ni.notice_id
+        WHERE ni.alert_id = :id AND (CAST(:bureau AS varchar) IS NULL OR n.bureau_code = :bureau) ORDER BY n.id`,
+      { id, bureau: principal.role === Role.BureauOfficer ? (principal.bureauCode ?? '') : null },
+    );
+    return {
+      ...toAlertItem(row),
+      joint: row.joint,
+      shortfallFen: row.shortfall_fen,
+      occurrenceCount: row.occurrence_count,
+      ruleVersion: row.rule_version,
+      profileCode: row.profile_code,
+      profileVersion: row.profile_version,
+      clearReason: row.clear_reason,
+      clearedByScanId: row.cleared_by_scan_id,
+      routingReason: row.routing_reason,
+      suppressedUntil: row.suppressed_until,
+      resolutionNote: row.resolution_note,
+      overdue: row.overdue,
+      events,
+      notices,
+    };
+  }
+
+  private where(q: AlertListQueryDto, principal: Principal): { where: string; params: Record<string, unknown> } {
+    const scope = this.scope.condition(principal);
+    const parts = [`(${scope.sql})`];
+    const params: Record<string, unknown> = { ...scope.params };
+    const add = (sql: string, name: string, value: unknown): void => {
+      parts.push(sql);
+      params[name] = value;
+    };
+    if (q.status?.length) add('a.status IN (:...status)', 'status', q.status);
+    if (q.rule) add('a.rule = :rule', 'rule', q.rule);
+    if (q.severity?.length) add('a.severity IN (:...severity)', 'severity', q.severity);
+    if (q.projectCode) add('a.project_code = :projectCode', 'projectCode', q.projectCode);
+    if (q.regionCode) add('p.region_code LIKE :regionPrefix', 'regionPrefix', `${q.regionCode}%`);
+    if (q.unitCode) add('a.unit_code = :unitCode', 'unitCode', q.unitCode);
+    if (q.period) add('a.period = :period', 'period', `${q.period}-01`);
+    if (q.overdue) add('a.overdue = :overdue', 'overdue', q.overdue === 'true');
+    return { where: parts.join(' AND '), params };
+  }
+
+  private query<T>(sql: string, named: Record<string, unknown>): Promise<T[]> {
+    const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, named);
+    return this.dataSource.query(text, values);
+  }
+}

@@ -1,0 +1,77 @@
+/** One alert row as the read queries select it. */
+export interface AlertRow {
+  id: number;
+  project_code: string;
+  project_name: string | null;
+  rule: string;
+  severity: string;
+  status: string;
+  period: string | null;
+  evidence: Record<string, unknown>;
+  thresholds: Record<string, unknown>;
+  unit_code: string | null;
+  assignee_user_id: string | null;
+  assignee_username: string | null;
+  first_seen_at: Date;
+  last_seen_at: Date;
+  due_at: Date | null;
+  escalation_level: number;
+  cleared_at: Date | null;
+  resolution: string | null;
+}
+
+/** An alert as GET /api/v1/alerts lists it (api.md). */
+export interface AlertItem {
+  id: number;
+  projectCode: string;
+  projectName: string | null;
+  rule: string;
+  severity: string;
+  status: string;
+  period: string | null;
+  evidence: Record<string, unknown>;
+  thresholds: Record<string, unknown>;
+  unitCode: string | null;
+  assignee: { id: string; username: string | null } | null;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+  dueAt: Date | null;
+  escalationLevel: number;
+  clearedAt: Date | null;
+  resolution: string | null;
+}
+
+export const ALERT_COLUMNS = `a.id, a.project_code, p.name AS project_name, a.rule, a.severity, a.status,
+  to_char(a.period, 'YYYY-MM') AS period, a.evidence, a.thresholds, a.unit_code, a.assignee_user_id,
+  u.username AS assignee_username, a.first_seen_at, a.last_seen_at, a.due_at, a.escalation_level, a.cleared_at, a.resolution`;
+
+export const ALERT_FROM = `alerts a
+  LEFT JOIN projects p ON p.project_code = a.project_code
+  LEFT JOIN project_risk r ON r.project_code = a.project_code
+  LEFT JOIN users u ON u.id = a.assignee_user_id`;
+
+/** workflow.md queue order: severity, then project risk score, then shortfall, then age. */
+export const QUEUE_ORDER = `CASE a.severity WHEN 'red' THEN 0 WHEN 'orange' THEN 1 ELSE 2 END,
+  coalesce(r.risk_score, 0) DESC, a.shortfall_fen DESC, a.first_seen_at ASC, a.id ASC`;
+
+export function toAlertItem(r: AlertRow): AlertItem {
+  return {
+    id: r.id,
+    projectCode: r.project_code,
+    projectName: r.project_name,
+    rule: r.rule,
+    severity: r.severity,
+    status: r.status,
+    period: r.period,
+    evidence: r.evidence,
+    thresholds: r.thresholds,
+    unitCode: r.unit_code,
+    assignee: r.assignee_user_id ? { id: r.assignee_user_id, username: r.assignee_username } : null,
+    firstSeenAt: r.first_seen_at,
+    lastSeenAt: r.last_seen_at,
+    dueAt: r.due_at,
+    escalationLevel: r.escalation_level,
+    clearedAt: r.cleared_at,
+    resolution: r.resolution,
+  };
+}

@@ -1,0 +1,44 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, Repository } from 'typeorm';
+import { generateApiKey } from './api-key-format';
+import { ApiKeyView, CreatedApiKeyView } from './dto/api-key.dto';
+import { ApiKey } from './entities/api-key.entity';
+import { Principal } from './principal';
+import { SecurityAuditService } from './security-audit.service';
+
+function view(k: ApiKey): ApiKeyView {
+  return { id: k.id, name: k.name, prefix: k.prefix, createdBy: k.createdBy, createdAt: k.createdAt, revokedAt: k.revokedAt };
+}
+
+@Injectable()
+export class ApiKeysService {
+  constructor(
+    @InjectRepository(ApiKey) private readonly keys: Repository<ApiKey>,
+    private readonly audit: SecurityAuditService,
+  ) {}
+
+  async create(name: string, actor: Principal): Promise<CreatedApiKeyView> {
+    const { key, hash, prefix } = generateApiKey();
+    const row = await this.keys.save(
+      this.keys.create({ name: name.trim(), keyHash: hash, prefix, createdBy: actor.kind === 'user' ? actor.id : null, revokedAt: null }),
+    );
+    await this.audit.record('api_key.created', actor, { apiKeyId: row.id, name: row.name, prefix });
+    return { ...view(row), key };
+  }
+
+  async list(): Promise<ApiKeyView[]> {
+    return (await this.keys.find({ order: { createdAt: 'DESC' } })).map(view);
+  }
+
+  /** Idempotent: revoking a revoked key keeps its first revocation time. */
+  async revoke(id: string, actor: Principal): Promise<ApiKeyView> {
+    const row = await this.keys.findOneBy({ id });
+    if (!row) throw new NotFoundException(`No API key with id ${id}`);
+    if (!row.revokedAt) {
+      await this.keys.update({ id, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
+      await this.audit.record('api_key.revoked', actor, { apiKeyId: id, name: row.name });
+    }
+    return view((await this.keys.findOneByOrFail({ id })));
+  }
+}

@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { hashApiKey } from './api-key-format';
+import { ApiKey } from './entities/api-key.entity';
+import { User } from './entities/user.entity';
+import { Principal } from './principal';
+import { Role } from './roles';
+
+export interface AccessTokenPayload {
+  sub: string;
+  role: Role;
+}
+
+export type Authentication = { principal: Principal } | { error: string } | null;
+
+export function userPrincipal(user: User): Principal {
+  return {
+    kind: 'user',
+    id: user.id,
+    name: user.username,
+    role: user.role,
+    unitCode: user.unitCode,
+    bureauCode: user.bureauCode,
+    canUnmask: user.canUnmask,
+  };
+}
+
+/**
+ * Turns request credentials into a Principal. The user row is re-read on every request
+ * (a primary-key lookup) so that disabling a user or changing a role takes effect at
+ * once, not when the token expires.
+ */
+@Injectable()
+export class PrincipalResolver {
+  constructor(
+    private readonly jwt: JwtService,
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectRepository(ApiKey) private readonly keys: Repository<ApiKey>,
+  ) {}
+
+  async authenticate(headers: Record<string, string | string[] | undefined>): Promise<Authentication> {
+    const authorization = first(headers.authorization);
+    const apiKey = first(headers['x-api-key']);
+    if (authorization) return this.fromBearer(authorization);
+    if (apiKey) return this.fromApiKey(apiKey);
+    return null;
+  }
+
+  private async fromBearer(authorization: string): Promise<Authentication> {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    if (!match) return { error: 'Authorization header must be "Bearer <accessToken>"' };
+    let payload: AccessTokenPayload;
+    try {
+      payload = await this.jwt.verifyAsync<AccessTokenPayload & object>(match[1]);
+    } catch (error) {
+      const expired = (error as { name?: string }).name === 'TokenExpiredError';
+      return { error: expired ? 'Access token expired; log in again' : 'Access token is invalid; log in again' };
+    }
+    if (typeof payload.sub !== 'string' || !/^[0-9a-f-]{36}$/i.test(payload.sub)) return { error: 'Access token is invalid; log in again' };
+    const user = await this.users.findOneBy({ id: payload.sub });
+    if (!user) return { error: 'The user of this token no longer exists' };
+    if (user.disabled) return { error: 'This user is disabled; ask an administrator' };
+    return { principal: userPrincipal(user) };
+  }
+
+  private async fromApiKey(key: string): Promise<Authentication> {
+    const row = await this.keys.findOneBy({ keyHash: hashApiKey(key.trim()) });
+    if (!row) return { error: 'Unknown API key' };
+    if (row.revokedAt) return { error: 'This API key has been revoked; ask an administrator for a new one' };
+    return {
+      principal: { kind: 'api_key', id: row.id, name: row.name, role: Role.Submitter, unitCode: null, bureauCode: null, canUnmask: false },
+    };
+  }
+}
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}

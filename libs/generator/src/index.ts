@@ -1,0 +1,15 @@
+export { generateDataset, datasetRows, projectPlans } from './generate';
+export type { GeneratedDataset } from './generate';
+export { writeDataset } from './write-dataset';
+export type { WriteOptions, WriteResult } from './write-dataset';
+export { resolveOptions } from './options';
+export type { GeneratorContext, GeneratorOptions, OutputEncoding, OutputFormat, OutputOptions } from './options';
+export type { Manifest, ProblemProject } from './manifest';
+export { expectedAlerts } from './reference-rules';
+export { buildProjectPlan } from './project-plan';
+export type { ExpectedAlert, ProjectPlan } from './plan-types';
+export { DATASET_COLUMNS, DATASET_NAMES, headerOf } from './schema';
+export type { DatasetName, Row } from './schema';
+export { RULE_CODES, VARIANT_IDS } from './variant-ids';
+export type { RuleCode, Severity, VariantId } from './variant-ids';
+export { isValidIdNumber, isValidUscc, idNumberCheckDigit, usccCheckChar } from './identifiers';

@@ -1,0 +1,58 @@
+/**
+ * The kinds of problem project the generator builds. Each is designed around one rule
+ * of rules.md (and a severity); ABANDONED_SITE is a realistic mix of several.
+ */
+export const VARIANT_IDS = [
+  'PAY_RATIO_LOW_RED',
+  'PAY_RATIO_LOW_ORANGE',
+  'PAYROLL_MISSING',
+  'UNPAID_WORKERS_RED',
+  'UNPAID_WORKERS_YELLOW',
+  'BELOW_MIN_WAGE_ORANGE',
+  'BELOW_MIN_WAGE_RED',
+  'CONSECUTIVE_ARREARS',
+  'PAID_OUTSIDE_ACCOUNT_ORANGE',
+  'PAID_OUTSIDE_ACCOUNT_YELLOW',
+  'ABNORMAL_PAYMENT',
+  'UNREGISTERED_WORKERS',
+  'EXIT_UNSETTLED',
+  'LABOR_COST_LAPSE_ORANGE',
+  'LABOR_COST_LAPSE_RED',
+  'ACCOUNT_MISSING',
+  'ACCOUNT_NOT_FILED',
+  'LABOR_COST_SHORT',
+  'DEPOSIT_MISSING',
+  'NOTICE_BOARD_MISSING',
+  'CONTRACT_UNSIGNED',
+  'COMPLAINT_CLUSTER_RED',
+  'COMPLAINT_CLUSTER_YELLOW',
+  'WATCHLISTED_PARTY',
+  'ABANDONED_SITE',
+] as const;
+
+export type VariantId = (typeof VARIANT_IDS)[number];
+
+/** Every rule code of rules.md. */
+export const RULE_CODES = [
+  'PAY_RATIO_LOW',
+  'PAYROLL_MISSING',
+  'UNPAID_WORKERS',
+  'BELOW_MIN_WAGE',
+  'CONSECUTIVE_ARREARS',
+  'PAID_OUTSIDE_ACCOUNT',
+  'ABNORMAL_PAYMENT',
+  'UNREGISTERED_WORKERS',
+  'EXIT_UNSETTLED',
+  'LABOR_COST_LAPSE',
+  'ACCOUNT_MISSING',
+  'ACCOUNT_NOT_FILED',
+  'LABOR_COST_SHORT',
+  'DEPOSIT_MISSING',
+  'NOTICE_BOARD_MISSING',
+  'CONTRACT_UNSIGNED',
+  'COMPLAINT_CLUSTER',
+  'WATCHLISTED_PARTY',
+] as const;
+
+export type RuleCode = (typeof RULE_CODES)[number];
+export type Severity = 'red' | 'orange' | 'yellow';

@@ -1,0 +1,80 @@
+import { rm } from 'node:fs/promises';
+import { Injectable, Logger } from '@nestjs/common';
+import { Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { JobHandler, JobName } from '@wage/queues';
+import { DATASETS } from './datasets/registry';
+import { Import, ImportStatus } from './entities/import.entity';
+import { ImportLoader } from './import-loader';
+import { FileProblem } from './reading/file-problem';
+
+export interface ImportJobData {
+  importId: number;
+}
+
+const FINISHED: readonly ImportStatus[] = ['succeeded', 'succeeded_with_errors', 'failed'];
+
+/**
+ * Runs an import job. Idempotent: every attempt (including the retry of a job whose
+ * worker died) resets the counters and errors and loads the file from the start; the
+ * data itself is untouched until the loader's single transaction commits.
+ */
+@Injectable()
+export class ImportJobHandler {
+  private readonly logger = new Logger(ImportJobHandler.name);
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly loader: ImportLoader,
+  ) {}
+
+  @JobHandler(JobName.ImportRun)
+  async run(job: Job<ImportJobData>): Promise<{ status: ImportStatus } | undefined> {
+    const repo = this.db.getRepository(Import);
+    const imp = await repo.findOneBy({ id: job.data.importId });
+    if (!imp || FINISHED.includes(imp.status)) return undefined;
+    await this.db.query('DELETE FROM import_errors WHERE import_id = $1', [imp.id]);
+    await repo.update(imp.id, {
+      status: 'running',
+      startedAt: new Date(),
+      rowsTotal: null,
+      rowsProcessed: 0,
+      rowsAccepted: 0,
+      rowsRejected: 0,
+      warnings: [],
+      errorMessage: null,
+    });
+    const spec = DATASETS.get(imp.dataset);
+    try {
+      if (!spec) throw new FileProblem(`Unknown dataset ${imp.dataset}`);
+      const r = await this.loader.load(imp, spec);
+      const status: ImportStatus = r.rolledBack ? 'failed' : r.rowsRejected > 0 ? 'succeeded_with_errors' : 'succeeded';
+      await repo.update(imp.id, {
+        status,
+        rowsTotal: r.rowsTotal,
+        rowsProcessed: r.rowsTotal,
+        rowsAccepted: r.rolledBack ? 0 : r.rowsAccepted,
+        rowsRejected: r.rowsRejected,
+        warnings: r.warnings,
+        errorMessage: r.rolledBack ? `${r.rowsRejected} row(s) have errors, so nothing was imported (atomic import). Fix them and upload the file again` : null,
+        finishedAt: new Date(),
+      });
+      await this.removeFile(imp);
+      return { status };
+    } catch (error) {
+      const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      if (error instanceof FileProblem || lastAttempt) {
+        const message = error instanceof FileProblem ? error.message : 'The import failed because of a server problem; it has been logged. Upload the file again later';
+        if (!(error instanceof FileProblem)) this.logger.error(`import ${imp.id} failed: ${(error as Error).stack}`);
+        await repo.update(imp.id, { status: 'failed', errorMessage: message, finishedAt: new Date() });
+        await this.removeFile(imp);
+        if (error instanceof FileProblem) return { status: 'failed' };
+      }
+      throw error;
+    }
+  }
+
+  private async removeFile(imp: Import): Promise<void> {
+    await rm(imp.filePath, { force: true });
+  }
+}

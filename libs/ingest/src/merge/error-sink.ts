@@ -1,0 +1,35 @@
+import { DataSource } from 'typeorm';
+import { RowError } from '../validation/error-codes';
+
+const FLUSH_AT = 2_000;
+
+/**
+ * Writes rejected rows to import_errors in batches, outside the import's transaction
+ * (they must survive a rollback: an atomic import that failed still lists why).
+ */
+export class ErrorSink {
+  private buffer: RowError[] = [];
+  count = 0;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly importId: number,
+  ) {}
+
+  async add(errors: RowError[]): Promise<void> {
+    this.buffer.push(...errors);
+    this.count += errors.length;
+    if (this.buffer.length >= FLUSH_AT) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.buffer.length === 0) return;
+    const batch = this.buffer;
+    this.buffer = [];
+    await this.db.query(
+      `INSERT INTO import_errors (import_id, "row", "column", code, message)
+       SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[])`,
+      [this.importId, batch.map((e) => e.row), batch.map((e) => e.column), batch.map((e) => e.code), batch.map((e) => e.message)],
+    );
+  }
+}

@@ -1,0 +1,80 @@
+import { CellError, Parsed } from './cell-error';
+import { RowErrorCode } from './error-codes';
+import { isValidCalendarDate } from './dates';
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_CHECK = '10X98765432';
+
+/** GB 11643-1999 check character of the first 17 digits. */
+export function idNumberCheckChar(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * ID_WEIGHTS[i];
+  return ID_CHECK[sum % 11];
+}
+
+/** A PRC resident ID number, normalised (lower-case x → X), or why it is not one. */
+export function parseIdNumber(raw: string): Parsed<string> {
+  const id = raw.toUpperCase();
+  if (!/^\d{17}[\dX]$/.test(id)) {
+    return new CellError(RowErrorCode.InvalidIdNumber, `"${raw}" is not an ID number: it must be 17 digits followed by a digit or X`);
+  }
+  const y = Number(id.slice(6, 10));
+  const m = Number(id.slice(10, 12));
+  const d = Number(id.slice(12, 14));
+  if (y < 1900 || !isValidCalendarDate(y, m, d)) {
+    return new CellError(RowErrorCode.InvalidIdNumber, `ID number "${raw}" contains no valid birth date (${id.slice(6, 14)})`);
+  }
+  if (idNumberCheckChar(id) !== id[17]) {
+    return new CellError(RowErrorCode.InvalidIdNumber, `ID number "${raw}" has a wrong check digit; please check it for typing errors`);
+  }
+  return id;
+}
+
+const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/** GB 32100-2015 check character of the first 17 characters (which must be in the alphabet). */
+export function usccCheckChar(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += USCC_ALPHABET.indexOf(first17[i]) * USCC_WEIGHTS[i];
+  const check = 31 - (sum % 31);
+  return USCC_ALPHABET[check === 31 ? 0 : check];
+}
+
+/** A unified social credit code (upper-cased), or why it is not one. */
+export function parseUscc(raw: string): Parsed<string> {
+  const code = raw.toUpperCase();
+  if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code)) {
+    return new CellError(
+      RowErrorCode.InvalidUscc,
+      `"${raw}" is not a unified social credit code: it must be 18 characters of digits and capital letters (no I, O, S, V, Z)`,
+    );
+  }
+  if (usccCheckChar(code) !== code[17]) {
+    return new CellError(RowErrorCode.InvalidUscc, `Credit code "${raw}" has a wrong check character; please check it for typing errors`);
+  }
+  return code;
+}
+
+export function parseRegionCode(raw: string): Parsed<string> {
+  return /^\d{6}$/.test(raw) ? raw : new CellError(RowErrorCode.InvalidRegionCode, `"${raw}" is not a region code: it must be 6 digits such as 420113`);
+}
+
+/** A street code: 9 or 12 digits whose first 6 equal the region code (when one is known). */
+export function parseStreetCode(raw: string, regionCode?: string): Parsed<string> {
+  if (!/^\d{9}(\d{3})?$/.test(raw)) {
+    return new CellError(RowErrorCode.InvalidStreetCode, `"${raw}" is not a street code: it must be 9 or 12 digits such as 420113001`);
+  }
+  if (regionCode !== undefined && raw.slice(0, 6) !== regionCode) {
+    return new CellError(RowErrorCode.StreetNotInRegion, `Street code ${raw} does not belong to region ${regionCode} (its first 6 digits must be ${regionCode})`);
+  }
+  return raw;
+}
+
+/** Bank account or card number: 8–32 digits; spaces and hyphens as printed on cards are dropped. */
+export function parseBankNumber(raw: string): Parsed<string> {
+  const digits = raw.replace(/[\s-]/g, '');
+  return /^\d{8,32}$/.test(digits)
+    ? digits
+    : new CellError(RowErrorCode.InvalidBankNumber, `"${raw}" is not a bank account or card number: it must be 8 to 32 digits`);
+}

@@ -1,0 +1,10 @@
+export { NoticesModule } from './notices.module';
+export { Notice, NOTICE_STATUSES, type NoticeStatus } from './entities/notice.entity';
+export { NoticeItem } from './entities/notice-item.entity';
+export { NoticeSequence } from './entities/notice-sequence.entity';
+export { NoticeQueryService } from './notice-query.service';
+export type { NoticeView, NoticeSummary, NoticeProjectView, NoticeAlertView } from './notice-view';
+export { requestedActionFor } from './requested-actions';
+export { NoticeDeadlineService } from './notice-deadline.service';
+export { NoticeGeneratorService } from './notice-generator.service';
+export { NOTICES_DEADLINE_SCHEDULER_ID, NOTICES_GENERATE_SCHEDULER_ID } from './notice-jobs';

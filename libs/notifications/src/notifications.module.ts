@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { InAppNotificationService } from './in-app-notification.service';
+import { NotificationsController } from './notifications.controller';
+import { OutboxController, WebhooksController } from './outbox.controller';
+import { OutboxDispatcher } from './outbox-dispatcher';
+import { OutboxService } from './outbox.service';
+import { WebhookSecretService } from './webhook-secret.service';
+
+/** In-app notifications and signed webhooks through a transactional outbox. */
+@Module({
+  controllers: [NotificationsController, OutboxController, WebhooksController],
+  providers: [OutboxService, OutboxDispatcher, WebhookSecretService, InAppNotificationService],
+  exports: [OutboxService, InAppNotificationService, WebhookSecretService],
+})
+export class NotificationsModule {}

@@ -1,0 +1,69 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
+import { QueueName } from '@wage/queues';
+import { metricGauge, metricsRegistry } from './metrics-registry';
+
+export type ScrapeHook = () => Promise<void> | void;
+
+const JOB_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'completed', 'failed'] as const;
+
+const queueJobs = metricGauge({
+  name: 'bullmq_jobs',
+  help: 'BullMQ jobs per queue and state, read from Redis at scrape time',
+  labelNames: ['queue', 'state'],
+});
+
+/**
+ * Renders /metrics. Before each scrape it refreshes the gauges whose truth lives
+ * elsewhere: BullMQ job counts, and whatever hooks other libraries registered with
+ * onScrape() (e.g. alerts by status from the database). A failing hook is logged and
+ * skipped, so one broken source never blanks the whole page.
+ */
+@Injectable()
+export class MetricsService {
+  private readonly logger = new Logger(MetricsService.name);
+  private readonly hooks: ScrapeHook[] = [];
+  private readonly queues: Queue[];
+
+  constructor(
+    @InjectQueue(QueueName.Imports) imports: Queue,
+    @InjectQueue(QueueName.Scans) scans: Queue,
+    @InjectQueue(QueueName.Escalations) escalations: Queue,
+    @InjectQueue(QueueName.Outbox) outbox: Queue,
+    @InjectQueue(QueueName.Notices) notices: Queue,
+  ) {
+    this.queues = [imports, scans, escalations, outbox, notices];
+    this.onScrape(() => this.collectQueueCounts());
+  }
+
+  onScrape(hook: ScrapeHook): void {
+    this.hooks.push(hook);
+  }
+
+  get contentType(): string {
+    return metricsRegistry.contentType;
+  }
+
+  async render(): Promise<string> {
+    await Promise.all(
+      this.hooks.map(async (hook) => {
+        try {
+          await hook();
+        } catch (error) {
+          this.logger.warn(`metrics hook failed: ${(error as Error).message}`);
+        }
+      }),
+    );
+    return metricsRegistry.metrics();
+  }
+
+  private async collectQueueCounts(): Promise<void> {
+    await Promise.all(
+      this.queues.map(async (queue) => {
+        const counts = await queue.getJobCounts(...JOB_STATES);
+        for (const state of JOB_STATES) queueJobs.set({ queue: queue.name, state }, counts[state] ?? 0);
+      }),
+    );
+  }
+}

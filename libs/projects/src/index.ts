@@ -1,0 +1,4 @@
+export { ProjectRisk } from './project-risk.entity';
+export { ProjectRiskService } from './project-risk.service';
+export { fenToYuan } from './money';
+export { ProjectsModule } from './projects.module';

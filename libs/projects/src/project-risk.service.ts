@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+/**
+ * Recomputes project_risk set-based from the active alerts (rules.md "Project risk").
+ * Scans call it from finalize; the workflow calls it when an inspector resolves or
+ * reopens alerts, inside the same transaction.
+ */
+@Injectable()
+export class ProjectRiskService {
+  /** `projectsSql` yields a column project_code (it may use $1 = `param`). */
+  async recomputeWhere(manager: EntityManager, projectsSql: string, param: unknown): Promise<void> {
+    await manager.query(
+      `INSERT INTO project_risk AS r (project_code, risk_level, risk_score, shortfall_fen, open_alerts, updated_at)
+       SELECT p.project_code,
+              CASE min(CASE a.severity WHEN 'red' THEN 0 WHEN 'orange' THEN 1 WHEN 'yellow' THEN 2 END)
+                WHEN 0 THEN 'red' WHEN 1 THEN 'orange' WHEN 2 THEN 'yellow' END,
+              LEAST(100, coalesce(sum(CASE a.severity WHEN 'red' THEN 40 WHEN 'orange' THEN 20 WHEN 'yellow' THEN 5 ELSE 0 END), 0)),
+              coalesce(sum(a.shortfall_fen), 0), count(a.id), now()
+         FROM (SELECT DISTINCT project_code FROM (${projectsSql}) src) p
+         LEFT JOIN alerts a ON a.project_code = p.project_code AND a.status IN ('open', 'acknowledged', 'in_progress')
+        GROUP BY p.project_code
+       ON CONFLICT (project_code) DO UPDATE SET risk_level = EXCLUDED.risk_level, risk_score = EXCLUDED.risk_score,
+              shortfall_fen = EXCLUDED.shortfall_fen, open_alerts = EXCLUDED.open_alerts, updated_at = now()
+        WHERE (r.risk_level, r.risk_score, r.shortfall_fen, r.open_alerts)
+              IS DISTINCT FROM (EXCLUDED.risk_level, EXCLUDED.risk_score, EXCLUDED.shortfall_fen, EXCLUDED.open_alerts)`,
+      [param],
+    );
+  }
+
+  /** For a handful of projects (e.g. after an inspector's action). */
+  recompute(manager: EntityManager, projectCodes: string[]): Promise<void> {
+    return this.recomputeWhere(manager, 'SELECT unnest($1::text[]) AS project_code', projectCodes);
+  }
+}

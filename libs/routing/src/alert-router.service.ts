@@ -1,0 +1,129 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ACTIVE_ALERT_STATUSES, Severity } from '@wage/alerts';
+import { DataSource, EntityManager } from 'typeorm';
+import { RouteDecision, RoutingOverrideRule, RoutingTable, RoutingUnit } from './route-decision';
+
+/** Who caused a (re)routing, as written on the alert events. */
+export interface RoutingActor {
+  kind: 'user' | 'scan' | 'system';
+  id: string | null;
+  name: string | null;
+}
+
+export interface RoutedAlert extends RouteDecision {
+  id: number;
+  previousUnitCode: string | null;
+}
+
+interface AlertRow {
+  id: number;
+  project_code: string;
+  rule: string;
+  severity: Severity;
+  unit_code: string | null;
+  routing_reason: string | null;
+  status: string;
+  region_code: string | null;
+  street_code: string | null;
+  industry: string | null;
+}
+
+/**
+ * Applies the routing decision to alerts: reference data and overrides are read once,
+ * every alert is decided in memory by the pure RoutingTable, and the results are
+ * written back with one UPDATE and one INSERT of events (set-based, no per-row round trip).
+ */
+@Injectable()
+export class AlertRouter {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async loadTable(manager: EntityManager): Promise<RoutingTable> {
+    const units: RoutingUnit[] = await manager.query(
+      `SELECT unit_code AS "unitCode", kind, region_code AS "regionCode", street_codes AS "streetCodes" FROM inspection_units`,
+    );
+    const overrides: RoutingOverrideRule[] = await manager.query(
+      `SELECT id, position, region_prefix AS "regionPrefix", industry, rule, min_severity AS "minSeverity", unit_code AS "unitCode"
+         FROM routing_overrides WHERE enabled ORDER BY position, id`,
+    );
+    return new RoutingTable(units, overrides);
+  }
+
+  /**
+   * Routes the given alerts and records one event per alert whose unit or reason
+   * changed (`action` 'routed' at intake, 'rerouted' for the admin action).
+   */
+  async route(manager: EntityManager, alertIds: number[], actor: RoutingActor, action: 'routed' | 'rerouted'): Promise<RoutedAlert[]> {
+    if (alertIds.length === 0) return [];
+    const rows: AlertRow[] = await manager.query(
+      `SELECT a.id, a.project_code, a.rule, a.severity, a.unit_code, a.routing_reason, a.status,
+              p.region_code, p.street_code, p.industry
+         FROM alerts a LEFT JOIN projects p ON p.project_code = a.project_code
+        WHERE a.id = ANY($1::bigint[]) ORDER BY a.id FOR UPDATE OF a`,
+      [alertIds],
+    );
+    const table = await this.loadTable(manager);
+    const routed: RoutedAlert[] = [];
+    for (const r of rows) {
+      const decision = table.decide({
+        projectCode: r.project_code,
+        rule: r.rule,
+        severity: r.severity,
+        project: r.region_code ? { regionCode: r.region_code, streetCode: r.street_code, industry: r.industry ?? 'other' } : null,
+      });
+      if (decision.unitCode === r.unit_code && decision.reason === r.routing_reason) continue;
+      routed.push({ id: r.id, previousUnitCode: r.unit_code, ...decision });
+    }
+    await this.write(manager, routed, rows, actor, action);
+    return routed;
+  }
+
+  /** Re-routes every active alert (admin action after reference data changed). */
+  async rerouteActive(actor: RoutingActor): Promise<{ examined: number; changed: number; unrouted: number }> {
+    return this.dataSource.transaction(async (m) => {
+      const ids: Array<{ id: number }> = await m.query(`SELECT id FROM alerts WHERE status = ANY($1::text[]) ORDER BY id`, [
+        ACTIVE_ALERT_STATUSES,
+      ]);
+      const routed = await this.route(
+        m,
+        ids.map((r) => r.id),
+        actor,
+        'rerouted',
+      );
+      const [{ n }]: Array<{ n: number }> = await m.query(
+        `SELECT count(*)::int AS n FROM alerts WHERE status = ANY($1::text[]) AND unit_code IS NULL`,
+        [ACTIVE_ALERT_STATUSES],
+      );
+      return { examined: ids.length, changed: routed.length, unrouted: n };
+    });
+  }
+
+  private async write(m: EntityManager, routed: RoutedAlert[], rows: AlertRow[], actor: RoutingActor, action: string): Promise<void> {
+    if (routed.length === 0) return;
+    const ids = routed.map((r) => r.id);
+    await m.query(
+      `UPDATE alerts a SET unit_code = d.unit_code, routing_reason = d.reason, updated_at = now(), version = a.version + 1
+         FROM unnest($1::bigint[], $2::text[], $3::text[]) AS d(id, unit_code, reason)
+        WHERE a.id = d.id`,
+      [ids, routed.map((r) => r.unitCode), routed.map((r) => r.reason)],
+    );
+    const status = new Map(rows.map((r) => [r.id, r.status]));
+    await m.query(
+      `INSERT INTO alert_events (alert_id, actor_kind, actor_id, actor_name, action, from_status, to_status, note, data)
+       SELECT d.id, $4, $5, $6, $7, d.status, d.status, d.reason,
+              jsonb_build_object('fromUnitCode', d.from_unit, 'toUnitCode', d.unit_code)
+         FROM unnest($1::bigint[], $2::text[], $3::text[], $8::text[], $9::text[]) AS d(id, unit_code, reason, from_unit, status)`,
+      [
+        ids,
+        routed.map((r) => r.unitCode),
+        routed.map((r) => r.reason),
+        actor.kind,
+        actor.id,
+        actor.name,
+        action,
+        routed.map((r) => r.previousUnitCode),
+        routed.map((r) => status.get(r.id) ?? null),
+      ],
+    );
+  }
+}

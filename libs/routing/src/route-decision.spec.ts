@@ -1,0 +1,50 @@
+import { RoutableAlert, RoutingTable, RoutingUnit } from './route-decision';
+
+const units: RoutingUnit[] = [
+  { unitCode: 'T-HY-1', kind: 'team', regionCode: '420113', streetCodes: ['420113001', '420113002'] },
+  { unitCode: 'B-HY', kind: 'brigade', regionCode: '420113', streetCodes: [] },
+  { unitCode: 'B-WH', kind: 'brigade', regionCode: '420100', streetCodes: [] },
+  { unitCode: 'B-HB', kind: 'brigade', regionCode: '420000', streetCodes: [] },
+];
+
+const alert = (regionCode: string, streetCode: string | null, extra: Partial<RoutableAlert> = {}): RoutableAlert => ({
+  projectCode: 'P1',
+  rule: 'NO_PAYROLL',
+  severity: 'orange',
+  project: { regionCode, streetCode, industry: 'housing' },
+  ...extra,
+});
+
+describe('RoutingTable', () => {
+  const table = new RoutingTable(units, []);
+
+  it('routes to the street team covering the street', () => {
+    expect(table.decide(alert('420113', '420113002'))).toEqual({ unitCode: 'T-HY-1', reason: 'street team of street 420113002' });
+  });
+  it('falls back to the brigade of the region', () => {
+    expect(table.decide(alert('420113', '420113009')).unitCode).toBe('B-HY');
+  });
+  it('then to the city brigade, then the province brigade', () => {
+    expect(table.decide(alert('420105', null))).toEqual({ unitCode: 'B-WH', reason: 'city brigade 420100' });
+    expect(table.decide(alert('420501', null))).toEqual({ unitCode: 'B-HB', reason: 'province brigade 420000' });
+  });
+  it('leaves the alert unrouted with a reason when nothing covers it', () => {
+    const d = table.decide(alert('110101', '110101001'));
+    expect(d.unitCode).toBeNull();
+    expect(d.reason).toContain('110101');
+    expect(table.decide({ ...alert('420113', null), project: null }).reason).toContain('not in the projects data');
+  });
+  it('applies the first matching override before the chain', () => {
+    const t = new RoutingTable(units, [
+      { id: 2, position: 2, regionPrefix: '4201', industry: null, rule: null, minSeverity: null, unitCode: 'B-WH' },
+      { id: 1, position: 1, regionPrefix: null, industry: 'housing', rule: null, minSeverity: 'red', unitCode: 'B-HB' },
+      { id: 3, position: 0, regionPrefix: null, industry: null, rule: null, minSeverity: null, unitCode: 'GONE' },
+    ]);
+    expect(t.decide(alert('420113', '420113001', { severity: 'red' })).unitCode).toBe('B-HB');
+    expect(t.decide(alert('420113', '420113001', { severity: 'orange' }))).toEqual({
+      unitCode: 'B-WH',
+      reason: 'override #2 (position 2)',
+    });
+    expect(t.decide(alert('430100', null)).unitCode).toBeNull();
+  });
+});

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { isPeriod } from '../periods';
+import { RegionProfileService } from '../profiles/region-profile.service';
+import { ResolvedProfile } from '../profiles/thresholds';
+import { RULE_SQL } from '../rules/all-rules';
+import { EvaluationResult, EvaluationScope, RuleFinding, SkippedRule } from '../types';
+import { partitionScope, ruleCodesOf, toFindings } from './findings';
+
+/**
+ * Evaluates the rule catalogue over a scope of projects: one set-based SQL statement
+ * per rule over all projects at once, run through the caller's EntityManager (so a
+ * scan shard can use its own transaction / snapshot). Profiles resolve in one query.
+ */
+@Injectable()
+export class RuleEngine {
+  constructor(private readonly profiles: RegionProfileService) {}
+
+  async evaluate(manager: EntityManager, scope: EvaluationScope): Promise<EvaluationResult> {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(scope.asOf)) throw new Error(`asOf must be YYYY-MM-DD: ${scope.asOf}`);
+    if (!isPeriod(scope.period)) throw new Error(`period must be YYYY-MM-01: ${scope.period}`);
+    const projectCodes = [...new Set(scope.projectCodes)].sort();
+    const findings: RuleFinding[] = [];
+    const skipped: SkippedRule[] = [];
+    if (projectCodes.length === 0) return { findings, skipped };
+
+    const resolved = await this.profiles.resolveForProjects(manager, projectCodes);
+    const byProject = new Map<string, ResolvedProfile>(resolved.map((r) => [r.projectCode, r.profile]));
+    const thresholdsByProfile = Object.fromEntries(resolved.map((r) => [r.profile.code, r.profile.thresholds]));
+
+    for (const code of ruleCodesOf(scope.rules)) {
+      const rule = RULE_SQL[code];
+      const part = partitionScope(rule, projectCodes, byProject);
+      skipped.push(...part.skipped);
+      if (part.runnable.length === 0) continue;
+      const profileCodes = part.runnable.map((p) => (byProject.get(p) as ResolvedProfile).code);
+      const rows: Record<string, unknown>[] = await manager.query(rule.sql, [
+        part.runnable,
+        profileCodes,
+        JSON.stringify(thresholdsByProfile),
+        scope.asOf,
+        scope.period,
+      ]);
+      findings.push(...toFindings(rule, rows, byProject, scope.period));
+    }
+    return { findings, skipped };
+  }
+}

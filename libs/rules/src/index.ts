@@ -1,0 +1,11 @@
+export type { RuleCode, RuleDefinition } from './catalogue';
+export { RULE_CATALOGUE, PERIOD_RULES, STATE_RULES } from './catalogue';
+export type { RuleFinding, SkippedRule, EvaluationScope, EvaluationResult } from './types';
+export { assessedPeriod, addMonths, periodLabel } from './periods';
+export type { RuleThresholds, SlaThresholds, ResolvedProfile } from './profiles/thresholds';
+export { DEFAULT_THRESHOLDS, NATIONAL_PROFILE_CODE } from './profiles/thresholds';
+export { RegionProfile } from './profiles/region-profile.entity';
+export { RegionProfileVersion } from './profiles/region-profile-version.entity';
+export { RegionProfileService } from './profiles/region-profile.service';
+export { RuleEngine } from './engine/rule-engine';
+export { RulesModule } from './rules.module';

@@ -1,0 +1,29 @@
+import { RuleCode } from '../catalogue';
+import { ACCOUNT_MISSING, ACCOUNT_NOT_FILED, DEPOSIT_MISSING, LABOR_COST_SHORT } from './funding.rules';
+import { CONTRACT_UNSIGNED, LABOR_COST_LAPSE, PAID_OUTSIDE_ACCOUNT, UNREGISTERED_WORKERS } from './roster.rules';
+import { RuleSql } from './rule-sql';
+import { COMPLAINT_CLUSTER, NOTICE_BOARD_MISSING, WATCHLISTED_PARTY } from './signals.rules';
+import { CONSECUTIVE_ARREARS, PAY_RATIO_LOW, PAYROLL_MISSING } from './wage-ratio.rules';
+import { ABNORMAL_PAYMENT, BELOW_MIN_WAGE, EXIT_UNSETTLED, UNPAID_WORKERS } from './worker-pay.rules';
+
+/** The statement and decision of every rule code (the compiler checks none is missing). */
+export const RULE_SQL: Record<RuleCode, RuleSql> = {
+  PAY_RATIO_LOW,
+  PAYROLL_MISSING,
+  UNPAID_WORKERS,
+  BELOW_MIN_WAGE,
+  CONSECUTIVE_ARREARS,
+  PAID_OUTSIDE_ACCOUNT,
+  ABNORMAL_PAYMENT,
+  UNREGISTERED_WORKERS,
+  EXIT_UNSETTLED,
+  LABOR_COST_LAPSE,
+  ACCOUNT_MISSING,
+  ACCOUNT_NOT_FILED,
+  LABOR_COST_SHORT,
+  DEPOSIT_MISSING,
+  NOTICE_BOARD_MISSING,
+  CONTRACT_UNSIGNED,
+  COMPLAINT_CLUSTER,
+  WATCHLISTED_PARTY,
+};

@@ -1,0 +1,48 @@
+import { Severity } from '@wage/alerts';
+import { RuleCode } from '../catalogue';
+import { RuleThresholds } from '../profiles/thresholds';
+
+/**
+ * Every rule statement gets the same parameters:
+ *   $1 text[]  project codes in scope
+ *   $2 text[]  the profile code of each project (parallel to $1)
+ *   $3 jsonb   { profileCode: thresholds } of the profiles used
+ *   $4 date    as-of date D
+ *   $5 date    assessed period P (first day of month)
+ * and starts from the SCOPE CTE: one row per project with its thresholds `t`.
+ * Filters on period use $5 directly so the (period, project_code) indexes apply.
+ */
+export const SCOPE_CTE = `scope AS (
+  SELECT u.project_code, ($3::jsonb -> u.profile_code) AS t, $4::date AS d, $5::date AS p
+    FROM unnest($1::text[], $2::text[]) AS u(project_code, profile_code)
+)`;
+
+/** A numeric threshold of the project's profile, in SQL. */
+export const th = (key: keyof RuleThresholds): string => `(s.t ->> '${key}')::numeric`;
+
+/** A whole-number threshold (days, counts), in SQL. */
+export const thInt = (key: keyof RuleThresholds): string => `(s.t ->> '${key}')::int`;
+
+/** What a rule decides for one row its SQL returned. */
+export interface RuleOutcome {
+  severity: Severity;
+  /** Figures in fen under `...Fen` keys (shaped to yuan later), counts, dates, workers. */
+  figures: Record<string, unknown>;
+  shortfallFen: number;
+}
+
+/** One rule: a set-based statement returning one row per firing project, and the pure decision on a row. */
+export interface RuleSql {
+  code: RuleCode;
+  /** Thresholds copied into each finding's `thresholds`. */
+  thresholdKeys: (keyof RuleThresholds)[];
+  sql: string;
+  /** Row (project_code plus rule-specific columns) → outcome; null = does not fire after all. */
+  decide(row: Record<string, unknown>, t: RuleThresholds): RuleOutcome | null;
+  /** Why the rule cannot run under these thresholds, or null when it can. */
+  skipReason?(t: RuleThresholds): string | null;
+}
+
+/** Reads a numeric column (int8 arrives as number; numeric as string). */
+export const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+export const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));

@@ -1,0 +1,162 @@
+import { ratioText, shareAbove, shareAtLeast } from '../money';
+import { num, RuleSql, SCOPE_CTE, th } from './rule-sql';
+import { FIRST_20, JOIN_WORKER, PAID_AS_OF, PERIOD_END, WORKER_LIST } from './sql-fragments';
+
+/**
+ * UNPAID_WORKERS: attending workers in P without a payroll row for P whose paid amount
+ * (as of D) is > 0. Not raised when the project has no payroll row at all for P
+ * (that is PAYROLL_MISSING). Shortfall: the payable of the unpaid workers' rows.
+ */
+export const UNPAID_WORKERS: RuleSql = {
+  code: 'UNPAID_WORKERS',
+  thresholdKeys: ['unpaidShareRed'],
+  sql: `WITH ${SCOPE_CTE},
+flag AS (
+  SELECT a.project_code, pr.payable_fen, coalesce(${PAID_AS_OF('pr')}, 0) > 0 AS paid
+    FROM attendance a JOIN scope s USING (project_code)
+    LEFT JOIN payroll pr ON pr.project_code = a.project_code AND pr.id_hash = a.id_hash AND pr.period = $5
+   WHERE a.period = $5 AND a.days_worked > 0),
+agg AS (
+  SELECT project_code, count(*)::int AS attending_workers, count(*) FILTER (WHERE NOT paid)::int AS unpaid_workers,
+         coalesce(sum(payable_fen) FILTER (WHERE NOT paid), 0)::bigint AS unpaid_payable_fen
+    FROM flag GROUP BY project_code HAVING count(*) FILTER (WHERE NOT paid) > 0)
+SELECT agg.*, ${WORKER_LIST(
+    `FROM attendance x ${JOIN_WORKER('x')}
+      LEFT JOIN payroll pr ON pr.project_code = x.project_code AND pr.id_hash = x.id_hash AND pr.period = $5
+     WHERE x.project_code = agg.project_code AND x.period = $5 AND x.days_worked > 0 AND coalesce(${PAID_AS_OF('pr')}, 0) = 0`,
+    `'daysWorked', x.days_worked, 'payableFen', pr.payable_fen, 'hasPayrollRow', pr.project_code IS NOT NULL`,
+    `x.days_worked DESC`,
+  )} AS workers
+  FROM agg
+ WHERE EXISTS (SELECT 1 FROM payroll p2 WHERE p2.period = $5 AND p2.project_code = agg.project_code)`,
+  decide(row, t) {
+    const attending = num(row.attending_workers);
+    const unpaid = num(row.unpaid_workers);
+    return {
+      severity: shareAbove(unpaid, attending, t.unpaidShareRed) ? 'red' : 'yellow',
+      shortfallFen: num(row.unpaid_payable_fen),
+      figures: {
+        attendingWorkers: attending,
+        unpaidWorkers: unpaid,
+        unpaidShare: ratioText(unpaid, attending),
+        redAbove: t.unpaidShareRed,
+        unpaidPayableFen: num(row.unpaid_payable_fen),
+        workers: row.workers,
+      },
+    };
+  },
+};
+
+/**
+ * BELOW_MIN_WAGE: workers with days_worked ≥ minWageDaysWorked in P whose payroll row
+ * for P has payable below the monthly minimum wage. Full-month workers without a
+ * payroll row count in the denominator only (UNPAID_WORKERS / PAYROLL_MISSING cover them).
+ * Shortfall: the sum of the gaps to the minimum wage.
+ */
+export const BELOW_MIN_WAGE: RuleSql = {
+  code: 'BELOW_MIN_WAGE',
+  thresholdKeys: ['minimumMonthlyWageYuan', 'minWageDaysWorked', 'belowMinWageRedShare'],
+  skipReason: (t) => (t.minimumMonthlyWageYuan === null ? 'no monthly minimum wage configured in the region profile' : null),
+  sql: `WITH ${SCOPE_CTE},
+flag AS (
+  SELECT a.project_code, a.id_hash, a.id_masked, a.days_worked, pr.payable_fen,
+         ${th('minimumMonthlyWageYuan')} * 100 AS min_fen,
+         pr.payable_fen < ${th('minimumMonthlyWageYuan')} * 100 AS below
+    FROM attendance a JOIN scope s USING (project_code)
+    LEFT JOIN payroll pr ON pr.project_code = a.project_code AND pr.id_hash = a.id_hash AND pr.period = $5
+   WHERE a.period = $5 AND s.t ->> 'minimumMonthlyWageYuan' IS NOT NULL
+     AND a.days_worked >= ${th('minWageDaysWorked')})
+SELECT f.project_code, count(*)::int AS full_month_workers, count(*) FILTER (WHERE f.below)::int AS below_workers,
+       sum(f.min_fen - f.payable_fen) FILTER (WHERE f.below)::bigint AS gap_fen,
+       ${FIRST_20(
+         `jsonb_build_object('name', w.name, 'idMasked', f.id_masked, 'daysWorked', f.days_worked, 'payableFen', f.payable_fen)`,
+         'f.payable_fen, f.id_hash',
+         'f.below',
+       )} AS workers
+  FROM flag f LEFT JOIN workers w ON w.project_code = f.project_code AND w.id_hash = f.id_hash
+ GROUP BY f.project_code
+HAVING count(*) FILTER (WHERE f.below) > 0`,
+  decide(row, t) {
+    const full = num(row.full_month_workers);
+    const below = num(row.below_workers);
+    return {
+      severity: shareAtLeast(below, full, t.belowMinWageRedShare) ? 'red' : 'orange',
+      shortfallFen: num(row.gap_fen),
+      figures: {
+        minimumMonthlyWageFen: (t.minimumMonthlyWageYuan ?? 0) * 100,
+        minDaysWorked: t.minWageDaysWorked,
+        fullMonthWorkers: full,
+        belowWorkers: below,
+        belowShare: ratioText(below, full),
+        redAtShare: t.belowMinWageRedShare,
+        gapToMinimumFen: num(row.gap_fen),
+        workers: row.workers,
+      },
+    };
+  },
+};
+
+/** ABNORMAL_PAYMENT: a worker paid (as of D) > abnormalMonthlyYuan in P or > abnormal12MonthsYuan over P−11..P. */
+export const ABNORMAL_PAYMENT: RuleSql = {
+  code: 'ABNORMAL_PAYMENT',
+  thresholdKeys: ['abnormalMonthlyYuan', 'abnormal12MonthsYuan'],
+  sql: `WITH ${SCOPE_CTE},
+per_worker AS (
+  SELECT pr.project_code, pr.id_hash, max(pr.id_masked) AS id_masked,
+         coalesce(sum(${PAID_AS_OF('pr')}) FILTER (WHERE pr.period = $5), 0)::bigint AS paid_in_period_fen,
+         sum(${PAID_AS_OF('pr')})::bigint AS paid_12_months_fen
+    FROM payroll pr JOIN scope s USING (project_code)
+   WHERE pr.period BETWEEN ($5::date - interval '11 months')::date AND $5::date
+   GROUP BY pr.project_code, pr.id_hash),
+hit AS (
+  SELECT p.* FROM per_worker p JOIN scope s USING (project_code)
+   WHERE p.paid_in_period_fen > ${th('abnormalMonthlyYuan')} * 100
+      OR p.paid_12_months_fen > ${th('abnormal12MonthsYuan')} * 100)
+SELECT h.project_code, count(*)::int AS abnormal_workers,
+       ${FIRST_20(
+         `jsonb_build_object('name', w.name, 'idMasked', h.id_masked, 'paidInPeriodFen', h.paid_in_period_fen, 'paid12MonthsFen', h.paid_12_months_fen)`,
+         'h.paid_12_months_fen DESC, h.id_hash',
+       )} AS workers
+  FROM hit h LEFT JOIN workers w ON w.project_code = h.project_code AND w.id_hash = h.id_hash
+ GROUP BY h.project_code`,
+  decide(row, t) {
+    return {
+      severity: 'orange',
+      shortfallFen: 0,
+      figures: {
+        abnormalWorkers: num(row.abnormal_workers),
+        monthlyLimitFen: t.abnormalMonthlyYuan * 100,
+        twelveMonthLimitFen: t.abnormal12MonthsYuan * 100,
+        workers: row.workers,
+      },
+    };
+  },
+};
+
+/** EXIT_UNSETTLED: a worker whose exited_on falls in P has total payable > total paid (as of D) on this project. */
+export const EXIT_UNSETTLED: RuleSql = {
+  code: 'EXIT_UNSETTLED',
+  thresholdKeys: [],
+  sql: `WITH ${SCOPE_CTE},
+owed AS (
+  SELECT w.project_code, w.id_hash, w.name, w.id_masked, w.exited_on,
+         sum(pr.payable_fen)::bigint AS payable_fen, sum(${PAID_AS_OF('pr')})::bigint AS paid_fen
+    FROM workers w JOIN scope s USING (project_code)
+    JOIN payroll pr ON pr.project_code = w.project_code AND pr.id_hash = w.id_hash
+   WHERE w.exited_on BETWEEN $5::date AND ${PERIOD_END}
+   GROUP BY w.project_code, w.id_hash, w.name, w.id_masked, w.exited_on
+  HAVING sum(pr.payable_fen) > sum(${PAID_AS_OF('pr')}))
+SELECT o.project_code, count(*)::int AS unsettled_workers, sum(o.payable_fen - o.paid_fen)::bigint AS owed_fen,
+       ${FIRST_20(
+         `jsonb_build_object('name', o.name, 'idMasked', o.id_masked, 'exitedOn', o.exited_on, 'payableFen', o.payable_fen, 'paidFen', o.paid_fen, 'owedFen', o.payable_fen - o.paid_fen)`,
+         'o.payable_fen - o.paid_fen DESC, o.id_hash',
+       )} AS workers
+  FROM owed o GROUP BY o.project_code`,
+  decide(row) {
+    return {
+      severity: 'red',
+      shortfallFen: num(row.owed_fen),
+      figures: { unsettledWorkers: num(row.unsettled_workers), owedFen: num(row.owed_fen), workers: row.workers },
+    };
+  },
+};

@@ -1,0 +1,29 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * What a shard evaluated: for a project and period (null = state rules), which rules.
+ * Finalize clears only active alerts inside this scope that have no finding, so a
+ * scan never clears what it did not look at.
+ */
+@Entity('scan_scopes')
+@Index(['scanId', 'shard'])
+@Index(['scanId', 'projectCode'])
+export class ScanScope {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id!: number;
+
+  @Column({ type: 'bigint' })
+  scanId!: number;
+
+  @Column({ type: 'integer' })
+  shard!: number;
+
+  @Column({ type: 'varchar', length: 64 })
+  projectCode!: string;
+
+  @Column({ type: 'date', nullable: true })
+  period!: string | null;
+
+  @Column({ type: 'text', array: true })
+  rules!: string[];
+}

@@ -1,0 +1,97 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ProjectRiskService } from '@wage/projects';
+import { AlertIntakeService } from '@wage/workflow';
+import { Scan, SkippedSummary } from './entities/scan.entity';
+import { reconcileAlerts } from './reconcile-alerts';
+import { ScanMetrics } from './scan-metrics';
+
+/**
+ * Turns a scan's staged shard results into alerts, routing, project risk and the scan
+ * report, all in one transaction: a retried finalize either finds the scan succeeded
+ * (and does nothing) or redoes everything from the same staged rows.
+ */
+@Injectable()
+export class ScanFinalizeService {
+  private readonly logger = new Logger(ScanFinalizeService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly intake: AlertIntakeService,
+    private readonly risk: ProjectRiskService,
+    private readonly metrics: ScanMetrics,
+  ) {}
+
+  async run(scanId: number): Promise<void> {
+    const done = await this.dataSource.transaction(async (manager) => {
+      const [scan]: Scan[] = await manager.query(
+        `SELECT id, status, shard_count AS "shardCount", started_at AS "startedAt" FROM scans WHERE id = $1 FOR UPDATE`,
+        [scanId],
+      );
+      if (!scan) throw new Error(`scan ${scanId} does not exist`);
+      if (scan.status === 'succeeded' || scan.status === 'failed') return null;
+
+      const changes = await reconcileAlerts(manager, scanId);
+      await this.intake.onScanReconciled(manager, {
+        raisedOrReopened: changes.raisedOrReopened,
+        severityChanged: changes.severityChanged,
+        cleared: changes.cleared,
+      });
+      await this.risk.recomputeWhere(
+        manager,
+        `SELECT project_code FROM scan_scopes WHERE scan_id = $1 UNION SELECT project_code FROM alerts WHERE cleared_by_scan_id = $1`,
+        scanId,
+      );
+      const report = await this.report(manager, scanId);
+      const [row]: Array<{ duration_ms: number }> = await manager.query(
+        `UPDATE scans SET status = 'succeeded', finished_at = now(),
+                duration_ms = (extract(epoch FROM now() - coalesce(started_at, created_at)) * 1000)::int,
+                projects_scanned = $2, alerts_raised = $3, alerts_updated = $4, alerts_cleared = $5,
+                by_rule = $6::jsonb, skipped = $7::jsonb, error = NULL
+          WHERE id = $1 RETURNING duration_ms`,
+        [scanId, report.projectsScanned, changes.raised, changes.updated, changes.cleared.length, JSON.stringify(report.byRule), JSON.stringify(report.skipped)],
+      );
+      for (const table of ['scan_findings', 'scan_scopes', 'scan_skips']) {
+        await manager.query(`DELETE FROM ${table} WHERE scan_id = $1`, [scanId]);
+      }
+      return row.duration_ms;
+    });
+    if (done !== null) {
+      this.metrics.observeScan('succeeded', done);
+      this.logger.log(`scan ${scanId} succeeded in ${done} ms`);
+    }
+  }
+
+  /** Marks a scan failed with the error that ended it (a shard or finalize out of retries). */
+  async fail(scanId: number, error: string): Promise<void> {
+    const rows: Array<{ duration_ms: number | null }> = await this.dataSource.query(
+      `UPDATE scans SET status = 'failed', finished_at = now(), error = $2,
+              duration_ms = (extract(epoch FROM now() - coalesce(started_at, created_at)) * 1000)::int
+        WHERE id = $1 AND status IN ('queued', 'running') RETURNING duration_ms`,
+      [scanId, error.slice(0, 2000)],
+    );
+    if (rows.length > 0) this.metrics.observeScan('failed', rows[0].duration_ms ?? 0);
+  }
+
+  private async report(
+    manager: EntityManager,
+    scanId: number,
+  ): Promise<{ projectsScanned: number; byRule: Record<string, number>; skipped: SkippedSummary[] }> {
+    const [{ n }]: Array<{ n: number }> = await manager.query(
+      `SELECT count(DISTINCT project_code)::int AS n FROM scan_scopes WHERE scan_id = $1`,
+      [scanId],
+    );
+    const byRuleRows: Array<{ rule: string; n: number }> = await manager.query(
+      `SELECT rule, count(*)::int AS n FROM scan_findings WHERE scan_id = $1 GROUP BY rule ORDER BY rule`,
+      [scanId],
+    );
+    const skipped: SkippedSummary[] = await manager.query(
+      `SELECT rule, reason, count(DISTINCT project_code)::int AS count,
+              (array_agg(DISTINCT project_code ORDER BY project_code))[1:5] AS "sampleProjects"
+         FROM scan_skips WHERE scan_id = $1 GROUP BY rule, reason ORDER BY rule, reason`,
+      [scanId],
+    );
+    return { projectsScanned: n, byRule: Object.fromEntries(byRuleRows.map((r) => [r.rule, r.n])), skipped };
+  }
+}

@@ -1,0 +1,106 @@
+import { InjectFlowProducer } from '@nestjs/bullmq';
+import { Injectable, Logger, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { FlowProducer } from 'bullmq';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { AppConfig } from '@wage/config';
+import { JobName, QueueName, jobId } from '@wage/queues';
+import { assessedPeriod } from '@wage/rules';
+import { Scan, ScanTrigger } from './entities/scan.entity';
+
+/** Shard and finalize job payload. */
+export interface ScanJobData {
+  scanId: number;
+  shard?: number;
+}
+
+/** Shard retries: a shard is idempotent, so retrying a transient failure is safe. */
+const SHARD_JOB_OPTIONS = { attempts: 3, backoff: { type: 'exponential', delay: 1_000 }, failParentOnFailure: true };
+
+/**
+ * Creates scans (API and nightly schedule alike) and fans each out as a BullMQ flow:
+ * a `scan.finalize` parent waiting on N `scan.shard` children.
+ */
+@Injectable()
+export class ScanRequestService {
+  private readonly logger = new Logger(ScanRequestService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectFlowProducer(QueueName.Scans) private readonly flows: FlowProducer,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** The scan for asOf that is queued or running, or a new one (enqueued). */
+  async request(asOf: string, trigger: ScanTrigger, requestedBy: string | null): Promise<Scan> {
+    const existing = await this.findActive(asOf);
+    if (existing) return existing;
+    let scan: Scan;
+    try {
+      scan = await this.dataSource.getRepository(Scan).save({
+        asOf,
+        period: assessedPeriod(asOf),
+        status: 'queued',
+        trigger,
+        requestedBy,
+        shardCount: this.config.SCAN_SHARDS,
+      });
+    } catch (error) {
+      // Lost a race with a concurrent request for the same date: return the winner's scan.
+      if (error instanceof QueryFailedError && (error as QueryFailedError & { code?: string }).code === '23505') {
+        const winner = await this.findActive(asOf);
+        if (winner) return winner;
+      }
+      throw error;
+    }
+    scan.id = Number(scan.id); // bigint key comes back from INSERT … RETURNING as a string
+    await this.enqueue(scan);
+    return scan;
+  }
+
+  async get(id: number): Promise<Scan> {
+    const scan = await this.dataSource.getRepository(Scan).findOneBy({ id });
+    if (!scan) throw new NotFoundException(`Scan ${id} does not exist; list scans with GET /api/v1/scans`);
+    return scan;
+  }
+
+  async list(page: number, pageSize: number): Promise<{ items: Scan[]; total: number }> {
+    const [items, total] = await this.dataSource
+      .getRepository(Scan)
+      .findAndCount({ order: { createdAt: 'DESC', id: 'DESC' }, skip: (page - 1) * pageSize, take: pageSize });
+    return { items, total };
+  }
+
+  private findActive(asOf: string): Promise<Scan | null> {
+    return this.dataSource
+      .getRepository(Scan)
+      .createQueryBuilder('s')
+      .where('s.as_of = :asOf', { asOf })
+      .andWhere(`s.status IN ('queued', 'running')`)
+      .getOne();
+  }
+
+  private async enqueue(scan: Scan): Promise<void> {
+    const data: ScanJobData = { scanId: scan.id };
+    try {
+      await this.flows.add({
+        name: JobName.ScanFinalize,
+        queueName: QueueName.Scans,
+        data,
+        opts: { jobId: jobId('scan', scan.id, 'finalize'), attempts: 3, backoff: { type: 'exponential', delay: 1_000 } },
+        children: Array.from({ length: scan.shardCount }, (_, shard) => ({
+          name: JobName.ScanShard,
+          queueName: QueueName.Scans,
+          data: { scanId: scan.id, shard } satisfies ScanJobData,
+          opts: { jobId: jobId('scan', scan.id, 'shard', shard), ...SHARD_JOB_OPTIONS },
+        })),
+      });
+    } catch (error) {
+      // Without its jobs the scan would sit "queued" for ever and block its date: fail it.
+      const message = `could not enqueue the scan: ${(error as Error).message}`;
+      this.logger.error(message);
+      await this.dataSource.getRepository(Scan).update({ id: scan.id }, { status: 'failed', error: message, finishedAt: new Date() });
+      throw new ServiceUnavailableException('The job queue (Redis) is unavailable; the scan was not started. Try again shortly.');
+    }
+  }
+}

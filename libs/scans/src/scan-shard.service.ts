@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ACTIVE_ALERT_STATUSES } from '@wage/alerts';
+import { PERIOD_RULES, RuleCode, RuleEngine, RuleFinding, STATE_RULES, SkippedRule } from '@wage/rules';
+import { Scan } from './entities/scan.entity';
+import { fingerprintOf } from './fingerprint';
+import { planReevaluation, OpenAlertKey, ScopeRow } from './scan-plan';
+
+/** SQL predicate: the project belongs to shard $1 of $2 (stable hash of the code). */
+const IN_SHARD = `mod(abs(hashtext(project_code)::bigint), $2::bigint) = $1`;
+
+/**
+ * One shard of a scan: evaluates its share of the projects for the assessed period and
+ * the state rules, re-evaluates each open period alert for its own period, and stages
+ * findings, scope and skips. Idempotent: a retry replaces the shard's staged rows.
+ */
+@Injectable()
+export class ScanShardService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly engine: RuleEngine,
+  ) {}
+
+  async run(scanId: number, shard: number): Promise<void> {
+    const scan = await this.dataSource.getRepository(Scan).findOneBy({ id: scanId });
+    if (!scan) throw new Error(`scan ${scanId} does not exist`);
+    if (scan.status === 'succeeded' || scan.status === 'failed') return;
+    await this.dataSource.query(`UPDATE scans SET status = 'running', started_at = now() WHERE id = $1 AND status = 'queued'`, [scanId]);
+
+    // One snapshot for every read of the shard; its staged rows commit together.
+    await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const params = [shard, scan.shardCount];
+      const active: Array<{ project_code: string }> = await manager.query(
+        `SELECT project_code FROM projects WHERE status IN ('in_progress', 'suspended') AND ${IN_SHARD} ORDER BY project_code`,
+        params,
+      );
+      const openAlerts: OpenAlertKey[] = (
+        await manager.query(
+          `SELECT project_code, rule, to_char(period, 'YYYY-MM-DD') AS period FROM alerts
+            WHERE status = ANY($3) AND ${IN_SHARD}`,
+          [...params, ACTIVE_ALERT_STATUSES],
+        )
+      ).map((r: { project_code: string; rule: string; period: string | null }) => ({ projectCode: r.project_code, rule: r.rule, period: r.period }));
+
+      const mainProjects = active.map((r) => r.project_code);
+      const plan = planReevaluation(mainProjects, scan.period, openAlerts);
+      const findings: RuleFinding[] = [];
+      const skipped: SkippedRule[] = [];
+      if (mainProjects.length > 0) {
+        const result = await this.engine.evaluate(manager, { asOf: scan.asOf, period: scan.period, projectCodes: mainProjects });
+        findings.push(...result.findings);
+        skipped.push(...result.skipped);
+      }
+      const openFingerprints = new Set(openAlerts.map((a) => fingerprintOf(a.projectCode, a.rule, a.period)));
+      for (const group of plan.groups) {
+        const result = await this.engine.evaluate(manager, {
+          asOf: scan.asOf,
+          period: group.period ?? scan.period,
+          projectCodes: group.projectCodes,
+          rules: group.rules as RuleCode[],
+        });
+        // Re-evaluation only keeps (or clears) alerts that exist; it raises nothing new
+        // for an old period.
+        findings.push(...result.findings.filter((f) => openFingerprints.has(fingerprintOf(f.projectCode, f.rule, f.period))));
+        skipped.push(...result.skipped);
+      }
+      const scope: ScopeRow[] = [
+        ...mainProjects.flatMap((p) => [
+          { projectCode: p, period: scan.period, rules: PERIOD_RULES },
+          { projectCode: p, period: null, rules: STATE_RULES },
+        ]),
+        ...plan.scope,
+      ];
+      await this.stage(manager, scanId, shard, findings, skipped, scope);
+    });
+  }
+
+  private async stage(
+    manager: EntityManager,
+    scanId: number,
+    shard: number,
+    findings: RuleFinding[],
+    skipped: SkippedRule[],
+    scope: ScopeRow[],
+  ): Promise<void> {
+    for (const table of ['scan_findings', 'scan_scopes', 'scan_skips']) {
+      await manager.query(`DELETE FROM ${table} WHERE scan_id = $1 AND shard = $2`, [scanId, shard]);
+    }
+    const rows = findings.map((f) => ({ ...f, fingerprint: fingerprintOf(f.projectCode, f.rule, f.period) }));
+    await manager.query(
+      `INSERT INTO scan_findings (scan_id, shard, fingerprint, project_code, rule, period, severity, joint, evidence, thresholds,
+                                  rule_version, profile_code, profile_version, shortfall_fen)
+       SELECT $1, $2, x."fingerprint", x."projectCode", x."rule", x."period", x."severity", x."joint", x."evidence", x."thresholds",
+              x."ruleVersion", x."profileCode", x."profileVersion", x."shortfallFen"
+         FROM jsonb_to_recordset($3::jsonb) AS x("fingerprint" text, "projectCode" text, "rule" text, "period" date, "severity" text,
+              "joint" boolean, "evidence" jsonb, "thresholds" jsonb, "ruleVersion" int, "profileCode" text, "profileVersion" int, "shortfallFen" bigint)`,
+      [scanId, shard, JSON.stringify(rows)],
+    );
+    await manager.query(
+      `INSERT INTO scan_scopes (scan_id, shard, project_code, period, rules)
+       SELECT $1, $2, x."projectCode", x."period", ARRAY(SELECT jsonb_array_elements_text(x."rules"))
+         FROM jsonb_to_recordset($3::jsonb) AS x("projectCode" text, "period" date, "rules" jsonb)`,
+      [scanId, shard, JSON.stringify(scope)],
+    );
+    await manager.query(
+      `INSERT INTO scan_skips (scan_id, shard, project_code, rule, reason)
+       SELECT $1, $2, x."projectCode", x."rule", x."reason" FROM jsonb_to_recordset($3::jsonb) AS x("projectCode" text, "rule" text, "reason" text)`,
+      [scanId, shard, JSON.stringify(skipped)],
+    );
+  }
+}

@@ -1,0 +1,86 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import { Scan, SkippedSummary } from './entities/scan.entity';
+import { isCalendarDate } from './scan-dates';
+
+@ValidatorConstraint({ name: 'calendarDate' })
+class CalendarDate implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && isCalendarDate(value);
+  }
+  defaultMessage(): string {
+    return 'asOf must be a real date written YYYY-MM-DD, such as 2026-11-03';
+  }
+}
+
+export class RequestScanDto {
+  @ApiPropertyOptional({ example: '2026-11-03', description: 'As-of date D; default today in Asia/Shanghai' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'asOf must be a date written YYYY-MM-DD, such as 2026-11-03' })
+  @Validate(CalendarDate)
+  asOf?: string;
+}
+
+export class PageQueryDto {
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'page must be a whole number such as 1' })
+  @Min(1, { message: 'page must be 1 or more' })
+  page = 1;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'pageSize must be a whole number such as 50' })
+  @Min(1, { message: 'pageSize must be between 1 and 500' })
+  @Max(500, { message: 'pageSize must be between 1 and 500' })
+  pageSize = 50;
+}
+
+export class ScanAcceptedDto {
+  @ApiProperty() id!: number;
+  @ApiProperty({ enum: ['queued', 'running', 'succeeded', 'failed'] }) status!: string;
+}
+
+export class ScanView {
+  @ApiProperty() id!: number;
+  @ApiProperty({ example: '2026-11-03' }) asOf!: string;
+  @ApiProperty({ example: '2026-10' }) period!: string;
+  @ApiProperty({ enum: ['queued', 'running', 'succeeded', 'failed'] }) status!: string;
+  @ApiProperty({ enum: ['manual', 'scheduled'] }) trigger!: string;
+  @ApiProperty({ nullable: true, type: String }) startedAt!: Date | null;
+  @ApiProperty({ nullable: true, type: String }) finishedAt!: Date | null;
+  @ApiProperty({ nullable: true, type: Number }) durationMs!: number | null;
+  @ApiProperty({ description: 'Shard jobs the scan fanned out to' }) shardCount!: number;
+  @ApiProperty() projectsScanned!: number;
+  @ApiProperty() alertsRaised!: number;
+  @ApiProperty() alertsUpdated!: number;
+  @ApiProperty() alertsCleared!: number;
+  @ApiProperty({ example: { PAY_RATIO_LOW: 12 } }) byRule!: Record<string, number>;
+  @ApiProperty({ example: [{ rule: 'BELOW_MIN_WAGE', reason: 'no minimum wage configured', count: 3, sampleProjects: ['P1'] }] })
+  skipped!: SkippedSummary[];
+  @ApiProperty({ nullable: true, type: String }) error!: string | null;
+
+  static of(s: Scan): ScanView {
+    return {
+      id: s.id,
+      asOf: s.asOf,
+      period: s.period.slice(0, 7),
+      status: s.status,
+      trigger: s.trigger,
+      startedAt: s.startedAt,
+      finishedAt: s.finishedAt,
+      durationMs: s.durationMs,
+      shardCount: s.shardCount,
+      projectsScanned: s.projectsScanned,
+      alertsRaised: s.alertsRaised,
+      alertsUpdated: s.alertsUpdated,
+      alertsCleared: s.alertsCleared,
+      byRule: s.byRule,
+      skipped: s.skipped,
+      error: s.error,
+    };
+  }
+}

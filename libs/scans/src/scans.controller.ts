@@ -1,0 +1,39 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Role, Roles } from '@wage/auth';
+import type { Principal } from '@wage/auth';
+import { todayIn } from './scan-dates';
+import { PageQueryDto, RequestScanDto, ScanAcceptedDto, ScanView } from './scan.dto';
+import { ScanRequestService } from './scan-request.service';
+
+@ApiTags('scans')
+@ApiBearerAuth()
+@Controller('scans')
+export class ScansController {
+  constructor(private readonly scans: ScanRequestService) {}
+
+  /** Starts a scan as of a date (default today, Asia/Shanghai); the same date's running scan is returned instead of a second one. */
+  @Post()
+  @HttpCode(202)
+  @Roles(Role.Admin, Role.BrigadeLead)
+  @ApiAcceptedResponse({ type: ScanAcceptedDto })
+  async request(@Body() body: RequestScanDto, @CurrentPrincipal() principal: Principal): Promise<ScanAcceptedDto> {
+    const scan = await this.scans.request(body.asOf ?? todayIn(), 'manual', principal.name);
+    return { id: scan.id, status: scan.status };
+  }
+
+  @Get()
+  @Roles(Role.Admin, Role.Auditor, Role.BrigadeLead, Role.Inspector)
+  @ApiOkResponse({ description: 'Scan history, newest first' })
+  async list(@Query() q: PageQueryDto): Promise<{ items: ScanView[]; total: number; page: number; pageSize: number }> {
+    const { items, total } = await this.scans.list(q.page, q.pageSize);
+    return { items: items.map(ScanView.of), total, page: q.page, pageSize: q.pageSize };
+  }
+
+  @Get(':id')
+  @Roles(Role.Admin, Role.Auditor, Role.BrigadeLead, Role.Inspector)
+  @ApiOkResponse({ type: ScanView })
+  async get(@Param('id', ParseIntPipe) id: number): Promise<ScanView> {
+    return ScanView.of(await this.scans.get(id));
+  }
+}

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ACTIVE_ALERT_STATUSES } from '@wage/alerts';
+import { Principal } from '@wage/auth';
+import { shanghaiDate } from '@wage/calendar';
+import { DataSource } from 'typeorm';
+import { Clock } from './clock';
+
+/** workflow.md queue order: severity, then project risk score, then shortfall, then age. */
+const QUEUE_ORDER = `CASE a.severity WHEN 'red' THEN 0 WHEN 'orange' THEN 1 ELSE 2 END,
+  coalesce(r.risk_score, 0) DESC, a.shortfall_fen DESC, a.first_seen_at ASC, a.id ASC`;
+
+/**
+ * "Claim next": the highest-priority unassigned, active, unsuppressed alert of the
+ * caller's own unit becomes theirs. `FOR UPDATE SKIP LOCKED` makes concurrent claims
+ * take different rows instead of waiting for (and then colliding on) the same one.
+ */
+@Injectable()
+export class ClaimService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async claimNext(principal: Principal): Promise<number | null> {
+    if (principal.kind !== 'user' || !principal.unitCode) return null;
+    const today = shanghaiDate(this.clock.now());
+    return this.dataSource.transaction(async (m) => {
+      const [next]: Array<{ id: number; status: string }> = await m.query(
+        `SELECT a.id, a.status FROM alerts a LEFT JOIN project_risk r ON r.project_code = a.project_code
+          WHERE a.unit_code = $1 AND a.assignee_user_id IS NULL AND a.status = ANY($2::text[])
+            AND (a.suppressed_until IS NULL OR a.suppressed_until < $3::date)
+          ORDER BY ${QUEUE_ORDER} LIMIT 1 FOR UPDATE OF a SKIP LOCKED`,
+        [principal.unitCode, ACTIVE_ALERT_STATUSES, today],
+      );
+      if (!next) return null;
+      await m.query(`UPDATE alerts SET assignee_user_id = $2, updated_at = now(), version = version + 1 WHERE id = $1`, [
+        next.id,
+        principal.id,
+      ]);
+      await m.query(
+        `INSERT INTO alert_events (alert_id, at, actor_kind, actor_id, actor_name, action, from_status, to_status, note, data)
+         VALUES ($1, $2, 'user', $3, $4, 'assign', $5, $5, 'claimed (claim-next)', $6)`,
+        [next.id, this.clock.now(), principal.id, principal.name, next.status, { fromUserId: null, toUserId: principal.id, claimed: true }],
+      );
+      return next.id;
+    });
+  }
+}

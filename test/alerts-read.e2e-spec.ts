@@ -1,0 +1,155 @@
+import { DataSource } from 'typeorm';
+import { Role } from '@wage/auth';
+import { loginAs } from './support/auth';
+import { fakeRuleEngine, insertProjects, runScan } from './support/scans';
+import { startTestApp, TestApp } from './support/test-app';
+
+interface Item {
+  id: number;
+  projectCode: string;
+  projectName: string;
+  rule: string;
+  severity: string;
+  status: string;
+  period: string | null;
+}
+
+describe('alerts and projects read API', () => {
+  let t: TestApp;
+  let headers: Record<string, string>;
+  const get = async (path: string, h = headers): Promise<{ status: number; body: Record<string, unknown> }> => {
+    const res = await fetch(`${t.baseUrl}/api/v1${path}`, { headers: h });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    headers = (await loginAs(t, { role: Role.Auditor })).headers;
+    const engine = fakeRuleEngine(t);
+    await insertProjects(t, [
+      { code: 'A1', region: '420113', name: '甲工程' },
+      { code: 'A2', region: '420102' },
+      { code: 'A3', region: '440106' },
+    ]);
+    engine.findings.push(
+      { projectCode: 'A1', rule: 'PAY_RATIO_LOW', period: '2026-10-01', severity: 'orange', shortfallFen: 500_000 },
+      { projectCode: 'A1', rule: 'NOTICE_BOARD_MISSING', period: null, severity: 'yellow' },
+      { projectCode: 'A2', rule: 'PAYROLL_MISSING', period: '2026-10-01', severity: 'red' },
+      { projectCode: 'A3', rule: 'PAY_RATIO_LOW', period: '2026-10-01', severity: 'orange', shortfallFen: 900_000 },
+      { projectCode: 'A3', rule: 'DEPOSIT_MISSING', period: null, severity: 'orange' },
+    );
+    await runScan(t, (await loginAs(t, { role: Role.Admin })).headers, '2026-11-03');
+  });
+  afterAll(async () => {
+    jest.restoreAllMocks();
+    await t?.close();
+  });
+
+  it('lists alerts in queue order: severity, project risk score, shortfall, age', async () => {
+    const { status, body } = await get('/alerts');
+    expect(status).toBe(200);
+    const items = body.items as Item[];
+    expect(body.total).toBe(5);
+    expect(items.map((i) => `${i.projectCode}:${i.rule}`)).toEqual([
+      'A2:PAYROLL_MISSING',
+      'A3:PAY_RATIO_LOW', // A3 scores 40, A1 25
+      'A3:DEPOSIT_MISSING',
+      'A1:PAY_RATIO_LOW',
+      'A1:NOTICE_BOARD_MISSING',
+    ]);
+    expect(Object.keys(items[0]).sort()).toEqual(
+      ['id', 'projectCode', 'projectName', 'rule', 'severity', 'status', 'period', 'evidence', 'thresholds', 'unitCode', 'assignee',
+        'firstSeenAt', 'lastSeenAt', 'dueAt', 'escalationLevel', 'clearedAt', 'resolution'].sort(),
+    );
+    expect(items[3]).toMatchObject({ projectName: '甲工程', period: '2026-10', status: 'open' });
+    expect(items[4].period).toBeNull();
+  });
+
+  it('filters by status, rule, severity, project, region prefix, period and overdue', async () => {
+    const total = async (q: string): Promise<unknown> => (await get(`/alerts?${q}`)).body.total;
+    expect(await total('status=open,acknowledged')).toBe(5);
+    expect(await total('status=cleared')).toBe(0);
+    expect(await total('rule=PAY_RATIO_LOW')).toBe(2);
+    expect(await total('severity=orange')).toBe(3);
+    expect(await total('severity=red,yellow')).toBe(2);
+    expect(await total('projectCode=A1')).toBe(2);
+    expect(await total('regionCode=4201')).toBe(3);
+    expect(await total('period=2026-10')).toBe(3);
+    expect(await total('period=2026-09')).toBe(0);
+    expect(await total('overdue=true')).toBe(0);
+  });
+
+  it('pages and validates page sizes', async () => {
+    const page2 = await get('/alerts?page=2&pageSize=2');
+    expect(page2.body).toMatchObject({ total: 5, page: 2, pageSize: 2 });
+    expect((page2.body.items as Item[]).map((i) => i.projectCode)).toEqual(['A3', 'A1']);
+    const tooBig = await get('/alerts?pageSize=501');
+    expect(tooBig.status).toBe(400);
+    expect(tooBig.body.message).toMatch(/pageSize must be between 1 and 500/);
+    const bad = await get('/alerts?status=gone&period=2026-13');
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toMatch(/status must be a comma list/);
+    expect(bad.body.message).toMatch(/period must be a month/);
+  });
+
+  it('groups by project', async () => {
+    const { body } = await get('/alerts?groupBy=project');
+    const groups = body.groups as Array<{ projectCode: string; count: number; riskScore: number; alerts: Item[] }>;
+    expect(body.total).toBe(3);
+    expect(groups.map((g) => [g.projectCode, g.count, g.riskScore])).toEqual([
+      ['A2', 1, 40],
+      ['A3', 2, 40],
+      ['A1', 2, 25],
+    ]);
+    expect(groups[1].alerts.map((a) => a.rule)).toEqual(['PAY_RATIO_LOW', 'DEPOSIT_MISSING']);
+  });
+
+  it('shows one alert with its history, and 404 for an unknown one', async () => {
+    const [{ id }] = await t.app.get(DataSource).query(`SELECT id FROM alerts WHERE fingerprint = 'A1|PAY_RATIO_LOW|2026-10'`);
+    const { status, body } = await get(`/alerts/${id}`);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ id, projectCode: 'A1', rule: 'PAY_RATIO_LOW', shortfallFen: 500_000, occurrenceCount: 1 });
+    expect((body.events as Array<{ action: string }>)[0]).toMatchObject({ action: 'raised', actorKind: 'scan' });
+    expect((await get('/alerts/999999')).status).toBe(404);
+  });
+
+  it('shows a bureau officer nothing outside their notices', async () => {
+    const bureau = await loginAs(t, { role: Role.BureauOfficer, bureauCode: 'HOUSING-4201' });
+    const { status, body } = await get('/alerts', bureau.headers);
+    expect(status).toBe(200);
+    expect(body.total).toBe(0);
+  });
+
+  it('lists projects by risk and shows one project with its money summary', async () => {
+    const list = await get('/projects?regionCode=4201');
+    expect(list.status).toBe(200);
+    expect((list.body.items as Array<Record<string, unknown>>).map((p) => [p.projectCode, p.riskLevel, p.riskScore, p.shortfall])).toEqual([
+      ['A2', 'red', 40, '0.00'],
+      ['A1', 'orange', 25, '5000.00'],
+    ]);
+    expect((await get('/projects?riskLevel=red')).body.total).toBe(1);
+    expect((await get('/projects?riskLevel=purple')).status).toBe(400);
+
+    const ds = t.app.get(DataSource);
+    await ds.query(
+      `INSERT INTO payroll (project_code, id_hash, period, id_enc, id_masked, payable_fen, paid_fen, paid_on)
+       VALUES ('A1', '\\x01', '2026-10-01', '\\x01', '420***********0011', 650000, 300000, '2026-11-01'),
+              ('A1', '\\x02', '2026-10-01', '\\x02', '420***********0022', 600050, 0, NULL)`,
+    );
+    await ds.query(
+      `INSERT INTO attendance (project_code, id_hash, period, id_enc, id_masked, days_worked)
+       VALUES ('A1', '\\x01', '2026-10-01', '\\x01', '420***********0011', 22), ('A1', '\\x02', '2026-10-01', '\\x02', '420***********0022', 0)`,
+    );
+    const one = await get('/projects/A1');
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({
+      project: { projectCode: 'A1', name: '甲工程', contractAmount: '5000000.00' },
+      risk: { riskLevel: 'orange', riskScore: 25, shortfall: '5000.00', openAlerts: 2 },
+    });
+    const monthly = one.body.monthly as Array<Record<string, unknown>>;
+    expect(monthly).toHaveLength(12);
+    expect(monthly[11]).toEqual({ period: '2026-10', payable: '12500.50', paid: '3000.00', attendanceHeadcount: 1, paidHeadcount: 1 });
+    expect((one.body.openAlerts as unknown[]).length).toBe(2);
+    expect((await get('/projects/NOPE')).status).toBe(404);
+  });
+});
