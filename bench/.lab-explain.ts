@@ -13,15 +13,17 @@ async function main() {
   console.log('resolve profiles', (performance.now() - t0).toFixed(0), 'ms');
   const map = Object.fromEntries(resolved.map((r) => [r.profile.code, r.profile.thresholds]));
   const params = [resolved.map((r) => r.projectCode), resolved.map((r) => r.profile.code), JSON.stringify(map), '2026-11-03', '2026-10-01'];
+  const { REFERENCE_SQL } = await import('./scan-data');
+  for (let i = 0; i < 2; i++) { t0 = performance.now(); await ds.query(REFERENCE_SQL, ['2026-11-03', '2026-10-01']); console.log('reference', (performance.now() - t0).toFixed(0), 'ms'); }
   const only = process.argv[2];
   for (const [code, rule] of Object.entries(RULE_SQL)) {
     if (only && only !== code) continue;
     t0 = performance.now();
-    const rows = await ds.query(rule.sql, params);
+    const rows = await ds.transaction(async (m) => { await m.query("SET LOCAL jit = off"); await m.query("SET LOCAL work_mem = '64MB'"); return m.query(rule.sql, params); });
     const ms = performance.now() - t0;
     console.log(code, ms.toFixed(0), 'ms', rows.length);
     if (only) {
-      const plan = await ds.query('EXPLAIN (ANALYZE, BUFFERS off, TIMING on) ' + rule.sql, params);
+      const plan = await ds.transaction(async (m) => { await m.query('SET LOCAL jit = off'); await m.query("SET LOCAL work_mem = '64MB'"); return m.query('EXPLAIN (ANALYZE, BUFFERS off, TIMING on) ' + rule.sql, params); });
       console.log(plan.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n'));
     }
   }

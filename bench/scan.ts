@@ -109,7 +109,7 @@ async function benchOnce(m: number): Promise<{ m: number; scanMs: number; refMs:
   } finally {
     await app?.close();
     await db.end().catch(() => undefined);
-    if (args.keep === undefined && args.reuse === undefined) await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    if (!('keep' in args) && args.reuse === undefined) await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     else console.log(`[${m}x] kept database ${dbName}`);
     await admin.end();
     await deleteRedisPrefix(REDIS_URL, prefix);

@@ -34,7 +34,7 @@ describe('access matrix of the alert workflow', () => {
     ids.team = await insertAlert(db, { project: 'PT', severity: 'red' });
     ids.brigade = await insertAlert(db, { project: 'PB' });
     ids.other = await insertAlert(db, { project: 'PO' });
-    ids.noticed = await insertAlert(db, { project: 'PO', rule: 'NO_WAGE_ACCOUNT', severity: 'yellow' });
+    ids.noticed = await insertAlert(db, { project: 'PO', rule: 'ACCOUNT_MISSING', severity: 'yellow' });
     await intake(t, Object.values(ids));
     const [n] = await db.query(
       `INSERT INTO notices (bureau_code, number, year, seq, issued_on, issuer_name, reply_due_at)
@@ -42,7 +42,7 @@ describe('access matrix of the alert workflow', () => {
     );
     await db.query(
       `INSERT INTO notice_items (notice_id, alert_id, project_code, rule, severity, requested_action)
-       VALUES ($1, $2, 'PO', 'NO_WAGE_ACCOUNT', 'yellow', '督促开设专用账户')`,
+       VALUES ($1, $2, 'PO', 'ACCOUNT_MISSING', 'yellow', '督促开设专用账户')`,
       [n.id, ids.noticed],
     );
     who.admin = { headers: await adminHeaders(t) };

@@ -85,7 +85,6 @@ describe('working-day calendar', () => {
   it('keeps an admin edit across a restart (the shipped file does not overwrite it)', async () => {
     const calendar = t.app.get(WorkingCalendar);
     await calendar.onModuleInit(); // seeding again, as a new process would
-    calendar.onModuleDestroy();
     expect(calendar.isWorkingDay('2026-10-05')).toBe(true);
   });
 });

@@ -123,6 +123,9 @@ describe('webhooks through the outbox', () => {
     expect(list.status).toBe(200);
     expect(list.body).toMatchObject({ total: 1, items: [{ id: stored.id, event: 'alert.raised', attempts: 3, lastStatusCode: 503 }] });
     expect((await call('GET', '/outbox/dead-letters?receiverType=nope', admin)).status).toBe(400);
+    const metrics = await (await fetch(`${t.baseUrl}/metrics`)).text();
+    expect(metrics).toContain('outbox_messages{status="dead"} 1');
+    expect(metrics).toMatch(/webhook_deliveries_total\{outcome="dead"\} 1/);
 
     receiver.setDefault('/U-DOWN', 200);
     const replay = await call('POST', `/outbox/${stored.id}/replay`, admin);
@@ -146,6 +149,12 @@ describe('webhooks through the outbox', () => {
 
   it('rotates secrets only for known receivers, and only for admins', async () => {
     expect((await call('PUT', '/webhooks/unit/NO-SUCH/secret', admin)).status).toBe(404);
+    const listed = await call('GET', '/webhooks', admin);
+    expect(listed.status).toBe(200);
+    const receivers = listed.body as Array<{ receiverType: string; receiverCode: string; secretSetAt: string | null; dead: number }>;
+    expect(receivers.map((r) => r.receiverCode)).toEqual(['U-DOWN', 'U-FLAKY', 'U-NOSECRET', 'U-OK', 'B-1']);
+    expect(receivers.find((r) => r.receiverCode === 'U-NOSECRET')).toMatchObject({ secretSetAt: null, dead: 1 });
+    expect(receivers.find((r) => r.receiverCode === 'U-OK')?.secretSetAt).not.toBeNull();
     expect((await call('PUT', '/webhooks/team/U-OK/secret', admin)).status).toBe(400);
     const lead = (await loginAs(t, { role: Role.BrigadeLead, unitCode: 'U-OK' })).headers;
     expect((await call('PUT', '/webhooks/unit/U-OK/secret', lead)).status).toBe(403);

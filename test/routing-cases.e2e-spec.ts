@@ -76,8 +76,8 @@ describe('routing alerts to inspection units', () => {
     expect(o2.status).toBe(201);
     expect((await api(t, 'POST', '/routing-overrides', lead, { position: 3, unitCode: 'B-HB' })).status).toBe(403);
 
-    const orange = await insertAlert(db, { project: 'P-WATER', severity: 'orange', rule: 'NO_PAYROLL' });
-    const yellow = await insertAlert(db, { project: 'P-WATER', severity: 'yellow', rule: 'NO_ATTENDANCE' });
+    const orange = await insertAlert(db, { project: 'P-WATER', severity: 'orange', rule: 'PAYROLL_MISSING' });
+    const yellow = await insertAlert(db, { project: 'P-WATER', severity: 'yellow', rule: 'UNPAID_WORKERS' });
     await intake(t, [orange, yellow]);
     expect(await unitOf(orange)).toMatchObject({ unit_code: 'B-WH', routing_reason: `override #${o1.body.id} (position 1)` });
     expect(await unitOf(yellow)).toMatchObject({ unit_code: 'B-HB', routing_reason: `override #${o2.body.id} (position 2)` });

@@ -87,6 +87,7 @@ describe('scans across worker processes', () => {
     await lock.end();
     await start(1);
     const scan = await waitForScan(t, headers, body.id, 180_000);
+    expect(scan.error ?? null).toBeNull();
     expect(scan).toMatchObject({ status: 'succeeded', alertsRaised: 0, alertsCleared: 0, alertsUpdated: baseline.alerts.length });
     expect(scan.byRule).toEqual(baseline.byRule);
     expect(await snapshot()).toEqual(baseline.alerts);

@@ -3,7 +3,7 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Role } from '@wage/auth';
 import { QueueName } from '@wage/queues';
-import { Clock, escalationJobId } from '@wage/workflow';
+import { AlertIntakeService, Clock, escalationJobId } from '@wage/workflow';
 import { LoggedIn, loginAs } from './support/auth';
 import { startTestApp, TestApp } from './support/test-app';
 import { api, insertAlert, insertProject, insertUnits, intake } from './support/workflow-fixtures';
@@ -64,6 +64,26 @@ describe('escalation of overdue alerts', () => {
     expect(await jobState(id, 1)).toBe('delayed');
     const jobs = await queue.getJobs(['delayed', 'waiting', 'active']);
     expect(jobs.filter((j) => j.id === escalationJobId(id, 1))).toHaveLength(1);
+  });
+
+  it('brings the timer forward when an acknowledged alert becomes more severe', async () => {
+    const id = await insertAlert(db, { project: 'P1', severity: 'yellow' });
+    await intake(t, [id]);
+    expect((await api(t, 'POST', `/alerts/${id}/actions`, inspector, { action: 'acknowledge' })).status).toBe(200);
+    await fire(id, 1); // early: waits again until the yellow resolve deadline (20 working days)
+    await until('the timer to wait for the resolve deadline', async () => (await jobState(id, 1)) === 'delayed');
+    const fireAt = async () => {
+      const job = await queue.getJob(escalationJobId(id, 1));
+      return (job?.timestamp ?? 0) + (job?.delay ?? 0);
+    };
+    const yellowDue = new Date((await alert(id)).due_at).getTime();
+    expect(Math.abs((await fireAt()) - yellowDue)).toBeLessThan(60_000);
+
+    await db.query(`UPDATE alerts SET severity = 'red' WHERE id = $1`, [id]);
+    await db.transaction((m) => t.app.get(AlertIntakeService).onScanReconciled(m, { raisedOrReopened: [], severityChanged: [id], cleared: [] }));
+    const redDue = new Date((await alert(id)).due_at).getTime();
+    expect(redDue).toBeLessThan(yellowDue);
+    expect(Math.abs((await fireAt()) - redDue)).toBeLessThan(60_000);
   });
 
   it('escalates an alert past its deadline, notifies the brigade lead, and sets the next level', async () => {

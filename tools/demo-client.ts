@@ -69,10 +69,16 @@ export class DemoClient {
 
   /** Polls until the import or scan leaves queued/running. */
   async waitFor<T extends { status: string }>(path: string, timeoutMs: number, onTick?: (v: T) => void): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
+    const started = Date.now();
+    const deadline = started + timeoutMs;
+    let warned = false;
     for (;;) {
       const v = await this.request<T>('GET', path);
       onTick?.(v);
+      if (v.status === 'queued' && !warned && Date.now() - started > 60_000) {
+        warned = true;
+        console.log(`  … ${path} is still queued after a minute: are the workers running (see the service log)?`);
+      }
       if (v.status !== 'queued' && v.status !== 'running') return v;
       if (Date.now() > deadline) throw new Error(`${path} still ${v.status} after ${Math.round(timeoutMs / 1000)} s`);
       await sleep(500);

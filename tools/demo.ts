@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DATASET_NAMES, Manifest, RULE_CODES, writeDataset } from '@wage/generator';
 import { DemoClient, ImportView, MissingEndpoint, ScanViewLike, sleep } from './demo-client';
+import { clearQueuePrefix, databaseExists } from './demo-infra';
 
 const ROOT = resolve(__dirname, '..');
 const arg = (name: string): string | undefined => {
@@ -25,6 +26,7 @@ const SEED = Number(arg('seed') ?? 20261101);
 const KEEP = process.argv.includes('--keep-data');
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/wage_warning_demo';
 const QUEUE_PREFIX = process.env.QUEUE_PREFIX ?? 'wage-demo';
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const USER = process.env.ADMIN_USERNAME ?? 'admin';
 const PASSWORD = process.env.ADMIN_PASSWORD ?? 'admin-dev-password';
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -121,6 +123,13 @@ async function scanAndReport(api: DemoClient, manifest: Manifest): Promise<void>
     console.log(`  ${rule.padEnd(22)}${String(n.red).padStart(6)}${String(n.orange).padStart(8)}${String(n.yellow).padStart(8)}${String(total).padStart(7)}   ${expected}${mark}`);
   }
   console.log(`  ${'all rules'.padEnd(22)}${String(sums.red).padStart(6)}${String(sums.orange).padStart(8)}${String(sums.yellow).padStart(8)}${String(sums.red + sums.orange + sums.yellow).padStart(7)}   ${manifest.expectedAlerts.total}`);
+
+  type Item = { projectCode: string; projectName?: string; rule: string; severity: string; unitCode?: string | null };
+  const top = await api.request<{ items: Item[] }>('GET', '/api/v1/alerts?pageSize=8');
+  console.log('\nTop of the queue (GET /api/v1/alerts, queue order):');
+  for (const a of top.items) {
+    console.log(`  ${a.severity.padEnd(7)}${a.rule.padEnd(22)}${a.projectCode.padEnd(28)}${(a.unitCode ?? 'unrouted').padEnd(14)}${a.projectName ?? ''}`);
+  }
 }
 
 function printNextSteps(manifest: Manifest, consoleUp: boolean): void {
@@ -147,6 +156,11 @@ The service keeps running; press Ctrl-C to stop it.`);
 async function main(): Promise<void> {
   const api = new DemoClient(BASE);
   if (await api.healthy()) throw new Error(`something already answers on ${BASE}; stop it or pass --port <free port>`);
+  // A new demo database with the demo's own queue prefix: drop jobs left from an older one.
+  if (!process.env.QUEUE_PREFIX && !(await databaseExists(DATABASE_URL))) {
+    const n = await clearQueuePrefix(REDIS_URL, QUEUE_PREFIX);
+    if (n > 0) console.log(`New demo database: removed ${n} stale Redis keys under "${QUEUE_PREFIX}:".`);
+  }
   dataDir = await mkdtemp(join(tmpdir(), 'wage-demo-'));
   const logFile = join(dataDir, 'service.log');
   console.log(`Starting the service on ${BASE} (DATABASE_URL=${DATABASE_URL.replace(/\/\/[^@]*@/, '//…@')}, QUEUE_PREFIX=${QUEUE_PREFIX}); log: ${logFile}`);

@@ -6,7 +6,8 @@ import { DataSource } from 'typeorm';
 import { usccCheckChar } from '@wage/generator';
 import { Role } from '@wage/auth';
 import { AppConfig } from '@wage/config';
-import { loginAs, TEST_PASSWORD } from '../support/auth';
+import { adminHeaders, loginAs, TEST_PASSWORD } from '../support/auth';
+import { noticeFixtures } from '../support/notice-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 import { ensureConsoleBuilt, launchBrowser, login, screenshot } from './browser';
 
@@ -39,8 +40,8 @@ async function seedAlerts(ds: DataSource): Promise<void> {
   for (const [code, rule, severity, unit] of alerts) {
     await ds.query(
       `INSERT INTO alerts (fingerprint, project_code, rule, period, severity, status, joint, evidence, thresholds, rule_version,
-         shortfall_fen, first_seen_at, last_seen_at, unit_code, routing_reason)
-       VALUES ($1, $2, $3, '2026-10-01', $4, 'open', false, $5, '{"payRatioThreshold":0.8}', 1, 0, now(), now(), $6, 'test')`,
+         shortfall_fen, first_seen_at, last_seen_at, unit_code, routing_reason, version)
+       VALUES ($1, $2, $3, '2026-10-01', $4, 'open', false, $5, '{"payRatioThreshold":0.8}', 1, 0, now(), now(), $6, 'test', 1)`,
       [`${code}|${rule}|2026-10`, code, rule, severity, JSON.stringify({ period: '2026-10', payable: '100000.00', paid: '40000.00', ratio: '0.40' }), unit],
     );
   }
@@ -122,6 +123,36 @@ describe('web console in a real browser', () => {
     await page.goto(`${t.baseUrl}/console/#/projects/HS-001`);
     await page.getByText('近12个月应发、实发工资与出勤人数').waitFor();
     await screenshot(page, 'project');
+    await page.close();
+  });
+
+  it('a bureau officer reads, acknowledges and answers a joint notice', async () => {
+    await noticeFixtures(t.app.get(DataSource)).seed();
+    const generated = await fetch(`${t.baseUrl}/api/v1/notices/generate`, {
+      method: 'POST',
+      headers: { ...(await adminHeaders(t)), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ asOf: '2026-03-20' }),
+    });
+    expect(generated.status).toBe(202);
+    const officer = await loginAs(t, { role: Role.BureauOfficer, bureauCode: 'ZJ-420101', username: 'zj_officer' });
+
+    const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+    await login(page, t.baseUrl, officer.principal.username, TEST_PASSWORD);
+    await page.waitForURL(/#\/notices$/);
+    const links = page.locator('table.grid tbody tr a');
+    await links.first().waitFor();
+    expect(await links.count()).toBe(1);
+    await screenshot(page, 'notices-inbox');
+    await links.first().click();
+    await page.getByText('P-HOUSING').first().waitFor();
+    await page.getByRole('button', { name: '确认收到' }).click();
+    await page.locator('.notice-status', { hasText: '已确认' }).waitFor();
+    await page.getByLabel('处理情况', { exact: true }).fill('已约谈建设单位，责令限期存储工资保证金。');
+    await page.getByLabel('项目处理结果：P-HOUSING').fill('已下达整改通知书');
+    await page.getByRole('button', { name: '提交回复' }).click();
+    await page.locator('.notice-status', { hasText: '已回复' }).waitFor();
+    await page.getByRole('cell', { name: '已下达整改通知书' }).first().waitFor();
+    await screenshot(page, 'notice-replied');
     await page.close();
   });
 });

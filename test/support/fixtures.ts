@@ -36,7 +36,7 @@ export interface ProjectFixture {
   region?: string;
   industry?: string;
   status?: string;
-  contractYuan?: number;
+  contractYuan?: number | string;
   signedOn?: string;
   startedOn?: string | null;
   plannedEndOn?: string | null;

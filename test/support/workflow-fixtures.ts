@@ -48,7 +48,7 @@ export interface AlertFixture {
 
 /** An alert row as a scan would leave it (before intake routes it unless unitCode is given). */
 export async function insertAlert(db: DataSource, a: AlertFixture): Promise<number> {
-  const rule = a.rule ?? 'WAGE_SHORTFALL';
+  const rule = a.rule ?? 'PAY_RATIO_LOW';
   const [row]: Array<{ id: number }> = await db.query(
     `INSERT INTO alerts (fingerprint, project_code, rule, severity, status, rule_version, first_seen_at, last_seen_at,
                          shortfall_fen, unit_code, version, evidence)

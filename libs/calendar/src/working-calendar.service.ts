@@ -29,6 +29,7 @@ export class WorkingCalendar implements OnModuleInit, OnModuleDestroy {
   async onModuleInit(): Promise<void> {
     await this.seedShippedYears();
     await this.refresh();
+    if (this.timer) clearInterval(this.timer);
     this.timer = setInterval(() => {
       this.refresh().catch((e: unknown) => this.logger.warn(`calendar reload failed: ${(e as Error).message}`));
     }, RELOAD_INTERVAL_MS);

@@ -67,8 +67,10 @@ export function resolveOptions(options: GeneratorOptions): GeneratorContext {
   }
   const districtCount = Math.min(shuffled.length, Math.max(1, Math.ceil(projects / 8)));
   const wanted = Math.round(problemShare * projects);
-  // Enough problem projects that every variant appears once when the province is big enough.
-  const problemCount = problemShare === 0 ? 0 : Math.min(projects, Math.max(wanted, Math.min(projects, VARIANT_IDS.length)));
+  // Enough problem projects that every variant appears once when the province is big
+  // enough, while a tiny one keeps a fifth of its projects healthy.
+  const floor = Math.min(VARIANT_IDS.length, projects - Math.ceil(projects / 5));
+  const problemCount = problemShare === 0 ? 0 : Math.min(projects, Math.max(wanted, floor));
   return {
     projects,
     seed,

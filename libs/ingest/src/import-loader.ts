@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { Injectable, Logger } from '@nestjs/common';
 import { PoolClient } from 'pg';
@@ -7,8 +8,10 @@ import { PiiCipher } from '@wage/crypto';
 import { DatasetSpec } from './datasets/dataset-spec';
 import { Import } from './entities/import.entity';
 import { ErrorSink } from './merge/error-sink';
-import { copyStageSql, createMissingEnterprisesSql, createStageSql, mergeSql } from './merge/merge-sql';
+import { KeySet } from './merge/key-set';
+import { copyStageSql, createMissingEnterprisesSql, createStageSql, mergeSql, STAGE_TABLE } from './merge/merge-sql';
 import { PiiSealer } from './merge/pii-sealer';
+import { SegmentedStage } from './merge/segments';
 import { StageResult, writeStage } from './merge/stage-writer';
 import { readRecords } from './reading/records';
 
@@ -19,10 +22,28 @@ export interface LoadResult extends StageResult {
 
 const MAX_LISTED_ENTERPRISES = 20;
 
+async function copyChunks(client: PoolClient, sql: string, chunks: string[]): Promise<void> {
+  const copy = client.query(copyFrom(sql));
+  const done = finished(copy);
+  done.catch(() => undefined); // awaited below
+  for (const chunk of chunks) if (!copy.write(chunk)) await once(copy, 'drain');
+  copy.end();
+  await done;
+}
+
+function enterpriseWarning(codes: string[]): string[] {
+  if (codes.length === 0) return [];
+  const sorted = [...new Set(codes)].sort();
+  const listed = sorted.slice(0, MAX_LISTED_ENTERPRISES).join(', ');
+  const more = sorted.length > MAX_LISTED_ENTERPRISES ? ` and ${sorted.length - MAX_LISTED_ENTERPRISES} more` : '';
+  return [`${sorted.length} enterprise(s) referenced by projects were not known and were created without a name: ${listed}${more}. Import them with the enterprises dataset to add their names`];
+}
+
 /**
  * Loads one import file in ONE transaction: stream → check → COPY into a temporary
- * staging table → upsert + audit trail → commit. A crash anywhere before COMMIT
- * leaves the tables as they were, so a retried job can simply start over.
+ * staging table → upsert + audit trail (segment by segment, overlapping the reading)
+ * → commit. A crash anywhere before COMMIT leaves the tables as they were, so a
+ * retried job can simply start over.
  */
 @Injectable()
 export class ImportLoader {
@@ -34,69 +55,64 @@ export class ImportLoader {
   ) {}
 
   async load(imp: Import, spec: DatasetSpec): Promise<LoadResult> {
+    const started = Date.now();
     const runner = this.db.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
     const errors = new ErrorSink(this.db, imp.id);
-    const t0 = Date.now();
+    const keys = new KeySet();
+    const createdEnterprises: string[] = [];
+    let segments = 0;
+    const loadSegment = async (chunks: string[]): Promise<void> => {
+      if (imp.atomic && errors.count > 0) return; // will be rolled back anyway
+      if (segments++ > 0) await client.query(`TRUNCATE ${STAGE_TABLE}`);
+      await copyChunks(client, copyStageSql(spec), chunks);
+      if (spec.name === 'projects') {
+        const { rows } = await client.query<{ uscc: string }>(createMissingEnterprisesSql(), [imp.id]);
+        createdEnterprises.push(...rows.map((r) => r.uscc));
+      }
+      await client.query(mergeSql(spec, keys.repeated), [imp.id, spec.name]);
+    };
+    const stage = new SegmentedStage(loadSegment);
     try {
       await client.query('BEGIN');
       await client.query(createStageSql(spec));
       const knownProjects = spec.projectColumn ? await this.projectCodes(client) : new Set<string>();
-      const copy = client.query(copyFrom(copyStageSql(spec)));
-      const copied = finished(copy);
-      copied.catch(() => undefined); // awaited below; avoids an unhandled rejection meanwhile
       let staged: StageResult;
       try {
         staged = await writeStage({
           spec,
           records: readRecords(imp.filePath, imp.fileFormat),
-          copy,
+          stage,
           sealer: new PiiSealer(this.cipher),
           knownProjects,
           errors,
+          keys,
           onProgress: (n) => this.progress(imp.id, n),
         });
-        copy.end();
-        await copied;
-      } catch (error) {
-        copy.destroy(error as Error);
-        await copied.catch(() => undefined);
-        throw error;
+      } finally {
+        await errors.flush();
       }
-      await errors.flush();
+      await stage.finish();
       await this.progress(imp.id, staged.rowsTotal);
-      const t1 = Date.now();
       if (imp.atomic && staged.rowsRejected > 0) {
         await client.query('ROLLBACK');
         return { ...staged, rolledBack: true };
       }
-      const warnings = [...staged.warnings];
-      if (spec.name === 'projects') warnings.push(...(await this.createMissingEnterprises(client, imp.id)));
-      await client.query(mergeSql(spec, staged.keysRepeat), [imp.id, spec.name]);
       await client.query('COMMIT');
-      this.logger.log(`import ${imp.id} (${spec.name}): ${staged.rowsAccepted} rows read, checked and staged in ${t1 - t0} ms, merged in ${Date.now() - t1} ms`);
-      return { ...staged, warnings, rolledBack: false };
+      this.logger.log(`import ${imp.id} (${spec.name}): ${staged.rowsAccepted} of ${staged.rowsTotal} rows loaded in ${segments} segment(s), ${Date.now() - started} ms`);
+      return { ...staged, warnings: [...staged.warnings, ...enterpriseWarning(createdEnterprises)], rolledBack: false };
     } catch (error) {
+      await stage.settle(); // the connection must be idle before ROLLBACK
       await client.query('ROLLBACK').catch(() => undefined);
-      await errors.flush().catch(() => undefined);
       throw error;
     } finally {
-      await runner.release();
+      runner.release().catch(() => undefined);
     }
   }
 
   private async projectCodes(client: PoolClient): Promise<Set<string>> {
     const { rows } = await client.query<{ project_code: string }>('SELECT project_code FROM projects');
     return new Set(rows.map((r) => r.project_code));
-  }
-
-  private async createMissingEnterprises(client: PoolClient, importId: number): Promise<string[]> {
-    const { rows } = await client.query<{ uscc: string }>(createMissingEnterprisesSql(), [importId]);
-    if (rows.length === 0) return [];
-    const codes = rows.map((r) => r.uscc).sort();
-    const listed = codes.slice(0, MAX_LISTED_ENTERPRISES).join(', ');
-    const more = codes.length > MAX_LISTED_ENTERPRISES ? ` and ${codes.length - MAX_LISTED_ENTERPRISES} more` : '';
-    return [`${codes.length} enterprise(s) referenced by projects were not known and were created without a name: ${listed}${more}. Import them with the enterprises dataset to add their names`];
   }
 
   private async progress(importId: number, rowsProcessed: number): Promise<void> {

@@ -81,3 +81,13 @@ export class WebhookSecretResponse {
   @ApiProperty({ description: 'Shown only in this answer: store it in the receiving system' }) secret!: string;
   @ApiProperty() createdAt!: Date;
 }
+
+export class WebhookReceiverResponse {
+  @ApiProperty({ enum: RECEIVER_TYPES }) receiverType!: ReceiverType;
+  @ApiProperty() receiverCode!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() webhookUrl!: string;
+  @ApiProperty({ nullable: true, type: Date, description: 'null: no secret, deliveries fail until one is set' }) secretSetAt!: Date | null;
+  @ApiProperty() pending!: number;
+  @ApiProperty() dead!: number;
+}

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '@wage/config';
 import { JobHandler, jobId, JobName, QueueName, RUNS_WORKERS } from '@wage/queues';
 import { ReceiverType } from './entities/outbox-message.entity';
+import { webhookDeliveries } from './outbox-metrics';
 import { returnedRows } from './sql-rows';
 import { WebhookSecretService } from './webhook-secret.service';
 import { webhookUrlOf } from './webhook-receivers';
@@ -109,8 +110,9 @@ export class OutboxDispatcher implements OnApplicationBootstrap {
       [id],
     );
     if (!msg || msg.status !== 'pending' || msg.attempts !== attempt || msg.replays !== replays) return { outcome: 'stale' };
-    const outcome = await this.post(msg);
-    return { outcome: await this.record(msg, outcome) };
+    const result = await this.record(msg, await this.post(msg));
+    webhookDeliveries.inc({ outcome: result });
+    return { outcome: result };
   }
 
   private async post(msg: PendingMessage): Promise<Outcome> {

@@ -2,9 +2,9 @@ import { BadRequestException, Controller, Get, HttpCode, Param, ParseEnumPipe, P
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Role, Roles } from '@wage/auth';
 import { RECEIVER_TYPES, ReceiverType } from './entities/outbox-message.entity';
-import { DeadLetterListResponse, DeadLettersQuery, WebhookSecretResponse } from './notifications.dto';
+import { DeadLetterListResponse, DeadLettersQuery, WebhookReceiverResponse, WebhookSecretResponse } from './notifications.dto';
 import { DeadLetter, OutboxService } from './outbox.service';
-import { RotatedSecret, WebhookSecretService } from './webhook-secret.service';
+import { RotatedSecret, WebhookReceiverView, WebhookSecretService } from './webhook-secret.service';
 
 /** Answers a bad receiver type with a message saying which ones exist. */
 function receiverTypePipe(): ParseEnumPipe {
@@ -41,6 +41,14 @@ export class OutboxController {
 @Controller('webhooks')
 export class WebhooksController {
   constructor(private readonly secrets: WebhookSecretService) {}
+
+  @Get()
+  @Roles(Role.Admin, Role.Auditor)
+  @ApiOperation({ summary: 'Units and bureaus with a webhook_url: secret set or not, pending messages, dead letters' })
+  @ApiOkResponse({ type: [WebhookReceiverResponse] })
+  receivers(): Promise<WebhookReceiverView[]> {
+    return this.secrets.receivers();
+  }
 
   @Put(':receiverType/:code/secret')
   @Roles(Role.Admin)

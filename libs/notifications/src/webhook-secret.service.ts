@@ -13,6 +13,17 @@ export interface RotatedSecret {
   createdAt: Date;
 }
 
+export interface WebhookReceiverView {
+  receiverType: ReceiverType;
+  receiverCode: string;
+  name: string;
+  webhookUrl: string;
+  /** null: no secret yet, so every message to it fails until an admin sets one. */
+  secretSetAt: Date | null;
+  pending: number;
+  dead: number;
+}
+
 /** Per-receiver HMAC secrets for X-Signature, encrypted at rest. */
 @Injectable()
 export class WebhookSecretService {
@@ -44,5 +55,25 @@ export class WebhookSecretService {
       [receiverType, receiverCode],
     );
     return rows.length ? this.cipher.decrypt(rows[0].secret_enc) : null;
+  }
+
+  /** Every unit and bureau with a webhook_url, whether it has a secret, and its backlog. */
+  async receivers(): Promise<WebhookReceiverView[]> {
+    return this.dataSource.query(
+      `WITH r AS (
+         SELECT 'unit'::varchar AS t, unit_code AS code, name, webhook_url FROM inspection_units WHERE coalesce(trim(webhook_url), '') <> ''
+         UNION ALL
+         SELECT 'bureau', bureau_code, name, webhook_url FROM industry_bureaus WHERE coalesce(trim(webhook_url), '') <> ''),
+       backlog AS (
+         SELECT receiver_type, receiver_code, count(*) FILTER (WHERE status = 'pending')::int AS pending,
+                count(*) FILTER (WHERE status = 'dead')::int AS dead
+         FROM outbox_messages WHERE status IN ('pending', 'dead') GROUP BY 1, 2)
+       SELECT r.t AS "receiverType", r.code AS "receiverCode", r.name, r.webhook_url AS "webhookUrl",
+              s.created_at AS "secretSetAt", coalesce(b.pending, 0) AS pending, coalesce(b.dead, 0) AS dead
+       FROM r
+       LEFT JOIN webhook_secrets s ON s.receiver_type = r.t AND s.receiver_code = r.code
+       LEFT JOIN backlog b ON b.receiver_type = r.t AND b.receiver_code = r.code
+       ORDER BY r.t DESC, r.code`,
+    );
   }
 }

@@ -9,7 +9,7 @@ const units: RoutingUnit[] = [
 
 const alert = (regionCode: string, streetCode: string | null, extra: Partial<RoutableAlert> = {}): RoutableAlert => ({
   projectCode: 'P1',
-  rule: 'NO_PAYROLL',
+  rule: 'PAYROLL_MISSING',
   severity: 'orange',
   project: { regionCode, streetCode, industry: 'housing' },
   ...extra,

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CurrentPrincipal, Principal, Role, Roles } from '@wage/auth';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
@@ -10,12 +10,14 @@ import { CreateRoutingOverrideDto, UpdateRoutingOverrideDto } from './dto/routin
 import { RoutingOverride } from './routing-override.entity';
 
 class UnroutedQuery {
+  @ApiPropertyOptional({ default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   page?: number;
 
+  @ApiPropertyOptional({ default: 50, maximum: 500 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

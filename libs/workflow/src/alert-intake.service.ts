@@ -42,7 +42,11 @@ export class AlertIntakeService {
   ) {}
 
   async onScanReconciled(manager: EntityManager, changes: ScanAlertChanges): Promise<void> {
-    const ids = changes.raisedOrReopened;
+    await this.intakeRaised(manager, changes.raisedOrReopened);
+    await this.followSeverity(manager, changes.severityChanged);
+  }
+
+  private async intakeRaised(manager: EntityManager, ids: number[]): Promise<void> {
     if (ids.length === 0) return;
     await this.router.route(manager, ids, { kind: 'scan', id: null, name: 'scan' }, 'routed');
     const rows: IntakeRow[] = await manager.query(
@@ -73,5 +77,34 @@ export class AlertIntakeService {
     // Redis is outside the transaction: a timer set for a rolled-back change finds
     // nothing to do when it fires (it re-checks the alert).
     await this.timers.schedule(rows.map((r, i) => ({ alertId: r.id, level: r.escalation_level + 1, at: due[i] })));
+  }
+
+  /**
+   * A severity change of an acknowledged alert changes its resolve deadline (counted
+   * from the acknowledgement). Open alerts keep their acknowledge deadline; overdue
+   * ones are already escalated and keep their timers.
+   */
+  private async followSeverity(manager: EntityManager, ids: number[]): Promise<void> {
+    if (ids.length === 0) return;
+    const rows: Array<IntakeRow & { acknowledged_at: Date | null }> = await manager.query(
+      `SELECT a.id, a.project_code, a.rule, a.severity, a.unit_code, a.escalation_level,
+              (SELECT max(e.at) FROM alert_events e WHERE e.alert_id = a.id AND e.action = 'acknowledge') AS acknowledged_at
+         FROM alerts a
+        WHERE a.id = ANY($1::bigint[]) AND a.status IN ('acknowledged', 'in_progress') AND NOT a.overdue ORDER BY a.id`,
+      [ids],
+    );
+    if (rows.length === 0) return;
+    const slaOf = await this.deadlines.slaFor(
+      manager,
+      rows.map((r) => r.project_code),
+    );
+    const now = this.clock.now();
+    const due = rows.map((r) => this.deadlines.resolveDue(slaOf(r.project_code), r.severity, r.acknowledged_at ?? now));
+    await manager.query(
+      `UPDATE alerts a SET due_at = d.due_at, updated_at = now()
+         FROM unnest($1::bigint[], $2::timestamptz[]) AS d(id, due_at) WHERE a.id = d.id`,
+      [rows.map((r) => r.id), due],
+    );
+    await this.timers.advance(rows.map((r, i) => ({ alertId: r.id, level: r.escalation_level + 1, at: due[i] })));
   }
 }

@@ -45,6 +45,22 @@ export class EscalationTimers {
     );
   }
 
+  /**
+   * For deadlines that moved EARLIER (a severity went up): sets the timer, and brings a
+   * pending timer forward when it would fire after the new deadline. (A deadline that
+   * moved later needs nothing: the early timer re-delays itself.)
+   */
+  async advance(timers: EscalationTimer[]): Promise<void> {
+    await this.schedule(timers);
+    const now = this.clock.now().getTime();
+    for (const t of timers) {
+      const job = await this.queue.getJob(escalationJobId(t.alertId, t.level));
+      if (!job || !(await job.isDelayed())) continue;
+      const wanted = Math.max(0, t.at.getTime() - now);
+      if (job.timestamp + job.delay > Date.now() + wanted) await job.changeDelay(wanted);
+    }
+  }
+
   /** Real (Redis) time for a workflow-clock instant, for re-delaying a job. */
   toQueueTime(at: Date): number {
     return Date.now() + Math.max(0, at.getTime() - this.clock.now().getTime());

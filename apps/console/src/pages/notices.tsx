@@ -24,7 +24,7 @@ interface NoticeView {
   status: string;
   replyText?: string | null;
   items?: NoticeItemView[];
-  projects?: Array<{ projectCode: string; projectName?: string; alerts?: NoticeItemView[] }>;
+  projects?: Array<{ projectCode: string; projectName?: string; outcome?: string | null; alerts?: NoticeItemView[] }>;
 }
 
 function list(res: NoticeView[] | { items: NoticeView[] }): NoticeView[] {
@@ -74,7 +74,7 @@ export function NoticeDetailPage(): ReactNode {
   const [actionError, setActionError] = useState<string | null>(null);
   if (!n) return <ErrorBox error={error} />;
 
-  const rows: NoticeItemView[] = n.items ?? (n.projects ?? []).flatMap((p) => (p.alerts ?? []).map((a) => ({ ...a, projectCode: p.projectCode, projectName: p.projectName })));
+  const rows: NoticeItemView[] = n.items ?? (n.projects ?? []).flatMap((p) => (p.alerts ?? []).map((a) => ({ ...a, projectCode: p.projectCode, projectName: p.projectName, outcome: p.outcome })));
   const projectCodes = [...new Set(rows.map((r) => r.projectCode))];
   const isBureau = me?.role === 'bureau_officer';
 

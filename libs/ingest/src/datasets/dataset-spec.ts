@@ -1,11 +1,16 @@
 import { CellError, Parsed } from '../validation/cell-error';
-import { PiiSealer } from '../merge/pii-sealer';
+import type { PiiSealer } from '../merge/pii-sealer';
 
 /** Parsed cells of one row, by canonical column name; absent when the cell was blank. */
 export type Values = Record<string, unknown>;
 
+/** Text already in COPY format (e.g. a cached bytea literal), written as is. */
+export class CopyText {
+  constructor(readonly text: string) {}
+}
+
 /** A value as it goes into the COPY stream. */
-export type CopyValue = string | number | boolean | Buffer | readonly string[] | null;
+export type CopyValue = string | number | boolean | Buffer | CopyText | readonly string[] | null;
 
 export interface FieldSpec {
   /** Canonical column name of data-contract.md. */

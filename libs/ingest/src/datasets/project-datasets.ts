@@ -78,8 +78,8 @@ export const wageAccounts: DatasetSpec = {
   staged: [
     stage('project_code', 'varchar(64)'),
     stage('bank_name', 'text'),
-    derive('account_number_enc', 'bytea', (v, pii) => pii.bankNumber(v.account_number as string).enc, true),
-    derive('account_number_hash', 'bytea', (v, pii) => pii.bankNumber(v.account_number as string).hash),
+    derive('account_number_enc', 'bytea', (v, pii) => pii.bankNumber(v.account_number as string).encField, true),
+    derive('account_number_hash', 'bytea', (v, pii) => pii.bankNumber(v.account_number as string).hashField),
     derive('account_number_masked', 'varchar(32)', (v, pii) => pii.bankNumber(v.account_number as string).masked),
     stage('opened_on', 'date'),
     stage('filed_on', 'date'),

@@ -1,4 +1,4 @@
-import { CopyValue } from '../datasets/dataset-spec';
+import { CopyText, CopyValue } from '../datasets/dataset-spec';
 
 const NEEDS_ESCAPE = /[\\\t\n\r]/;
 
@@ -16,6 +16,10 @@ export function copyField(v: CopyValue): string {
   if (typeof v === 'string') return copyEscape(v);
   if (typeof v === 'number') return String(v);
   if (typeof v === 'boolean') return v ? 't' : 'f';
-  if (Buffer.isBuffer(v)) return `\\\\x${v.toString('hex')}`;
+  if (v instanceof CopyText) return v.text;
+  if (Buffer.isBuffer(v)) return byteaField(v);
   return copyEscape(`{${(v as readonly string[]).map(arrayElement).join(',')}}`);
 }
+
+/** A bytea value as a COPY text field. */
+export const byteaField = (b: Buffer): string => `\\\\x${b.toString('hex')}`;

@@ -2,25 +2,57 @@
  * Remembers which natural keys a file already had, in ~16 bytes per row instead of the
  * keys themselves (a million payroll keys would not fit the worker's memory budget).
  * A 52-bit hash may collide: then it reports a repeat that is none, which only makes
- * the merge take its slower, always-correct path.
+ * the merge take its slower, always-correct path. Equal keys always hash equal.
  */
 export class KeySet {
-  private readonly seen = new Set<number>();
+  // Open addressing over a Float64Array (0 = empty): no per-key heap object, no GC.
+  private table = new Float64Array(1 << 16);
+  private size = 0;
   repeated = false;
 
-  add(key: string): void {
+  /** Adds the key made of fields[i] for each i of `columns` (COPY text of the key columns). */
+  add(fields: readonly string[], columns: readonly number[]): void {
     if (this.repeated) return;
     let a = 0x811c9dc5;
-    let b = 0x01000193 ^ 0x5bd1e995;
-    for (let i = 0; i < key.length; i++) {
-      const c = key.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x5bd1e995);
+    let b = 0x5bd1e995;
+    for (const col of columns) {
+      const s = fields[col];
+      // Long values are hex digests (blind indexes): every second character is plenty.
+      const step = s.length > 40 ? 2 : 1;
+      for (let i = 0; i < s.length; i += step) {
+        const c = s.charCodeAt(i);
+        a = Math.imul(a ^ c, 0x01000193);
+        b = Math.imul(b ^ c, 0x5bd1e995);
+      }
+      a = Math.imul(a ^ 9, 0x01000193);
+      b = Math.imul(b ^ 9, 0x5bd1e995);
     }
-    const h = (a >>> 0) * 0x100000 + ((b >>> 0) & 0xfffff);
-    if (this.seen.has(h)) {
+    const h = (a >>> 0) * 0x100000 + ((b >>> 0) & 0xfffff) + 1;
+    if (!this.insert(h)) {
       this.repeated = true;
-      this.seen.clear();
-    } else this.seen.add(h);
+      this.table = new Float64Array(0);
+    }
+  }
+
+  /** false when h was there already. */
+  private insert(h: number): boolean {
+    if (this.size * 2 >= this.table.length) this.grow();
+    const mask = this.table.length - 1;
+    for (let i = h % this.table.length; ; i = (i + 1) & mask) {
+      const v = this.table[i];
+      if (v === 0) {
+        this.table[i] = h;
+        this.size++;
+        return true;
+      }
+      if (v === h) return false;
+    }
+  }
+
+  private grow(): void {
+    const old = this.table;
+    this.table = new Float64Array(old.length * 2);
+    this.size = 0;
+    for (const v of old) if (v !== 0) this.insert(v);
   }
 }

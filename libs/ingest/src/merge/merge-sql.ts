@@ -23,7 +23,9 @@ export function copyStageSql(spec: DatasetSpec): string {
  * updated_at bump, no audit record, so re-importing a file changes nothing. All parts
  * of a statement see the same snapshot, so looking up the target in the outer INSERT
  * reads the values from before the upsert (per updated row, by index: a fresh load
- * never scans the table). When the file repeats a key, the last row
+ * never scans the table). A row this same import wrote in an earlier segment (the
+ * file repeats its key) is not audited again: the trail keeps the value from before
+ * the import. When the file repeats a key, the last row
  * wins (DISTINCT ON … ORDER BY seq DESC), else ON CONFLICT would hit one row twice.
  * Parameters: $1 import id, $2 dataset name.
  */
@@ -50,6 +52,7 @@ SELECT $1, $2, old.key, old.row, up.new_row
 FROM up CROSS JOIN LATERAL (
   SELECT ${spec.keyText} AS key, to_jsonb(o.*) - ARRAY[${hidden}]::text[] AS row
   FROM ${q(spec.table)} o WHERE ${conflict.map((n) => `o.${n} = up.${n}`).join(' AND ')}
+    AND o.last_import_id IS DISTINCT FROM $1::bigint
 ) old
 WHERE up.updated`;
 }

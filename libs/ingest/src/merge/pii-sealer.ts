@@ -1,9 +1,13 @@
 import { maskBankNumber, maskIdNumber, PiiCipher } from '@wage/crypto';
+import { CopyText } from '../datasets/dataset-spec';
+import { byteaField } from './copy-text';
 
 export interface SealedPii {
   hash: Buffer;
-  enc: Buffer;
   masked: string;
+  /** hash and ciphertext as COPY fields, encoded once per distinct value. */
+  hashField: CopyText;
+  encField: CopyText;
 }
 
 /** Entries kept per kind; a payroll file repeats each worker about 12 times. */
@@ -34,7 +38,8 @@ export class PiiSealer {
     let sealed = cache.get(value);
     if (sealed) return sealed;
     if (cache.size >= CACHE_LIMIT) cache.clear();
-    sealed = { hash: this.cipher.blindIndex(value), enc: this.cipher.encrypt(value), masked: mask(value) };
+    const hash = this.cipher.blindIndex(value);
+    sealed = { hash, masked: mask(value), hashField: new CopyText(byteaField(hash)), encField: new CopyText(byteaField(this.cipher.encrypt(value))) };
     cache.set(value, sealed);
     return sealed;
   }

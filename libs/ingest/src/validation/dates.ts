@@ -1,8 +1,12 @@
 import { CellError, Parsed } from './cell-error';
 import { RowErrorCode } from './error-codes';
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days of a month (1-12), Gregorian leap years; plain arithmetic because it runs per cell. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) return 29;
+  return MONTH_DAYS[month - 1];
 }
 
 export function isValidCalendarDate(y: number, m: number, d: number): boolean {

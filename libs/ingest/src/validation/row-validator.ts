@@ -35,20 +35,20 @@ export type RowOutcome = { values: Values } | { errors: RowError[] } | null;
 export const columnLabel = (f: FieldSpec): string => (f.aliases.length ? `${f.column} (${f.aliases[0]})` : f.column);
 
 /**
- * Parses and checks one data row. Returns null for a blank row (skipped), the parsed
+ * Parses and checks one data row (cells are trimmed here). Returns null for a blank row (skipped), the parsed
  * values, or every error found in the row (one per bad cell).
  */
 export function validateRow(spec: DatasetSpec, mapping: HeaderMapping, row: number, cells: readonly string[]): RowOutcome {
   let blank = true;
   for (const c of cells) {
-    if (c !== '') {
+    if (c !== '' && c.trim() !== '') {
       blank = false;
       break;
     }
   }
   if (blank) return null;
   // Every cell after the extra one is shifted: report only the cause, not its echoes.
-  if (cells.length > mapping.fields.length) {
+  if (cells.length > mapping.fields.length && cells.slice(mapping.fields.length).some((c) => c.trim() !== '')) {
     const message = `The row has ${cells.length} cells but the header only ${mapping.fields.length}; a number with a thousands separator must be quoted, e.g. "12,345.60"`;
     return { errors: [{ row, column: '', code: RowErrorCode.TooManyCells, message }] };
   }
@@ -57,7 +57,7 @@ export function validateRow(spec: DatasetSpec, mapping: HeaderMapping, row: numb
   for (let i = 0; i < mapping.fields.length; i++) {
     const f = mapping.fields[i];
     if (!f) continue;
-    const raw = cells[i] ?? '';
+    const raw = (cells[i] ?? '').trim();
     if (raw === '') continue;
     const parsed = f.parse(raw);
     if (parsed instanceof CellError) errors.push({ row, column: f.column, code: parsed.code, message: parsed.message });

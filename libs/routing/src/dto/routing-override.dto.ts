@@ -19,9 +19,9 @@ export class CreateRoutingOverrideDto {
   @IsIn(INDUSTRIES, { message: `industry must be one of ${INDUSTRIES.join(', ')}` })
   industry?: string | null;
 
-  @ApiPropertyOptional({ description: 'Rule code (rules.md)', example: 'WAGE_SHORTFALL' })
+  @ApiPropertyOptional({ description: 'Rule code (rules.md)', example: 'PAY_RATIO_LOW' })
   @IsOptional()
-  @Matches(/^[A-Z][A-Z0-9_]{1,39}$/, { message: 'rule must be a rule code such as WAGE_SHORTFALL' })
+  @Matches(/^[A-Z][A-Z0-9_]{1,39}$/, { message: 'rule must be a rule code such as PAY_RATIO_LOW' })
   rule?: string | null;
 
   @ApiPropertyOptional({ enum: SEVERITIES, description: 'Matches alerts at least this severe' })

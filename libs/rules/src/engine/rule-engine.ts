@@ -24,25 +24,26 @@ export class RuleEngine {
     const skipped: SkippedRule[] = [];
     if (projectCodes.length === 0) return { findings, skipped };
 
-    const resolved = await this.profiles.resolveForProjects(manager, projectCodes);
-    const byProject = new Map<string, ResolvedProfile>(resolved.map((r) => [r.projectCode, r.profile]));
-    const thresholdsByProfile = Object.fromEntries(resolved.map((r) => [r.profile.code, r.profile.thresholds]));
-
-    for (const code of ruleCodesOf(scope.rules)) {
-      const rule = RULE_SQL[code];
-      const part = partitionScope(rule, projectCodes, byProject);
-      skipped.push(...part.skipped);
-      if (part.runnable.length === 0) continue;
-      const profileCodes = part.runnable.map((p) => (byProject.get(p) as ResolvedProfile).code);
-      const rows: Record<string, unknown>[] = await manager.query(rule.sql, [
-        part.runnable,
-        profileCodes,
-        JSON.stringify(thresholdsByProfile),
-        scope.asOf,
-        scope.period,
-      ]);
-      findings.push(...toFindings(rule, rows, byProject, scope.period));
-    }
+    // One transaction (a savepoint when the caller already has one) so the settings
+    // below apply to every statement and end with it. JIT compilation costs seconds
+    // on these one-off aggregate statements and saves nothing; sorts and hashes of a
+    // province fit in memory instead of spilling.
+    await manager.transaction(async (m) => {
+      await m.query(`SET LOCAL jit = off`);
+      await m.query(`SET LOCAL work_mem = '64MB'`);
+      const resolved = await this.profiles.resolveForProjects(m, projectCodes);
+      const byProject = new Map<string, ResolvedProfile>(resolved.map((r) => [r.projectCode, r.profile]));
+      const thresholdsJson = JSON.stringify(Object.fromEntries(resolved.map((r) => [r.profile.code, r.profile.thresholds])));
+      for (const code of ruleCodesOf(scope.rules)) {
+        const rule = RULE_SQL[code];
+        const part = partitionScope(rule, projectCodes, byProject);
+        skipped.push(...part.skipped);
+        if (part.runnable.length === 0) continue;
+        const profileCodes = part.runnable.map((p) => (byProject.get(p) as ResolvedProfile).code);
+        const rows: Record<string, unknown>[] = await m.query(rule.sql, [part.runnable, profileCodes, thresholdsJson, scope.asOf, scope.period]);
+        findings.push(...toFindings(rule, rows, byProject, scope.period));
+      }
+    });
     return { findings, skipped };
   }
 }

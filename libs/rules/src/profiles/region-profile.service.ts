@@ -12,7 +12,6 @@ export interface ProjectProfile {
 }
 
 interface ProfileRow {
-  project_code?: string;
   code: string;
   name: string;
   version: number;
@@ -48,16 +47,26 @@ export class RegionProfileService {
     return toResolved(rows[0]);
   }
 
-  /** Profiles of many projects in one query (no N+1). Unknown project codes are absent. */
+  /**
+   * Profiles of many projects without N+1: the best profile of each distinct region
+   * code (one statement), then those profiles (a second one).
+   */
   async resolveForProjects(manager: EntityManager, projectCodes: string[]): Promise<ProjectProfile[]> {
-    const rows: ProfileRow[] = await manager.query(
-      `SELECT p.project_code, rp.*
-         FROM projects p
-         CROSS JOIN LATERAL (${BEST_PROFILE.replace('$REGION', 'p.region_code::text')}) rp
-        WHERE p.project_code = ANY($1::text[])`,
+    const links: { project_code: string; code: string }[] = await manager.query(
+      `WITH p AS (SELECT project_code, region_code::text AS region_code FROM projects WHERE project_code = ANY($1::text[])),
+            best AS (SELECT rg.region_code, rp.code
+                       FROM (SELECT DISTINCT region_code FROM p) rg
+                      CROSS JOIN LATERAL (${BEST_PROFILE.replace('$REGION', 'rg.region_code')}) rp)
+       SELECT p.project_code, best.code FROM p JOIN best USING (region_code)`,
       [projectCodes],
     );
-    return rows.map((r) => ({ projectCode: r.project_code as string, profile: toResolved(r) }));
+    const codes = [...new Set(links.map((l) => l.code))];
+    const rows: ProfileRow[] = await manager.query(`SELECT code, name, version, thresholds FROM region_profiles WHERE code = ANY($1::text[])`, [codes]);
+    const byCode = new Map(rows.map((r) => [r.code, toResolved(r)]));
+    return links.flatMap((l) => {
+      const profile = byCode.get(l.code);
+      return profile ? [{ projectCode: l.project_code, profile }] : [];
+    });
   }
 
   list(): Promise<RegionProfile[]> {

@@ -68,13 +68,13 @@ export const LABOR_COST_SHORT: RuleSql = {
   sql: `WITH ${SCOPE_CTE},
 pay AS (
   SELECT pr.project_code, sum(pr.payable_fen)::bigint AS payable_fen, min(pr.period) AS first_period
-    FROM payroll pr JOIN scope s USING (project_code)
-   WHERE pr.period <= $5::date
+    FROM payroll pr
+   WHERE pr.project_code = ANY($1::text[]) AND pr.period <= $5::date
    GROUP BY pr.project_code),
 alloc AS (
   SELECT l.project_code, sum(l.amount_fen)::bigint AS allocated_fen, count(*)::int AS allocations
-    FROM labor_cost_allocations l JOIN scope s USING (project_code)
-   WHERE l.paid_on <= $4::date
+    FROM labor_cost_allocations l
+   WHERE l.project_code = ANY($1::text[]) AND l.paid_on <= $4::date
    GROUP BY l.project_code)
 SELECT pay.project_code, pay.payable_fen, pay.first_period, coalesce(alloc.allocated_fen, 0)::bigint AS allocated_fen,
        coalesce(alloc.allocations, 0)::int AS allocations, $5::date AS last_period

@@ -1,6 +1,6 @@
 import { ratioText, shareAbove } from '../money';
 import { num, RuleSql, SCOPE_CTE, th } from './rule-sql';
-import { FIRST_20, JOIN_WORKER, PAID_AS_OF, PERIOD_END, PREVIOUS_PERIOD, WORKER_LIST } from './sql-fragments';
+import { FIRST_20, PAID_AS_OF, PERIOD_END, PREVIOUS_PERIOD, WORKER_LIST_CTE } from './sql-fragments';
 
 /** PAID_OUTSIDE_ACCOUNT: part of paid(P) went via another account or cash; orange above paidOutsideOrangeShare of paid(P). */
 export const PAID_OUTSIDE_ACCOUNT: RuleSql = {
@@ -12,17 +12,18 @@ agg AS (
          coalesce(sum(${PAID_AS_OF('pr')}) FILTER (WHERE pr.paid_via = 'other_account'), 0)::bigint AS other_account_fen,
          coalesce(sum(${PAID_AS_OF('pr')}) FILTER (WHERE pr.paid_via = 'cash'), 0)::bigint AS cash_fen,
          count(*) FILTER (WHERE pr.paid_via <> 'dedicated_account' AND ${PAID_AS_OF('pr')} > 0)::int AS outside_workers
-    FROM payroll pr JOIN scope s USING (project_code)
-   WHERE pr.period = $5
+    FROM payroll pr
+   WHERE pr.project_code = ANY($1::text[]) AND pr.period = $5
    GROUP BY pr.project_code
-  HAVING coalesce(sum(${PAID_AS_OF('pr')}) FILTER (WHERE pr.paid_via <> 'dedicated_account'), 0) > 0)
-SELECT agg.*, ${WORKER_LIST(
-    `FROM payroll x ${JOIN_WORKER('x')}
-     WHERE x.project_code = agg.project_code AND x.period = $5 AND x.paid_via <> 'dedicated_account' AND ${PAID_AS_OF('x')} > 0`,
-    `'paidFen', x.paid_fen, 'paidVia', x.paid_via, 'paidOn', x.paid_on`,
-    `x.paid_fen DESC`,
-  )} AS workers
-  FROM agg`,
+  HAVING coalesce(sum(${PAID_AS_OF('pr')}) FILTER (WHERE pr.paid_via <> 'dedicated_account'), 0) > 0),
+${WORKER_LIST_CTE('lists', {
+    from: `FROM payroll x JOIN agg USING (project_code)
+     WHERE x.period = $5 AND x.paid_via <> 'dedicated_account' AND ${PAID_AS_OF('x')} > 0`,
+    columns: 'x.paid_fen, x.paid_via, x.paid_on',
+    fields: `'paidFen', r.paid_fen, 'paidVia', r.paid_via, 'paidOn', r.paid_on`,
+    order: 'x.paid_fen DESC',
+  })}
+SELECT agg.*, lists.workers FROM agg LEFT JOIN lists USING (project_code)`,
   decide(row, t) {
     const paid = num(row.paid_fen);
     const outside = num(row.other_account_fen) + num(row.cash_fen);
@@ -43,25 +44,29 @@ SELECT agg.*, ${WORKER_LIST(
   },
 };
 
+/** A workers row enrolling the id of row `x` on its project in P (entered by P's end, not exited before P). */
+const ENROLLED_IN_P = (x: string): string => `SELECT 1 FROM workers w WHERE w.project_code = ${x}.project_code AND w.id_hash = ${x}.id_hash
+       AND w.entered_on <= ${PERIOD_END} AND (w.exited_on IS NULL OR w.exited_on >= $5::date)`;
+
 /** UNREGISTERED_WORKERS: attendance or payroll rows in P for ids not enrolled in P. */
 export const UNREGISTERED_WORKERS: RuleSql = {
   code: 'UNREGISTERED_WORKERS',
   thresholdKeys: [],
   sql: `WITH ${SCOPE_CTE},
-ids AS (
+rows_p AS MATERIALIZED (
   SELECT a.project_code, a.id_hash, a.id_masked, true AS in_attendance, false AS in_payroll
-    FROM attendance a JOIN scope s USING (project_code) WHERE a.period = $5
+    FROM attendance a
+   WHERE a.project_code = ANY($1::text[]) AND a.period = $5 AND NOT EXISTS (${ENROLLED_IN_P('a')})
   UNION ALL
   SELECT pr.project_code, pr.id_hash, pr.id_masked, false, true
-    FROM payroll pr JOIN scope s USING (project_code) WHERE pr.period = $5),
-per_id AS (
-  SELECT project_code, id_hash, max(id_masked) AS id_masked,
-         bool_or(in_attendance) AS in_attendance, bool_or(in_payroll) AS in_payroll
-    FROM ids GROUP BY project_code, id_hash),
+    FROM payroll pr
+   WHERE pr.project_code = ANY($1::text[]) AND pr.period = $5 AND NOT EXISTS (${ENROLLED_IN_P('pr')})),
 unreg AS (
-  SELECT i.*, w.name, w.entered_on, w.exited_on, w.id IS NOT NULL AS registered
-    FROM per_id i LEFT JOIN workers w ON w.project_code = i.project_code AND w.id_hash = i.id_hash
-   WHERE w.id IS NULL OR w.entered_on > ${PERIOD_END} OR w.exited_on < $5::date)
+  SELECT i.project_code, i.id_hash, max(i.id_masked) AS id_masked,
+         bool_or(i.in_attendance) AS in_attendance, bool_or(i.in_payroll) AS in_payroll,
+         max(w.name) AS name, max(w.entered_on) AS entered_on, max(w.exited_on) AS exited_on, bool_or(w.id IS NOT NULL) AS registered
+    FROM rows_p i LEFT JOIN workers w ON w.project_code = i.project_code AND w.id_hash = i.id_hash
+   GROUP BY i.project_code, i.id_hash)
 SELECT u.project_code, count(*)::int AS unregistered_workers,
        count(*) FILTER (WHERE u.in_attendance)::int AS in_attendance,
        count(*) FILTER (WHERE u.in_payroll)::int AS in_payroll,
@@ -123,18 +128,20 @@ SELECT p.project_code, p.started_on,
 export const CONTRACT_UNSIGNED: RuleSql = {
   code: 'CONTRACT_UNSIGNED',
   thresholdKeys: ['contractUnsignedShare'],
-  sql: `WITH ${SCOPE_CTE}
-SELECT w.project_code, count(*)::int AS enrolled_workers,
-       count(*) FILTER (WHERE NOT w.contract_signed)::int AS unsigned_workers,
-       ${FIRST_20(
-         `jsonb_build_object('name', w.name, 'idMasked', w.id_masked, 'enteredOn', w.entered_on)`,
-         'w.entered_on, w.id_hash',
-         'NOT w.contract_signed',
-       )} AS workers
-  FROM workers w JOIN scope s USING (project_code)
- WHERE w.entered_on <= $4::date AND (w.exited_on IS NULL OR w.exited_on >= $4::date)
- GROUP BY w.project_code
-HAVING count(*) FILTER (WHERE NOT w.contract_signed) > max(${th('contractUnsignedShare')}) * count(*)`,
+  sql: `WITH ${SCOPE_CTE},
+agg AS MATERIALIZED (
+  SELECT w.project_code, count(*)::int AS enrolled_workers, count(*) FILTER (WHERE NOT w.contract_signed)::int AS unsigned_workers
+    FROM workers w JOIN scope s USING (project_code)
+   WHERE w.entered_on <= $4::date AND (w.exited_on IS NULL OR w.exited_on >= $4::date)
+   GROUP BY w.project_code
+  HAVING count(*) FILTER (WHERE NOT w.contract_signed) > max(${th('contractUnsignedShare')}) * count(*))
+SELECT agg.*, ${FIRST_20(
+    `jsonb_build_object('name', w.name, 'idMasked', w.id_masked, 'enteredOn', w.entered_on)`,
+    'w.entered_on, w.id_hash',
+  )} AS workers
+  FROM agg JOIN workers w USING (project_code)
+ WHERE NOT w.contract_signed AND w.entered_on <= $4::date AND (w.exited_on IS NULL OR w.exited_on >= $4::date)
+ GROUP BY agg.project_code, agg.enrolled_workers, agg.unsigned_workers`,
   decide(row, t) {
     const enrolled = num(row.enrolled_workers);
     const unsigned = num(row.unsigned_workers);

@@ -65,8 +65,8 @@ export const WATCHLISTED_PARTY: RuleSql = {
   sql: `WITH ${SCOPE_CTE},
 enrolled AS (
   SELECT w.project_code, w.employer_uscc, w.team_leader_id_hash
-    FROM workers w JOIN scope s USING (project_code)
-   WHERE w.entered_on <= $4::date AND (w.exited_on IS NULL OR w.exited_on >= $4::date)),
+    FROM workers w
+   WHERE w.project_code = ANY($1::text[]) AND w.entered_on <= $4::date AND (w.exited_on IS NULL OR w.exited_on >= $4::date)),
 parties AS (
   SELECT p.project_code, 'enterprise'::text AS subject_type, p.general_contractor_uscc::text AS subject_key,
          'general_contractor'::text AS role, 0 AS workers

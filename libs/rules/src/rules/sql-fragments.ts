@@ -9,21 +9,22 @@ export const PREVIOUS_PERIOD = `($5::date - interval '1 month')::date`;
 /** Last day of P. */
 export const PERIOD_END = `(($5::date + interval '1 month')::date - 1)`;
 
-/** workers row of (project, id) `x` — name for evidence; null when not registered. */
-export const JOIN_WORKER = (x: string): string =>
-  `LEFT JOIN workers w ON w.project_code = ${x}.project_code AND w.id_hash = ${x}.id_hash`;
-
 /**
- * A JSON array of up to 20 affected workers of project `h`, from a subquery `from`
- * whose rows expose `x` (the id_masked row) and `w` (workers, left-joined).
+ * A CTE `name(project_code, workers)`: up to 20 affected workers per project as a JSON
+ * array, set-based (one window over the candidate rows of every firing project, no
+ * correlated subquery per project). `from` must expose the candidate rows as `x`
+ * (with project_code, id_hash, id_masked); `columns` are extra columns of x selected
+ * for `fields`, which reads them from alias `r`; `order` ranks the rows (ties by id_hash).
  */
-export const WORKER_LIST = (from: string, fields: string, order: string): string => `(
-  SELECT coalesce(jsonb_agg(l.o ORDER BY l.n), '[]'::jsonb) FROM (
-    SELECT jsonb_build_object('name', w.name, 'idMasked', x.id_masked${fields ? ', ' + fields : ''}) AS o,
-           row_number() OVER (ORDER BY ${order}, x.id_hash) AS n
-      ${from}
-     ORDER BY ${order}, x.id_hash
-     LIMIT 20) l)`;
+export const WORKER_LIST_CTE = (name: string, o: { from: string; columns: string; fields: string; order: string }): string => `${name} AS (
+  SELECT r.project_code,
+         jsonb_agg(jsonb_build_object('name', w.name, 'idMasked', r.id_masked, ${o.fields}) ORDER BY r.rn) AS workers
+    FROM (SELECT x.project_code, x.id_hash, x.id_masked, ${o.columns},
+                 row_number() OVER (PARTITION BY x.project_code ORDER BY ${o.order}, x.id_hash) AS rn
+            ${o.from}) r
+    LEFT JOIN workers w ON w.project_code = r.project_code AND w.id_hash = r.id_hash
+   WHERE r.rn <= 20
+   GROUP BY r.project_code)`;
 
 /** Aggregate: the first 20 of `obj` in `order`, as a JSON array (inside GROUP BY). */
 export const FIRST_20 = (obj: string, order: string, filter = ''): string =>

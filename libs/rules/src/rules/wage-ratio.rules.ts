@@ -1,6 +1,6 @@
 import { ratioText, shareBelow } from '../money';
 import { num, RuleSql, SCOPE_CTE, th } from './rule-sql';
-import { JOIN_WORKER, PAID_AS_OF, PREVIOUS_PERIOD, WORKER_LIST } from './sql-fragments';
+import { PAID_AS_OF, PREVIOUS_PERIOD, WORKER_LIST_CTE } from './sql-fragments';
 
 /** PAY_RATIO_LOW: payable(P) > 0 and paid(P)/payable(P) < threshold; red below payRatioRedBelow. */
 export const PAY_RATIO_LOW: RuleSql = {
@@ -11,16 +11,19 @@ agg AS (
   SELECT pr.project_code, sum(pr.payable_fen)::bigint AS payable_fen,
          sum(${PAID_AS_OF('pr')})::bigint AS paid_fen, count(*)::int AS payroll_workers,
          count(*) FILTER (WHERE ${PAID_AS_OF('pr')} < pr.payable_fen)::int AS underpaid_workers
-    FROM payroll pr JOIN scope s USING (project_code)
-   WHERE pr.period = $5
-   GROUP BY pr.project_code)
-SELECT a.*, ${WORKER_LIST(
-    `FROM payroll x ${JOIN_WORKER('x')} WHERE x.project_code = a.project_code AND x.period = $5 AND ${PAID_AS_OF('x')} < x.payable_fen`,
-    `'payableFen', x.payable_fen, 'paidFen', ${PAID_AS_OF('x')}, 'owedFen', x.payable_fen - ${PAID_AS_OF('x')}, 'paidOn', x.paid_on`,
-    `x.payable_fen - ${PAID_AS_OF('x')} DESC`,
-  )} AS workers
-  FROM agg a JOIN scope s USING (project_code)
- WHERE a.payable_fen > 0 AND a.paid_fen < ${th('payRatioThreshold')} * a.payable_fen`,
+    FROM payroll pr
+   WHERE pr.project_code = ANY($1::text[]) AND pr.period = $5
+   GROUP BY pr.project_code),
+hit AS (
+  SELECT a.* FROM agg a JOIN scope s USING (project_code)
+   WHERE a.payable_fen > 0 AND a.paid_fen < ${th('payRatioThreshold')} * a.payable_fen),
+${WORKER_LIST_CTE('lists', {
+    from: `FROM payroll x JOIN hit USING (project_code) WHERE x.period = $5 AND ${PAID_AS_OF('x')} < x.payable_fen`,
+    columns: `x.payable_fen, ${PAID_AS_OF('x')} AS paid_fen, x.paid_on`,
+    fields: `'payableFen', r.payable_fen, 'paidFen', r.paid_fen, 'owedFen', r.payable_fen - r.paid_fen, 'paidOn', r.paid_on`,
+    order: `x.payable_fen - ${PAID_AS_OF('x')} DESC`,
+  })}
+SELECT hit.*, lists.workers FROM hit LEFT JOIN lists USING (project_code)`,
   decide(row, t) {
     const payable = num(row.payable_fen);
     const paid = num(row.paid_fen);
@@ -50,16 +53,19 @@ export const PAYROLL_MISSING: RuleSql = {
   sql: `WITH ${SCOPE_CTE},
 att AS (
   SELECT a.project_code, count(*)::int AS attending_workers, sum(a.days_worked)::int AS days_worked
-    FROM attendance a JOIN scope s USING (project_code)
-   WHERE a.period = $5 AND a.days_worked > 0
-   GROUP BY a.project_code)
-SELECT att.*, ${WORKER_LIST(
-    `FROM attendance x ${JOIN_WORKER('x')} WHERE x.project_code = att.project_code AND x.period = $5 AND x.days_worked > 0`,
-    `'daysWorked', x.days_worked`,
-    `x.days_worked DESC`,
-  )} AS workers
-  FROM att
- WHERE NOT EXISTS (SELECT 1 FROM payroll pr WHERE pr.period = $5 AND pr.project_code = att.project_code)`,
+    FROM attendance a
+   WHERE a.project_code = ANY($1::text[]) AND a.period = $5 AND a.days_worked > 0
+   GROUP BY a.project_code),
+hit AS (
+  SELECT att.* FROM att
+   WHERE NOT EXISTS (SELECT 1 FROM payroll pr WHERE pr.period = $5 AND pr.project_code = att.project_code)),
+${WORKER_LIST_CTE('lists', {
+    from: `FROM attendance x JOIN hit USING (project_code) WHERE x.period = $5 AND x.days_worked > 0`,
+    columns: 'x.days_worked',
+    fields: `'daysWorked', r.days_worked`,
+    order: 'x.days_worked DESC',
+  })}
+SELECT hit.*, lists.workers FROM hit LEFT JOIN lists USING (project_code)`,
   decide(row) {
     return {
       severity: 'red',
@@ -90,33 +96,39 @@ interface PeriodFigures {
 export const CONSECUTIVE_ARREARS: RuleSql = {
   code: 'CONSECUTIVE_ARREARS',
   thresholdKeys: ['payRatioThreshold'],
+  // P first, over every project; P−1 only for the projects in arrears in P.
   sql: `WITH ${SCOPE_CTE},
-pay AS (
-  SELECT pr.project_code, pr.period, sum(pr.payable_fen)::bigint AS payable_fen,
-         sum(${PAID_AS_OF('pr')})::bigint AS paid_fen, count(*)::int AS payroll_rows
-    FROM payroll pr JOIN scope s USING (project_code)
-   WHERE pr.period IN ($5::date, ${PREVIOUS_PERIOD})
-   GROUP BY pr.project_code, pr.period),
-att AS (
-  SELECT a.project_code, a.period, count(*)::int AS attending
-    FROM attendance a JOIN scope s USING (project_code)
-   WHERE a.period IN ($5::date, ${PREVIOUS_PERIOD}) AND a.days_worked > 0
-   GROUP BY a.project_code, a.period),
-per AS (
-  SELECT s.project_code, m.period, s.t,
-         coalesce(pay.payable_fen, 0) AS payable_fen, coalesce(pay.paid_fen, 0) AS paid_fen,
+pay_p AS (
+  SELECT pr.project_code, sum(pr.payable_fen)::bigint AS payable_fen, sum(${PAID_AS_OF('pr')})::bigint AS paid_fen, count(*)::int AS payroll_rows
+    FROM payroll pr WHERE pr.project_code = ANY($1::text[]) AND pr.period = $5 GROUP BY pr.project_code),
+att_p AS (
+  SELECT a.project_code, count(*)::int AS attending
+    FROM attendance a WHERE a.project_code = ANY($1::text[]) AND a.period = $5 AND a.days_worked > 0 GROUP BY a.project_code),
+now_p AS MATERIALIZED (
+  SELECT s.project_code, ${th('payRatioThreshold')} AS ratio, coalesce(pay.payable_fen, 0) AS payable_fen,
+         coalesce(pay.paid_fen, 0) AS paid_fen, coalesce(pay.payroll_rows, 0) AS payroll_rows, coalesce(att.attending, 0) AS attending
+    FROM scope s LEFT JOIN pay_p pay USING (project_code) LEFT JOIN att_p att USING (project_code)
+   WHERE (pay.payable_fen > 0 AND pay.paid_fen < ${th('payRatioThreshold')} * pay.payable_fen)
+      OR (pay.project_code IS NULL AND att.attending > 0)),
+pay_prev AS (
+  SELECT pr.project_code, sum(pr.payable_fen)::bigint AS payable_fen, sum(${PAID_AS_OF('pr')})::bigint AS paid_fen, count(*)::int AS payroll_rows
+    FROM payroll pr JOIN now_p USING (project_code) WHERE pr.period = ${PREVIOUS_PERIOD} GROUP BY pr.project_code),
+att_prev AS (
+  SELECT a.project_code, count(*)::int AS attending
+    FROM attendance a JOIN now_p USING (project_code)
+   WHERE a.period = ${PREVIOUS_PERIOD} AND a.days_worked > 0 GROUP BY a.project_code),
+prev_p AS (
+  SELECT n.project_code, coalesce(pay.payable_fen, 0) AS payable_fen, coalesce(pay.paid_fen, 0) AS paid_fen,
          coalesce(pay.payroll_rows, 0) AS payroll_rows, coalesce(att.attending, 0) AS attending
-    FROM scope s
-   CROSS JOIN (VALUES ($5::date), (${PREVIOUS_PERIOD})) AS m(period)
-    LEFT JOIN pay ON pay.project_code = s.project_code AND pay.period = m.period
-    LEFT JOIN att ON att.project_code = s.project_code AND att.period = m.period)
-SELECT s.project_code,
-       jsonb_agg(jsonb_build_object('period', s.period, 'payableFen', s.payable_fen, 'paidFen', s.paid_fen,
-                 'payrollRows', s.payroll_rows, 'attendingWorkers', s.attending) ORDER BY s.period) AS periods
-  FROM per s
- GROUP BY s.project_code
-HAVING bool_and((s.payable_fen > 0 AND s.paid_fen < ${th('payRatioThreshold')} * s.payable_fen)
-                OR (s.payroll_rows = 0 AND s.attending > 0))`,
+    FROM now_p n LEFT JOIN pay_prev pay USING (project_code) LEFT JOIN att_prev att USING (project_code)
+   WHERE (pay.payable_fen > 0 AND pay.paid_fen < n.ratio * pay.payable_fen)
+      OR (pay.project_code IS NULL AND att.attending > 0))
+SELECT n.project_code, jsonb_build_array(
+         jsonb_build_object('period', ${PREVIOUS_PERIOD}, 'payableFen', v.payable_fen, 'paidFen', v.paid_fen,
+                            'payrollRows', v.payroll_rows, 'attendingWorkers', v.attending),
+         jsonb_build_object('period', $5::date, 'payableFen', n.payable_fen, 'paidFen', n.paid_fen,
+                            'payrollRows', n.payroll_rows, 'attendingWorkers', n.attending)) AS periods
+  FROM now_p n JOIN prev_p v USING (project_code)`,
   decide(row, t) {
     const periods = row.periods as PeriodFigures[];
     const shaped = periods.map((p) => {

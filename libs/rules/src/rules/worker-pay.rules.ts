@@ -1,6 +1,6 @@
 import { ratioText, shareAbove, shareAtLeast } from '../money';
 import { num, RuleSql, SCOPE_CTE, th } from './rule-sql';
-import { FIRST_20, JOIN_WORKER, PAID_AS_OF, PERIOD_END, WORKER_LIST } from './sql-fragments';
+import { FIRST_20, PAID_AS_OF, PERIOD_END, WORKER_LIST_CTE } from './sql-fragments';
 
 /**
  * UNPAID_WORKERS: attending workers in P without a payroll row for P whose paid amount
@@ -13,22 +13,24 @@ export const UNPAID_WORKERS: RuleSql = {
   sql: `WITH ${SCOPE_CTE},
 flag AS (
   SELECT a.project_code, pr.payable_fen, coalesce(${PAID_AS_OF('pr')}, 0) > 0 AS paid
-    FROM attendance a JOIN scope s USING (project_code)
+    FROM attendance a
     LEFT JOIN payroll pr ON pr.project_code = a.project_code AND pr.id_hash = a.id_hash AND pr.period = $5
-   WHERE a.period = $5 AND a.days_worked > 0),
+   WHERE a.project_code = ANY($1::text[]) AND a.period = $5 AND a.days_worked > 0),
 agg AS (
   SELECT project_code, count(*)::int AS attending_workers, count(*) FILTER (WHERE NOT paid)::int AS unpaid_workers,
          coalesce(sum(payable_fen) FILTER (WHERE NOT paid), 0)::bigint AS unpaid_payable_fen
-    FROM flag GROUP BY project_code HAVING count(*) FILTER (WHERE NOT paid) > 0)
-SELECT agg.*, ${WORKER_LIST(
-    `FROM attendance x ${JOIN_WORKER('x')}
+    FROM flag GROUP BY project_code HAVING count(*) FILTER (WHERE NOT paid) > 0),
+hit AS (
+  SELECT agg.* FROM agg WHERE EXISTS (SELECT 1 FROM payroll p2 WHERE p2.period = $5 AND p2.project_code = agg.project_code)),
+${WORKER_LIST_CTE('lists', {
+    from: `FROM attendance x JOIN hit USING (project_code)
       LEFT JOIN payroll pr ON pr.project_code = x.project_code AND pr.id_hash = x.id_hash AND pr.period = $5
-     WHERE x.project_code = agg.project_code AND x.period = $5 AND x.days_worked > 0 AND coalesce(${PAID_AS_OF('pr')}, 0) = 0`,
-    `'daysWorked', x.days_worked, 'payableFen', pr.payable_fen, 'hasPayrollRow', pr.project_code IS NOT NULL`,
-    `x.days_worked DESC`,
-  )} AS workers
-  FROM agg
- WHERE EXISTS (SELECT 1 FROM payroll p2 WHERE p2.period = $5 AND p2.project_code = agg.project_code)`,
+     WHERE x.period = $5 AND x.days_worked > 0 AND coalesce(${PAID_AS_OF('pr')}, 0) = 0`,
+    columns: 'x.days_worked, pr.payable_fen, pr.project_code IS NOT NULL AS has_payroll_row',
+    fields: `'daysWorked', r.days_worked, 'payableFen', r.payable_fen, 'hasPayrollRow', r.has_payroll_row`,
+    order: 'x.days_worked DESC',
+  })}
+SELECT hit.*, lists.workers FROM hit LEFT JOIN lists USING (project_code)`,
   decide(row, t) {
     const attending = num(row.attending_workers);
     const unpaid = num(row.unpaid_workers);
@@ -58,24 +60,28 @@ export const BELOW_MIN_WAGE: RuleSql = {
   thresholdKeys: ['minimumMonthlyWageYuan', 'minWageDaysWorked', 'belowMinWageRedShare'],
   skipReason: (t) => (t.minimumMonthlyWageYuan === null ? 'no monthly minimum wage configured in the region profile' : null),
   sql: `WITH ${SCOPE_CTE},
-flag AS (
+flag AS MATERIALIZED (
   SELECT a.project_code, a.id_hash, a.id_masked, a.days_worked, pr.payable_fen,
          ${th('minimumMonthlyWageYuan')} * 100 AS min_fen,
          pr.payable_fen < ${th('minimumMonthlyWageYuan')} * 100 AS below
     FROM attendance a JOIN scope s USING (project_code)
     LEFT JOIN payroll pr ON pr.project_code = a.project_code AND pr.id_hash = a.id_hash AND pr.period = $5
    WHERE a.period = $5 AND s.t ->> 'minimumMonthlyWageYuan' IS NOT NULL
-     AND a.days_worked >= ${th('minWageDaysWorked')})
-SELECT f.project_code, count(*)::int AS full_month_workers, count(*) FILTER (WHERE f.below)::int AS below_workers,
-       sum(f.min_fen - f.payable_fen) FILTER (WHERE f.below)::bigint AS gap_fen,
-       ${FIRST_20(
-         `jsonb_build_object('name', w.name, 'idMasked', f.id_masked, 'daysWorked', f.days_worked, 'payableFen', f.payable_fen)`,
-         'f.payable_fen, f.id_hash',
-         'f.below',
-       )} AS workers
-  FROM flag f LEFT JOIN workers w ON w.project_code = f.project_code AND w.id_hash = f.id_hash
- GROUP BY f.project_code
-HAVING count(*) FILTER (WHERE f.below) > 0`,
+     AND a.days_worked >= ${th('minWageDaysWorked')}),
+agg AS MATERIALIZED (
+  SELECT f.project_code, count(*)::int AS full_month_workers, count(*) FILTER (WHERE f.below)::int AS below_workers,
+         sum(f.min_fen - f.payable_fen) FILTER (WHERE f.below)::bigint AS gap_fen
+    FROM flag f GROUP BY f.project_code HAVING count(*) FILTER (WHERE f.below) > 0),
+lists AS (
+  SELECT f.project_code, ${FIRST_20(
+    `jsonb_build_object('name', w.name, 'idMasked', f.id_masked, 'daysWorked', f.days_worked, 'payableFen', f.payable_fen)`,
+    'f.payable_fen, f.id_hash',
+  )} AS workers
+    FROM flag f JOIN agg USING (project_code)
+    LEFT JOIN workers w ON w.project_code = f.project_code AND w.id_hash = f.id_hash
+   WHERE f.below
+   GROUP BY f.project_code)
+SELECT agg.*, lists.workers FROM agg JOIN lists USING (project_code)`,
   decide(row, t) {
     const full = num(row.full_month_workers);
     const below = num(row.below_workers);
@@ -100,18 +106,28 @@ HAVING count(*) FILTER (WHERE f.below) > 0`,
 export const ABNORMAL_PAYMENT: RuleSql = {
   code: 'ABNORMAL_PAYMENT',
   thresholdKeys: ['abnormalMonthlyYuan', 'abnormal12MonthsYuan'],
+  // A worker's 12 periods are ≤ 12 rows (one per period), so a 12-month total above
+  // the limit needs one row above limit/12: such rows pick the few candidates whose
+  // totals are then summed, instead of aggregating every worker of the province.
   sql: `WITH ${SCOPE_CTE},
+lim AS (
+  SELECT s.project_code, ${th('abnormalMonthlyYuan')} * 100 AS month_fen, ${th('abnormal12MonthsYuan')} * 100 AS year_fen FROM scope s),
+candidates AS MATERIALIZED (
+  SELECT DISTINCT pr.project_code, pr.id_hash
+    FROM payroll pr JOIN lim USING (project_code)
+   WHERE pr.period BETWEEN ($5::date - interval '11 months')::date AND $5::date AND pr.paid_on <= $4::date
+     AND ((pr.period = $5::date AND pr.paid_fen > lim.month_fen) OR pr.paid_fen * 12 > lim.year_fen)),
 per_worker AS (
-  SELECT pr.project_code, pr.id_hash, max(pr.id_masked) AS id_masked,
+  SELECT c.project_code, c.id_hash, max(pr.id_masked) AS id_masked,
          coalesce(sum(${PAID_AS_OF('pr')}) FILTER (WHERE pr.period = $5), 0)::bigint AS paid_in_period_fen,
          sum(${PAID_AS_OF('pr')})::bigint AS paid_12_months_fen
-    FROM payroll pr JOIN scope s USING (project_code)
+    FROM candidates c
+    JOIN payroll pr ON pr.project_code = c.project_code AND pr.id_hash = c.id_hash
    WHERE pr.period BETWEEN ($5::date - interval '11 months')::date AND $5::date
-   GROUP BY pr.project_code, pr.id_hash),
-hit AS (
-  SELECT p.* FROM per_worker p JOIN scope s USING (project_code)
-   WHERE p.paid_in_period_fen > ${th('abnormalMonthlyYuan')} * 100
-      OR p.paid_12_months_fen > ${th('abnormal12MonthsYuan')} * 100)
+   GROUP BY c.project_code, c.id_hash),
+hit AS MATERIALIZED (
+  SELECT p.* FROM per_worker p JOIN lim USING (project_code)
+   WHERE p.paid_in_period_fen > lim.month_fen OR p.paid_12_months_fen > lim.year_fen)
 SELECT h.project_code, count(*)::int AS abnormal_workers,
        ${FIRST_20(
          `jsonb_build_object('name', w.name, 'idMasked', h.id_masked, 'paidInPeriodFen', h.paid_in_period_fen, 'paid12MonthsFen', h.paid_12_months_fen)`,
@@ -141,9 +157,9 @@ export const EXIT_UNSETTLED: RuleSql = {
 owed AS (
   SELECT w.project_code, w.id_hash, w.name, w.id_masked, w.exited_on,
          sum(pr.payable_fen)::bigint AS payable_fen, sum(${PAID_AS_OF('pr')})::bigint AS paid_fen
-    FROM workers w JOIN scope s USING (project_code)
+    FROM workers w
     JOIN payroll pr ON pr.project_code = w.project_code AND pr.id_hash = w.id_hash
-   WHERE w.exited_on BETWEEN $5::date AND ${PERIOD_END}
+   WHERE w.project_code = ANY($1::text[]) AND w.exited_on BETWEEN $5::date AND ${PERIOD_END}
    GROUP BY w.project_code, w.id_hash, w.name, w.id_masked, w.exited_on
   HAVING sum(pr.payable_fen) > sum(${PAID_AS_OF('pr')}))
 SELECT o.project_code, count(*)::int AS unsettled_workers, sum(o.payable_fen - o.paid_fen)::bigint AS owed_fen,
