@@ -64,4 +64,20 @@ describe('generated province: import and scan match the manifest', () => {
     expect(expected.length).toBeGreaterThanOrEqual(25);
     expect(actual).toEqual(expected);
   }, 180_000);
+
+  it('loads a GB18030 export with Chinese headers and Chinese values without a rejected row', async () => {
+    const headers = await adminHeaders(t);
+    const gbDir = join(dir, 'gb18030');
+    const gb = await writeDataset(gbDir, { projects: 8, seed: 12, asOf: '2026-11-03', workersPerProject: 5, months: 2, encoding: 'gb18030', chineseHeaders: true, chineseValues: true });
+    for (const dataset of ORDER) {
+      const file = gb.manifest.files[dataset].file;
+      const view = await importFile(t, headers, dataset, await readFile(join(gbDir, file)), file);
+      expect({ dataset, status: view.status, accepted: view.rowsAccepted, errors: view.errors.slice(0, 3) }).toEqual({
+        dataset,
+        status: 'succeeded',
+        accepted: gb.manifest.files[dataset].rows,
+        errors: [],
+      });
+    }
+  }, 120_000);
 });

@@ -161,4 +161,15 @@ describe('state rules (real PostgreSQL)', () => {
       new Set(['WATCHLISTED_PARTY', 'NOTICE_BOARD_MISSING', 'DEPOSIT_MISSING', 'COMPLAINT_CLUSTER', 'ACCOUNT_MISSING', 'LABOR_COST_LAPSE']),
     );
   });
+
+  it('runs inside a caller transaction as a savepoint (its SET LOCALs end with that transaction)', async () => {
+    const r = await db.ds.transaction(async (m) => {
+      await m.query(`SET LOCAL statement_timeout = '60s'`);
+      const inner = await db.engine.evaluate(m, { asOf: D, period: P, projectCodes: ['NB-NO'], rules: ['NOTICE_BOARD_MISSING'] });
+      const [{ jit }] = (await m.query(`SELECT current_setting('jit') AS jit`)) as Array<{ jit: string }>;
+      return { inner, jit };
+    });
+    expect(r.inner.findings.map((f) => f.rule)).toEqual(['NOTICE_BOARD_MISSING']);
+    expect(r.jit).toBe('off');
+  });
 });

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { Role } from '@wage/auth';
-import { ScanShardService } from '@wage/scans';
+import { ScanJobs, ScanShardService, todayIn } from '@wage/scans';
 import { loginAs } from './support/auth';
 import { fakeRuleEngine, insertProjects, postScan, runScan, waitForScan } from './support/scans';
 import { startTestApp, TestApp } from './support/test-app';
@@ -148,5 +148,18 @@ describe('scans: identity, re-evaluation, clearing and reopening', () => {
     expect(body.items).toHaveLength(3);
     expect(body.items[0].id).toBeGreaterThan(body.items[1].id);
     expect(body.total).toBeGreaterThanOrEqual(8);
+  });
+
+  it('exposes scan durations and alerts by status on /metrics', async () => {
+    const text = await (await fetch(`${t.baseUrl}/metrics`)).text();
+    expect(text).toMatch(/wage_scan_duration_seconds_count\{status="succeeded"\} [1-9]/);
+    expect(text).toMatch(/wage_scan_duration_seconds_count\{status="failed"\} [1-9]/);
+    expect(text).toMatch(/wage_alerts_by_status\{status="open"\} 2/);
+  });
+
+  it('the nightly job creates today\'s scan (Asia/Shanghai) through the same path as the API', async () => {
+    const { scanId } = await t.app.get(ScanJobs).nightly();
+    const scan = await waitForScan(t, headers, scanId);
+    expect(scan).toMatchObject({ status: 'succeeded', asOf: todayIn('Asia/Shanghai'), trigger: 'scheduled' });
   });
 });

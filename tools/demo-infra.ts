@@ -37,3 +37,17 @@ export async function clearQueuePrefix(redisUrl: string, prefix: string): Promis
   }
   return deleted;
 }
+
+/** Drops the demo database (for `--fresh`); the service recreates and migrates it. */
+export async function dropDatabase(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  url.pathname = '/postgres';
+  const client = new Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}

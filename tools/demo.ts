@@ -1,5 +1,5 @@
 /**
- * npm run demo [-- --projects 300 --port 3000 --seed 1 --keep-data]
+ * npm run demo [-- --projects 300 --port 3000 --seed 1 --as-of YYYY-MM-DD --fresh --keep-data]
  *
  * Starts the whole service (API + workers) as a child process, generates a small province
  * with every kind of problem, loads it through the import API, runs a scan, prints the
@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DATASET_NAMES, Manifest, RULE_CODES, writeDataset } from '@wage/generator';
 import { DemoClient, ImportView, MissingEndpoint, ScanViewLike, sleep } from './demo-client';
-import { clearQueuePrefix, databaseExists } from './demo-infra';
+import { clearQueuePrefix, databaseExists, dropDatabase } from './demo-infra';
 
 const ROOT = resolve(__dirname, '..');
 const arg = (name: string): string | undefined => {
@@ -24,6 +24,7 @@ const PORT = Number(arg('port') ?? process.env.PORT ?? 3000);
 const PROJECTS = Number(arg('projects') ?? 300);
 const SEED = Number(arg('seed') ?? 20261101);
 const KEEP = process.argv.includes('--keep-data');
+const FRESH = process.argv.includes('--fresh');
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/wage_warning_demo';
 const QUEUE_PREFIX = process.env.QUEUE_PREFIX ?? 'wage-demo';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -110,6 +111,7 @@ async function scanAndReport(api: DemoClient, manifest: Manifest): Promise<void>
   console.log(head);
   console.log(`  ${'-'.repeat(head.length - 2)}`);
   const sums = { red: 0, orange: 0, yellow: 0 };
+  let mismatches = 0;
   for (const rule of RULE_CODES) {
     const n = { red: 0, orange: 0, yellow: 0 };
     for (const sev of ['red', 'orange', 'yellow'] as const) {
@@ -119,10 +121,16 @@ async function scanAndReport(api: DemoClient, manifest: Manifest): Promise<void>
     const e = manifest.expectedAlerts.byRule[rule] ?? {};
     const expected = `${e.red ?? 0}/${e.orange ?? 0}/${e.yellow ?? 0}`;
     const total = n.red + n.orange + n.yellow;
-    const mark = total === (e.red ?? 0) + (e.orange ?? 0) + (e.yellow ?? 0) ? '' : '  ≠';
+    const same = n.red === (e.red ?? 0) && n.orange === (e.orange ?? 0) && n.yellow === (e.yellow ?? 0);
+    if (!same) mismatches++;
+    const mark = same ? '' : '  ≠';
     console.log(`  ${rule.padEnd(22)}${String(n.red).padStart(6)}${String(n.orange).padStart(8)}${String(n.yellow).padStart(8)}${String(total).padStart(7)}   ${expected}${mark}`);
   }
   console.log(`  ${'all rules'.padEnd(22)}${String(sums.red).padStart(6)}${String(sums.orange).padStart(8)}${String(sums.yellow).padStart(8)}${String(sums.red + sums.orange + sums.yellow).padStart(7)}   ${manifest.expectedAlerts.total}`);
+
+  if (mismatches > 0) {
+    console.log(`  (${mismatches} rules marked ≠ differ from the manifest; data left from an earlier demo run in the same database does that: rerun with --fresh)`);
+  }
 
   type Item = { projectCode: string; projectName?: string; rule: string; severity: string; unitCode?: string | null };
   const top = await api.request<{ items: Item[] }>('GET', '/api/v1/alerts?pageSize=8');
@@ -156,6 +164,10 @@ The service keeps running; press Ctrl-C to stop it.`);
 async function main(): Promise<void> {
   const api = new DemoClient(BASE);
   if (await api.healthy()) throw new Error(`something already answers on ${BASE}; stop it or pass --port <free port>`);
+  if (FRESH) {
+    console.log(`--fresh: dropping the database ${new URL(DATABASE_URL).pathname.slice(1)}`);
+    await dropDatabase(DATABASE_URL);
+  }
   // A new demo database with the demo's own queue prefix: drop jobs left from an older one.
   if (!process.env.QUEUE_PREFIX && !(await databaseExists(DATABASE_URL))) {
     const n = await clearQueuePrefix(REDIS_URL, QUEUE_PREFIX);

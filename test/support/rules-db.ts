@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, migrateDatabase } from '@wage/database';
-import { EvaluationScope, RegionProfileService, RuleCode, RuleEngine, RuleFinding } from '@wage/rules';
+import { assessedPeriod, EvaluationScope, RegionProfileService, RuleCode, RuleEngine, RuleFinding } from '@wage/rules';
 import { fixtures, Fixtures } from './fixtures';
 import { createTestEnv } from './test-env';
 
@@ -26,7 +26,6 @@ export async function openRulesDb(): Promise<RulesDb> {
   await ds.initialize();
   const profiles = new RegionProfileService(ds);
   const engine = new RuleEngine(profiles);
-  const { assessedPeriod } = await import('@wage/rules');
   return {
     ds,
     engine,

@@ -8,7 +8,7 @@ import { PiiCipher } from '@wage/crypto';
 import { DatasetSpec } from './datasets/dataset-spec';
 import { Import } from './entities/import.entity';
 import { ErrorSink } from './merge/error-sink';
-import { KeySet } from './merge/key-set';
+import { nudgeGarbageCollector } from './merge/heap';
 import { copyStageSql, createMissingEnterprisesSql, createStageSql, mergeSql, STAGE_TABLE } from './merge/merge-sql';
 import { PiiSealer } from './merge/pii-sealer';
 import { SegmentedStage } from './merge/segments';
@@ -21,8 +21,10 @@ export interface LoadResult extends StageResult {
 }
 
 const MAX_LISTED_ENTERPRISES = 20;
+/** 60,000 rows between GC nudges (see nudgeGarbageCollector). */
+const GC_EVERY_SEGMENTS = 3;
 
-async function copyChunks(client: PoolClient, sql: string, chunks: string[]): Promise<void> {
+async function copyChunks(client: PoolClient, sql: string, chunks: Buffer[]): Promise<void> {
   const copy = client.query(copyFrom(sql));
   const done = finished(copy);
   done.catch(() => undefined); // awaited below
@@ -59,10 +61,9 @@ export class ImportLoader {
     const runner = this.db.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
     const errors = new ErrorSink(this.db, imp.id);
-    const keys = new KeySet();
     const createdEnterprises: string[] = [];
     let segments = 0;
-    const loadSegment = async (chunks: string[]): Promise<void> => {
+    const loadSegment = async (chunks: Buffer[], keysRepeat: boolean): Promise<void> => {
       if (imp.atomic && errors.count > 0) return; // will be rolled back anyway
       if (segments++ > 0) await client.query(`TRUNCATE ${STAGE_TABLE}`);
       await copyChunks(client, copyStageSql(spec), chunks);
@@ -70,7 +71,10 @@ export class ImportLoader {
         const { rows } = await client.query<{ uscc: string }>(createMissingEnterprisesSql(), [imp.id]);
         createdEnterprises.push(...rows.map((r) => r.uscc));
       }
-      await client.query(mergeSql(spec, keys.repeated), [imp.id, spec.name]);
+      await client.query(mergeSql(spec, keysRepeat), [imp.id, spec.name]);
+      if (segments % GC_EVERY_SEGMENTS === 0) nudgeGarbageCollector();
+      const m = process.memoryUsage();
+      this.logger.log(`TMPMEM seg ${segments} rss ${(m.rss / 1e6).toFixed(0)} heap ${(m.heapUsed / 1e6).toFixed(0)}/${(m.heapTotal / 1e6).toFixed(0)} ext ${(m.external / 1e6).toFixed(0)} ab ${(m.arrayBuffers / 1e6).toFixed(0)}`);
     };
     const stage = new SegmentedStage(loadSegment);
     try {
@@ -86,7 +90,6 @@ export class ImportLoader {
           sealer: new PiiSealer(this.cipher),
           knownProjects,
           errors,
-          keys,
           onProgress: (n) => this.progress(imp.id, n),
         });
       } finally {
@@ -99,7 +102,7 @@ export class ImportLoader {
         return { ...staged, rolledBack: true };
       }
       await client.query('COMMIT');
-      this.logger.log(`import ${imp.id} (${spec.name}): ${staged.rowsAccepted} of ${staged.rowsTotal} rows loaded in ${segments} segment(s), ${Date.now() - started} ms`);
+      this.logger.log(`import ${imp.id} (${spec.name}): ${staged.rowsAccepted} of ${staged.rowsTotal} rows loaded in ${segments} segment(s), ${Date.now() - started} ms (reading waited ${stage.waitedMs} ms for the database)`);
       return { ...staged, warnings: [...staged.warnings, ...enterpriseWarning(createdEnterprises)], rolledBack: false };
     } catch (error) {
       await stage.settle(); // the connection must be idle before ROLLBACK

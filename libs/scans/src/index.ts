@@ -6,3 +6,4 @@ export { NIGHTLY_SCAN_SCHEDULER_ID } from './scan-scheduler';
 export { fingerprintOf } from './fingerprint';
 export { todayIn, isCalendarDate } from './scan-dates';
 export { ScansModule } from './scans.module';
+export { ScanJobs } from './scan-jobs';

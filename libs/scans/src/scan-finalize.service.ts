@@ -7,6 +7,11 @@ import { Scan, SkippedSummary } from './entities/scan.entity';
 import { reconcileAlerts } from './reconcile-alerts';
 import { ScanMetrics } from './scan-metrics';
 
+/** TypeORM answers UPDATE … RETURNING with [rows, affected]; SELECT with rows. */
+function updatedRows<T>(result: unknown): T[] {
+  return Array.isArray(result) && Array.isArray(result[0]) ? (result[0] as T[]) : (result as T[]);
+}
+
 /**
  * Turns a scan's staged shard results into alerts, routing, project risk and the scan
  * report, all in one transaction: a retried finalize either finds the scan succeeded
@@ -44,14 +49,14 @@ export class ScanFinalizeService {
         scanId,
       );
       const report = await this.report(manager, scanId);
-      const [row]: Array<{ duration_ms: number }> = await manager.query(
+      const [row] = updatedRows<{ duration_ms: number }>(await manager.query(
         `UPDATE scans SET status = 'succeeded', finished_at = now(),
                 duration_ms = (extract(epoch FROM now() - coalesce(started_at, created_at)) * 1000)::int,
                 projects_scanned = $2, alerts_raised = $3, alerts_updated = $4, alerts_cleared = $5,
                 by_rule = $6::jsonb, skipped = $7::jsonb, error = NULL
           WHERE id = $1 RETURNING duration_ms`,
         [scanId, report.projectsScanned, changes.raised, changes.updated, changes.cleared.length, JSON.stringify(report.byRule), JSON.stringify(report.skipped)],
-      );
+      ));
       for (const table of ['scan_findings', 'scan_scopes', 'scan_skips']) {
         await manager.query(`DELETE FROM ${table} WHERE scan_id = $1`, [scanId]);
       }
@@ -65,12 +70,12 @@ export class ScanFinalizeService {
 
   /** Marks a scan failed with the error that ended it (a shard or finalize out of retries). */
   async fail(scanId: number, error: string): Promise<void> {
-    const rows: Array<{ duration_ms: number | null }> = await this.dataSource.query(
+    const rows = updatedRows<{ duration_ms: number | null }>(await this.dataSource.query(
       `UPDATE scans SET status = 'failed', finished_at = now(), error = $2,
               duration_ms = (extract(epoch FROM now() - coalesce(started_at, created_at)) * 1000)::int
         WHERE id = $1 AND status IN ('queued', 'running') RETURNING duration_ms`,
       [scanId, error.slice(0, 2000)],
-    );
+    ));
     if (rows.length > 0) this.metrics.observeScan('failed', rows[0].duration_ms ?? 0);
   }
 

@@ -1,54 +1,39 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Gauge, Histogram, register } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { metricGauge, metricHistogram, MetricsService } from '@wage/ops';
 
-const SCAN_DURATION = 'wage_scan_duration_seconds';
-const ALERTS_BY_STATUS = 'wage_alerts_by_status';
+const scanSeconds = metricHistogram({
+  name: 'wage_scan_duration_seconds',
+  help: 'Scan duration from its first shard to finalize (or failure), by outcome',
+  labelNames: ['status'],
+  buckets: [1, 2, 5, 10, 15, 30, 60, 120, 300, 600],
+});
 
-/** The database the alerts gauge reads at scrape time (the latest live application). */
-let gaugeSource: DataSource | null = null;
+const alertsByStatus = metricGauge({
+  name: 'wage_alerts_by_status',
+  help: 'Alerts by status, read from the database at scrape time',
+  labelNames: ['status'],
+});
 
-/**
- * Scan durations and alerts by status on prom-client's default registry, which /metrics
- * serves. Metrics are created once per process (tests boot several apps in one process).
- */
+const STATUSES = ['open', 'acknowledged', 'in_progress', 'resolved', 'cleared'];
+
+/** Scan durations and alerts by status on the registry GET /metrics serves (libs/ops). */
 @Injectable()
-export class ScanMetrics implements OnModuleDestroy {
-  private readonly duration: Histogram<'status'>;
-
-  constructor(@InjectDataSource() dataSource: DataSource) {
-    gaugeSource = dataSource;
-    this.duration =
-      (register.getSingleMetric(SCAN_DURATION) as Histogram<'status'> | undefined) ??
-      new Histogram({
-        name: SCAN_DURATION,
-        help: 'Scan duration from first shard start to finalize, by outcome',
-        labelNames: ['status'],
-        buckets: [1, 2, 5, 10, 15, 30, 60, 120, 300, 600],
-      });
-    if (!register.getSingleMetric(ALERTS_BY_STATUS)) {
-      new Gauge({
-        name: ALERTS_BY_STATUS,
-        help: 'Alerts by status',
-        labelNames: ['status'],
-        async collect() {
-          if (!gaugeSource?.isInitialized) return;
-          const rows: Array<{ status: string; n: number }> = await gaugeSource.query(
-            `SELECT status, count(*)::int AS n FROM alerts GROUP BY status`,
-          );
-          this.reset();
-          for (const r of rows) this.set({ status: r.status }, r.n);
-        },
-      });
-    }
+export class ScanMetrics {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource, metrics: MetricsService) {
+    metrics.onScrape(() => this.collectAlerts());
   }
 
   observeScan(status: 'succeeded' | 'failed', durationMs: number): void {
-    this.duration.observe({ status }, durationMs / 1000);
+    scanSeconds.observe({ status }, durationMs / 1000);
   }
 
-  onModuleDestroy(): void {
-    gaugeSource = null;
+  private async collectAlerts(): Promise<void> {
+    const rows: Array<{ status: string; n: number }> = await this.dataSource.query(
+      `SELECT status, count(*)::int AS n FROM alerts GROUP BY status`,
+    );
+    const counts = new Map(rows.map((r) => [r.status, r.n]));
+    for (const status of STATUSES) alertsByStatus.set({ status }, counts.get(status) ?? 0);
   }
 }

@@ -1,7 +1,7 @@
-import { InjectFlowProducer } from '@nestjs/bullmq';
+import { InjectFlowProducer, InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { FlowProducer } from 'bullmq';
+import { FlowProducer, Queue } from 'bullmq';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { AppConfig } from '@wage/config';
 import { JobName, QueueName, jobId } from '@wage/queues';
@@ -28,13 +28,14 @@ export class ScanRequestService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectFlowProducer(QueueName.Scans) private readonly flows: FlowProducer,
+    @InjectQueue(QueueName.Scans) private readonly queue: Queue,
     private readonly config: AppConfig,
   ) {}
 
   /** The scan for asOf that is queued or running, or a new one (enqueued). */
   async request(asOf: string, trigger: ScanTrigger, requestedBy: string | null): Promise<Scan> {
     const existing = await this.findActive(asOf);
-    if (existing) return existing;
+    if (existing && !(await this.isOrphaned(existing))) return existing;
     let scan: Scan;
     try {
       scan = await this.dataSource.getRepository(Scan).save({
@@ -69,6 +70,24 @@ export class ScanRequestService {
       .getRepository(Scan)
       .findAndCount({ order: { createdAt: 'DESC', id: 'DESC' }, skip: (page - 1) * pageSize, take: pageSize });
     return { items, total };
+  }
+
+  /**
+   * A scan whose finalize job failed without a handler running (e.g. a shard stalled
+   * more often than BullMQ allows) or vanished would block its date for ever: mark it
+   * failed so a new request can start over.
+   */
+  private async isOrphaned(scan: Scan): Promise<boolean> {
+    const state = await this.queue.getJobState(jobId('scan', scan.id, 'finalize'));
+    const old = Date.now() - new Date(scan.createdAt).getTime() > 60_000;
+    if (state === 'failed' || (state === 'unknown' && old)) {
+      await this.dataSource.query(
+        `UPDATE scans SET status = 'failed', finished_at = now(), error = $2 WHERE id = $1 AND status IN ('queued', 'running')`,
+        [scan.id, `the scan's jobs ${state === 'failed' ? 'failed' : 'are gone from the queue'}; a new scan was started`],
+      );
+      return true;
+    }
+    return false;
   }
 
   private findActive(asOf: string): Promise<Scan | null> {

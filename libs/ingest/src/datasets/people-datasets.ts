@@ -164,7 +164,7 @@ export const watchlist: DatasetSpec = {
   },
   staged: [
     stage('subject_type', 'varchar(16)'),
-    derive('subject_key', 'varchar(64)', (v, pii) => (isPerson(v) ? pii.idNumber(v.subject_id as string).hash.toString('hex') : (v.subject_id as string))),
+    derive('subject_key', 'varchar(64)', (v, pii) => (isPerson(v) ? pii.idNumber(v.subject_id as string).hashHex : (v.subject_id as string))),
     derive('subject_id_enc', 'bytea', (v, pii) => (isPerson(v) ? pii.idNumber(v.subject_id as string).encField : null), true),
     derive('subject_display', 'varchar(18)', (v, pii) => (isPerson(v) ? pii.idNumber(v.subject_id as string).masked : (v.subject_id as string))),
     stage('list', 'varchar(32)'),

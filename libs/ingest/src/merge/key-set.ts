@@ -1,6 +1,6 @@
 /**
- * Remembers which natural keys a file already had, in ~16 bytes per row instead of the
- * keys themselves (a million payroll keys would not fit the worker's memory budget).
+ * Remembers which natural keys a segment of the file already had, in ~16 bytes per row
+ * instead of the keys themselves (the worker has a tight memory budget).
  * A 52-bit hash may collide: then it reports a repeat that is none, which only makes
  * the merge take its slower, always-correct path. Equal keys always hash equal.
  */
@@ -9,6 +9,13 @@ export class KeySet {
   private table = new Float64Array(1 << 16);
   private size = 0;
   repeated = false;
+
+  /** Forgets every key (a new segment starts). */
+  reset(): void {
+    this.table = new Float64Array(1 << 16);
+    this.size = 0;
+    this.repeated = false;
+  }
 
   /** Adds the key made of fields[i] for each i of `columns` (COPY text of the key columns). */
   add(fields: readonly string[], columns: readonly number[]): void {

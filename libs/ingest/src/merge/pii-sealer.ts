@@ -3,15 +3,16 @@ import { CopyText } from '../datasets/dataset-spec';
 import { byteaField } from './copy-text';
 
 export interface SealedPii {
-  hash: Buffer;
+  /** Blind index as lower-case hex. */
+  hashHex: string;
   masked: string;
   /** hash and ciphertext as COPY fields, encoded once per distinct value. */
   hashField: CopyText;
   encField: CopyText;
 }
 
-/** Entries kept per kind; a payroll file repeats each worker about 12 times. */
-const CACHE_LIMIT = 50_000;
+/** Entries kept per kind (~300 bytes each); a payroll file repeats each worker about 12 times. */
+const CACHE_LIMIT = 20_000;
 
 /**
  * Seals personal data for the COPY stream. Encryption and HMAC are the costliest work
@@ -39,7 +40,12 @@ export class PiiSealer {
     if (sealed) return sealed;
     if (cache.size >= CACHE_LIMIT) cache.clear();
     const hash = this.cipher.blindIndex(value);
-    sealed = { hash, masked: mask(value), hashField: new CopyText(byteaField(hash)), encField: new CopyText(byteaField(this.cipher.encrypt(value))) };
+    sealed = {
+      hashHex: hash.toString('hex'),
+      masked: mask(value),
+      hashField: new CopyText(byteaField(hash)),
+      encField: new CopyText(byteaField(this.cipher.encrypt(value))),
+    };
     cache.set(value, sealed);
     return sealed;
   }

@@ -1,5 +1,7 @@
-/** Rows per segment: ~12 MB of COPY text for payroll, two segments at most in memory. */
-export const SEGMENT_ROWS = 50_000;
+import { KeySet } from './key-set';
+
+/** Rows per segment: ~5 MB of COPY text for payroll, two segments at most in memory. */
+export const SEGMENT_ROWS = 20_000;
 const CHUNK_CHARS = 64 * 1024;
 
 /**
@@ -13,12 +15,17 @@ const CHUNK_CHARS = 64 * 1024;
 export class SegmentedStage {
   private lines: string[] = [];
   private chars = 0;
-  private chunks: string[] = [];
+  private chunks: Buffer[] = [];
   private rows = 0;
   private loading: Promise<void> = Promise.resolve();
+  /** Time the reader spent waiting for the database (tells which side is the bottleneck). */
+  waitedMs = 0;
+
+  /** Natural keys of the current segment: a repeat switches its merge to last-row-wins. */
+  readonly keys = new KeySet();
 
   constructor(
-    private readonly loadSegment: (chunks: string[]) => Promise<void>,
+    private readonly loadSegment: (chunks: Buffer[], keysRepeat: boolean) => Promise<void>,
     private readonly rowsPerSegment = SEGMENT_ROWS,
   ) {}
 
@@ -43,7 +50,9 @@ export class SegmentedStage {
 
   private closeChunk(): void {
     if (this.lines.length === 0) return;
-    this.chunks.push(this.lines.join(''));
+    // Off the V8 heap at once: a segment waits for its turn long enough to be promoted
+    // to the old generation, where dead strings pile up until a full GC (RSS balloons).
+    this.chunks.push(Buffer.from(this.lines.join('')));
     this.lines = [];
     this.chars = 0;
   }
@@ -51,10 +60,14 @@ export class SegmentedStage {
   private async cut(): Promise<void> {
     this.closeChunk();
     const chunks = this.chunks;
+    const keysRepeat = this.keys.repeated;
     this.chunks = [];
     this.rows = 0;
+    this.keys.reset();
+    const w0 = Date.now();
     await this.loading; // the previous segment must be in before this one starts
-    this.loading = this.loadSegment(chunks);
+    this.waitedMs += Date.now() - w0;
+    this.loading = this.loadSegment(chunks, keysRepeat);
     this.loading.catch(() => undefined); // rethrown by the next await of it
   }
 }

@@ -5,7 +5,6 @@ import { RowErrorCode } from '../validation/error-codes';
 import { columnLabel, HeaderMapping, mapHeader, validateRow } from '../validation/row-validator';
 import { copyField } from './copy-text';
 import { ErrorSink } from './error-sink';
-import { KeySet } from './key-set';
 import { PiiSealer } from './pii-sealer';
 import { SegmentedStage } from './segments';
 
@@ -18,8 +17,6 @@ export interface StageInput {
   /** Project codes in the database (checked when the dataset references a project). */
   knownProjects: ReadonlySet<string>;
   errors: ErrorSink;
-  /** Natural keys seen so far: a repeat switches the merge to last-row-wins. */
-  keys: KeySet;
   onProgress(rowsProcessed: number): Promise<void>;
 }
 
@@ -40,7 +37,7 @@ export async function writeStage(input: StageInput): Promise<StageResult> {
   const { spec, stage, sealer, errors } = input;
   const staged = spec.staged;
   const conflictIdx = spec.conflict.map((name) => spec.staged.findIndex((c) => c.name === name));
-  const keys = input.keys;
+  const keys = stage.keys;
   const projectColumn = spec.projectColumn;
   let mapping: HeaderMapping | undefined;
   let warnings: string[] = [];

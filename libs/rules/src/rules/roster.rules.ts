@@ -131,17 +131,19 @@ export const CONTRACT_UNSIGNED: RuleSql = {
   sql: `WITH ${SCOPE_CTE},
 agg AS MATERIALIZED (
   SELECT w.project_code, count(*)::int AS enrolled_workers, count(*) FILTER (WHERE NOT w.contract_signed)::int AS unsigned_workers
-    FROM workers w JOIN scope s USING (project_code)
-   WHERE w.entered_on <= $4::date AND (w.exited_on IS NULL OR w.exited_on >= $4::date)
-   GROUP BY w.project_code
-  HAVING count(*) FILTER (WHERE NOT w.contract_signed) > max(${th('contractUnsignedShare')}) * count(*))
-SELECT agg.*, ${FIRST_20(
+    FROM workers w
+   WHERE w.project_code = ANY($1::text[]) AND w.entered_on <= $4::date AND (w.exited_on IS NULL OR w.exited_on >= $4::date)
+   GROUP BY w.project_code),
+hit AS MATERIALIZED (
+  SELECT agg.* FROM agg JOIN scope s USING (project_code)
+   WHERE agg.unsigned_workers > ${th('contractUnsignedShare')} * agg.enrolled_workers)
+SELECT hit.*, ${FIRST_20(
     `jsonb_build_object('name', w.name, 'idMasked', w.id_masked, 'enteredOn', w.entered_on)`,
     'w.entered_on, w.id_hash',
   )} AS workers
-  FROM agg JOIN workers w USING (project_code)
+  FROM hit JOIN workers w USING (project_code)
  WHERE NOT w.contract_signed AND w.entered_on <= $4::date AND (w.exited_on IS NULL OR w.exited_on >= $4::date)
- GROUP BY agg.project_code, agg.enrolled_workers, agg.unsigned_workers`,
+ GROUP BY hit.project_code, hit.enrolled_workers, hit.unsigned_workers`,
   decide(row, t) {
     const enrolled = num(row.enrolled_workers);
     const unsigned = num(row.unsigned_workers);

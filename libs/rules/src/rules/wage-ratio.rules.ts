@@ -112,11 +112,14 @@ now_p AS MATERIALIZED (
       OR (pay.project_code IS NULL AND att.attending > 0)),
 pay_prev AS (
   SELECT pr.project_code, sum(pr.payable_fen)::bigint AS payable_fen, sum(${PAID_AS_OF('pr')})::bigint AS paid_fen, count(*)::int AS payroll_rows
-    FROM payroll pr JOIN now_p USING (project_code) WHERE pr.period = ${PREVIOUS_PERIOD} GROUP BY pr.project_code),
+    FROM payroll pr
+   WHERE pr.period = ${PREVIOUS_PERIOD} AND pr.project_code = ANY (ARRAY(SELECT project_code FROM now_p))
+   GROUP BY pr.project_code),
 att_prev AS (
   SELECT a.project_code, count(*)::int AS attending
-    FROM attendance a JOIN now_p USING (project_code)
-   WHERE a.period = ${PREVIOUS_PERIOD} AND a.days_worked > 0 GROUP BY a.project_code),
+    FROM attendance a
+   WHERE a.period = ${PREVIOUS_PERIOD} AND a.project_code = ANY (ARRAY(SELECT project_code FROM now_p)) AND a.days_worked > 0
+   GROUP BY a.project_code),
 prev_p AS (
   SELECT n.project_code, coalesce(pay.payable_fen, 0) AS payable_fen, coalesce(pay.paid_fen, 0) AS paid_fen,
          coalesce(pay.payroll_rows, 0) AS payroll_rows, coalesce(att.attending, 0) AS attending

@@ -1,5 +1,5 @@
 import { ratioText, shareAbove, shareAtLeast } from '../money';
-import { num, RuleSql, SCOPE_CTE, th } from './rule-sql';
+import { num, RuleSql, SCOPE_CTE, th, thInt } from './rule-sql';
 import { FIRST_20, PAID_AS_OF, PERIOD_END, WORKER_LIST_CTE } from './sql-fragments';
 
 /**
@@ -60,26 +60,26 @@ export const BELOW_MIN_WAGE: RuleSql = {
   thresholdKeys: ['minimumMonthlyWageYuan', 'minWageDaysWorked', 'belowMinWageRedShare'],
   skipReason: (t) => (t.minimumMonthlyWageYuan === null ? 'no monthly minimum wage configured in the region profile' : null),
   sql: `WITH ${SCOPE_CTE},
-flag AS MATERIALIZED (
-  SELECT a.project_code, a.id_hash, a.id_masked, a.days_worked, pr.payable_fen,
-         ${th('minimumMonthlyWageYuan')} * 100 AS min_fen,
-         pr.payable_fen < ${th('minimumMonthlyWageYuan')} * 100 AS below
-    FROM attendance a JOIN scope s USING (project_code)
+lim AS MATERIALIZED (
+  SELECT s.project_code, ${th('minimumMonthlyWageYuan')} * 100 AS min_fen, ${thInt('minWageDaysWorked')} AS min_days
+    FROM scope s WHERE s.t ->> 'minimumMonthlyWageYuan' IS NOT NULL),
+full_month AS NOT MATERIALIZED (
+  SELECT a.project_code, a.id_hash, a.id_masked, a.days_worked, pr.payable_fen, lim.min_fen
+    FROM attendance a JOIN lim USING (project_code)
     LEFT JOIN payroll pr ON pr.project_code = a.project_code AND pr.id_hash = a.id_hash AND pr.period = $5
-   WHERE a.period = $5 AND s.t ->> 'minimumMonthlyWageYuan' IS NOT NULL
-     AND a.days_worked >= ${th('minWageDaysWorked')}),
+   WHERE a.period = $5 AND a.days_worked >= lim.min_days),
 agg AS MATERIALIZED (
-  SELECT f.project_code, count(*)::int AS full_month_workers, count(*) FILTER (WHERE f.below)::int AS below_workers,
-         sum(f.min_fen - f.payable_fen) FILTER (WHERE f.below)::bigint AS gap_fen
-    FROM flag f GROUP BY f.project_code HAVING count(*) FILTER (WHERE f.below) > 0),
+  SELECT f.project_code, count(*)::int AS full_month_workers, count(*) FILTER (WHERE f.payable_fen < f.min_fen)::int AS below_workers,
+         sum(f.min_fen - f.payable_fen) FILTER (WHERE f.payable_fen < f.min_fen)::bigint AS gap_fen
+    FROM full_month f GROUP BY f.project_code HAVING count(*) FILTER (WHERE f.payable_fen < f.min_fen) > 0),
 lists AS (
   SELECT f.project_code, ${FIRST_20(
     `jsonb_build_object('name', w.name, 'idMasked', f.id_masked, 'daysWorked', f.days_worked, 'payableFen', f.payable_fen)`,
     'f.payable_fen, f.id_hash',
   )} AS workers
-    FROM flag f JOIN agg USING (project_code)
+    FROM full_month f
     LEFT JOIN workers w ON w.project_code = f.project_code AND w.id_hash = f.id_hash
-   WHERE f.below
+   WHERE f.project_code = ANY (ARRAY(SELECT project_code FROM agg)) AND f.payable_fen < f.min_fen
    GROUP BY f.project_code)
 SELECT agg.*, lists.workers FROM agg JOIN lists USING (project_code)`,
   decide(row, t) {
@@ -114,9 +114,11 @@ lim AS (
   SELECT s.project_code, ${th('abnormalMonthlyYuan')} * 100 AS month_fen, ${th('abnormal12MonthsYuan')} * 100 AS year_fen FROM scope s),
 candidates AS MATERIALIZED (
   SELECT DISTINCT pr.project_code, pr.id_hash
-    FROM payroll pr JOIN lim USING (project_code)
-   WHERE pr.period BETWEEN ($5::date - interval '11 months')::date AND $5::date AND pr.paid_on <= $4::date
-     AND ((pr.period = $5::date AND pr.paid_fen > lim.month_fen) OR pr.paid_fen * 12 > lim.year_fen)),
+    FROM payroll pr
+   WHERE pr.project_code = ANY($1::text[])
+     AND pr.period BETWEEN ($5::date - interval '11 months')::date AND $5::date AND pr.paid_on <= $4::date
+     AND ((pr.period = $5::date AND pr.paid_fen > (SELECT min(month_fen) FROM lim))
+          OR pr.paid_fen * 12 > (SELECT min(year_fen) FROM lim))),
 per_worker AS (
   SELECT c.project_code, c.id_hash, max(pr.id_masked) AS id_masked,
          coalesce(sum(${PAID_AS_OF('pr')}) FILTER (WHERE pr.period = $5), 0)::bigint AS paid_in_period_fen,

@@ -1,0 +1,73 @@
+import { CopyText } from '../datasets/dataset-spec';
+import { DATASETS } from '../datasets/registry';
+import { copyEscape, copyField } from './copy-text';
+import { KeySet } from './key-set';
+import { mergeSql } from './merge-sql';
+import { SegmentedStage } from './segments';
+
+describe('COPY text encoding', () => {
+  it('escapes the characters COPY treats specially and encodes every value kind', () => {
+    expect(copyEscape('a\tb\nc\\d\r')).toBe('a\\tb\\nc\\\\d\\r');
+    expect(copyField(null)).toBe('\\N');
+    expect(copyField(true)).toBe('t');
+    expect(copyField(12)).toBe('12');
+    expect(copyField(Buffer.from([1, 255]))).toBe('\\\\x01ff');
+    expect(copyField(new CopyText('\\\\xab'))).toBe('\\\\xab');
+    expect(copyField(['420113001', 'a"b'])).toBe('{"420113001","a\\\\"b"}');
+  });
+});
+
+describe('KeySet', () => {
+  it('notices a repeated key and forgets everything on reset', () => {
+    const keys = new KeySet();
+    for (let i = 0; i < 100_000; i++) keys.add([`P${i % 7}`, `k${i}`], [0, 1]);
+    expect(keys.repeated).toBe(false);
+    keys.add(['P3', 'k3'], [0, 1]);
+    expect(keys.repeated).toBe(true);
+    keys.reset();
+    keys.add(['P3', 'k3'], [0, 1]);
+    expect(keys.repeated).toBe(false);
+  });
+});
+
+describe('SegmentedStage', () => {
+  it('loads segments one after the other, in order, and the rest on finish', async () => {
+    const loaded: Array<{ text: string; repeat: boolean }> = [];
+    let running = 0;
+    const stage = new SegmentedStage(async (chunks, repeat) => {
+      expect(++running).toBe(1);
+      await new Promise((r) => setTimeout(r, 5));
+      loaded.push({ text: Buffer.concat(chunks).toString(), repeat });
+      running--;
+    }, 2);
+    for (const line of ['a\n', 'b\n', 'c\n', 'd\n', 'e\n']) {
+      if (line === 'c\n') stage.keys.add(['x'], [0]);
+      if (line === 'd\n') stage.keys.add(['x'], [0]);
+      const wait = stage.add(line);
+      if (wait) await wait;
+    }
+    await stage.finish();
+    expect(loaded).toEqual([
+      { text: 'a\nb\n', repeat: false },
+      { text: 'c\nd\n', repeat: true },
+      { text: 'e\n', repeat: false },
+    ]);
+  });
+
+  it('surfaces a failed load', async () => {
+    const stage = new SegmentedStage(() => Promise.reject(new Error('db down')), 1);
+    await stage.add('a\n');
+    await expect(stage.finish()).rejects.toThrow('db down');
+  });
+});
+
+describe('mergeSql', () => {
+  it('upserts only changed rows, never compares ciphertext, and audits updates', () => {
+    const sql = mergeSql(DATASETS.get('payroll')!, false);
+    expect(sql).toContain('ON CONFLICT ("project_code", "id_hash", "period") DO UPDATE');
+    expect(sql).toMatch(/IS DISTINCT FROM/);
+    expect(sql).not.toMatch(/t\."id_enc"\s*,?[^)]*\)\s*IS DISTINCT/);
+    expect(sql).toContain('INSERT INTO import_changes');
+    expect(mergeSql(DATASETS.get('payroll')!, true)).toContain('DISTINCT ON');
+  });
+});
