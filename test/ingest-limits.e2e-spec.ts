@@ -27,6 +27,17 @@ describe('imports: size limit', () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
+  it('refuses a JSON body over the body parser limit with 413 (send big JSON as a file)', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => ({ project_code: 'P1', txn_ref: `T${i}`, paid_on: '2025-01-01', amount: '1.00' }));
+    const res = await fetch(`${t.baseUrl}/api/v1/imports/labor_cost_allocations`, {
+      method: 'POST',
+      headers: { ...(await adminHeaders(t)), 'Content-Type': 'application/json' },
+      body: JSON.stringify(rows),
+    });
+    expect(res.status).toBe(413);
+    await res.arrayBuffer();
+  });
+
   it('accepts a file under the limit', async () => {
     const up = await uploadFile(t, await adminHeaders(t), 'payroll', 'project_code,id_number\n');
     expect(up.status).toBe(202);

@@ -63,6 +63,7 @@ export class ImportLoader {
     const errors = new ErrorSink(this.db, imp.id);
     const createdEnterprises: string[] = [];
     let segments = 0;
+    let audited = true;
     const loadSegment = async (chunks: Buffer[], keysRepeat: boolean): Promise<void> => {
       if (imp.atomic && errors.count > 0) return; // will be rolled back anyway
       if (segments++ > 0) await client.query(`TRUNCATE ${STAGE_TABLE}`);
@@ -71,14 +72,17 @@ export class ImportLoader {
         const { rows } = await client.query<{ uscc: string }>(createMissingEnterprisesSql(), [imp.id]);
         createdEnterprises.push(...rows.map((r) => r.uscc));
       }
-      await client.query(mergeSql(spec, keysRepeat), [imp.id, spec.name]);
+      if (audited) await client.query(mergeSql(spec, keysRepeat), [imp.id, spec.name]);
+      else await client.query(mergeSql(spec, keysRepeat, false), [imp.id]);
       if (segments % GC_EVERY_SEGMENTS === 0) nudgeGarbageCollector();
-      const m = process.memoryUsage();
-      this.logger.log(`TMPMEM seg ${segments} rss ${(m.rss / 1e6).toFixed(0)} heap ${(m.heapUsed / 1e6).toFixed(0)}/${(m.heapTotal / 1e6).toFixed(0)} ext ${(m.external / 1e6).toFixed(0)} ab ${(m.arrayBuffers / 1e6).toFixed(0)}`);
     };
     const stage = new SegmentedStage(loadSegment);
     try {
       await client.query('BEGIN');
+      // One import per dataset at a time: concurrent upserts of the same keys would
+      // deadlock, and the "was the table empty" answer below must stay true.
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`wage-ingest:${spec.table}`]);
+      audited = (await client.query(`SELECT 1 FROM ${spec.table} LIMIT 1`)).rowCount !== 0;
       await client.query(createStageSql(spec));
       const knownProjects = spec.projectColumn ? await this.projectCodes(client) : new Set<string>();
       let staged: StageResult;

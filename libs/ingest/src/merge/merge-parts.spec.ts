@@ -69,5 +69,8 @@ describe('mergeSql', () => {
     expect(sql).not.toMatch(/t\."id_enc"\s*,?[^)]*\)\s*IS DISTINCT/);
     expect(sql).toContain('INSERT INTO import_changes');
     expect(mergeSql(DATASETS.get('payroll')!, true)).toContain('DISTINCT ON');
+    const plain = mergeSql(DATASETS.get('payroll')!, false, false);
+    expect(plain).not.toContain('import_changes');
+    expect(plain).not.toContain('$2');
   });
 });

@@ -25,11 +25,10 @@ export function copyStageSql(spec: DatasetSpec): string {
  * reads the values from before the upsert (per updated row, by index: a fresh load
  * never scans the table). A row this same import wrote in an earlier segment (the
  * file repeats its key) is not audited again: the trail keeps the value from before
- * the import. When the file repeats a key, the last row
- * wins (DISTINCT ON … ORDER BY seq DESC), else ON CONFLICT would hit one row twice.
+ * the import. When the file repeats a key, the last row wins (DISTINCT ON … ORDER BY seq DESC), else ON CONFLICT would hit one row twice.
  * Parameters: $1 import id, $2 dataset name.
  */
-export function mergeSql(spec: DatasetSpec, fileRepeatsKeys: boolean): string {
+export function mergeSql(spec: DatasetSpec, fileRepeatsKeys: boolean, audited = true): string {
   const names = spec.staged.map((c) => q(c.name));
   const compared = spec.staged.filter((c) => !c.sealed).map((c) => q(c.name));
   const conflict = spec.conflict.map(q);
@@ -38,12 +37,16 @@ export function mergeSql(spec: DatasetSpec, fileRepeatsKeys: boolean): string {
     : `SELECT ${names.join(', ')} FROM ${STAGE_TABLE}`;
   const hidden = [...BOOKKEEPING, ...spec.staged.filter((c) => c.sealed).map((c) => c.name)].map((n) => `'${n}'`).join(', ');
   const updates = [...names.map((n) => `${n} = EXCLUDED.${n}`), 'last_import_id = EXCLUDED.last_import_id', 'updated_at = now()'];
-  return `
-WITH up AS (
+  const upsert = `
   INSERT INTO ${q(spec.table)} AS t (${names.join(', ')}, last_import_id)
   SELECT s.*, $1::bigint FROM (${source}) s
   ON CONFLICT (${conflict.join(', ')}) DO UPDATE SET ${updates.join(', ')}
-  WHERE (${compared.map((n) => `t.${n}`).join(', ')}) IS DISTINCT FROM (${compared.map((n) => `EXCLUDED.${n}`).join(', ')})
+  WHERE (${compared.map((n) => `t.${n}`).join(', ')}) IS DISTINCT FROM (${compared.map((n) => `EXCLUDED.${n}`).join(', ')})`;
+  // Nothing to audit when the table was empty as the import began: every row it could
+  // update, this import wrote itself. (Parameters then: $1 only.)
+  if (!audited) return upsert;
+  return `
+WITH up AS (${upsert}
   RETURNING ${conflict.map((n) => `t.${n}`).join(', ')}, (t.xmax <> 0) AS updated,
     CASE WHEN t.xmax <> 0 THEN to_jsonb(t.*) - ARRAY[${hidden}]::text[] END AS new_row
 )
