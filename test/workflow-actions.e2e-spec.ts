@@ -66,6 +66,21 @@ describe('inspector workflow actions', () => {
     expect(events[2].data).toMatchObject({ resolution: 'wages_paid', recoveredFen: 3179400050, workersPaid: 1830 });
   });
 
+  it('keeps project risk current after actions, counting one month\'s unpaid wages once', async () => {
+    await insertProject(db, { code: 'P-RISK', region: '420113', street: '420113001' });
+    const red = await insertAlert(db, { project: 'P-RISK', severity: 'red', rule: 'PAY_RATIO_LOW', shortfallFen: 500_000 });
+    const orange = await insertAlert(db, { project: 'P-RISK', severity: 'orange', rule: 'UNPAID_WORKERS', shortfallFen: 300_000 });
+    await intake(t, [red, orange]);
+    const risk = async () => (await db.query('SELECT risk_level, risk_score, shortfall_fen, open_alerts FROM project_risk WHERE project_code = $1', ['P-RISK']))[0];
+
+    expect((await act(inspector, orange, { action: 'acknowledge' })).status).toBe(200);
+    // Both alerts report the same month's wages: the larger figure counts, not the sum.
+    expect(await risk()).toMatchObject({ risk_level: 'red', risk_score: 60, shortfall_fen: 500_000, open_alerts: 2 });
+
+    expect((await act(inspector, red, { action: 'resolve', resolution: 'wages_paid' })).status).toBe(200);
+    expect(await risk()).toMatchObject({ risk_level: 'orange', risk_score: 20, shortfall_fen: 300_000, open_alerts: 1 });
+  });
+
   it('refuses illegal transitions with 409 naming the current state, and bad fields with 400', async () => {
     const id = await newAlert();
     const start = await act(inspector, id, { action: 'start' });

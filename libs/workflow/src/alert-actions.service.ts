@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { alertScopeSql, AlertStatus, Severity } from '@wage/alerts';
 import { Principal, Role } from '@wage/auth';
 import { shanghaiDate } from '@wage/calendar';
+import { ProjectRiskService } from '@wage/projects';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from './clock';
 import { DeadlineService } from './deadlines.service';
@@ -44,6 +45,7 @@ export class AlertActionsService {
     private readonly deadlines: DeadlineService,
     private readonly timers: EscalationTimers,
     private readonly clock: Clock,
+    private readonly risk: ProjectRiskService,
   ) {}
 
   async act(principal: Principal, alertId: number, dto: AlertActionDto): Promise<void> {
@@ -53,6 +55,8 @@ export class AlertActionsService {
       const [alert] = await this.lock(m, principal, 'a.id = $1', [alertId]);
       if (!alert) throw new NotFoundException(`Alert ${alertId} does not exist or is outside your scope`);
       await this.apply(m, principal, alert, dto, timers);
+      // Resolving or reopening changes the project's risk (queue order, project page).
+      await this.risk.recompute(m, [alert.project_code]);
     });
     await this.timers.schedule(timers);
   }
@@ -64,6 +68,7 @@ export class AlertActionsService {
     const ids = await this.dataSource.transaction(async (m) => {
       const alerts = await this.lock(m, principal, `a.project_code = $1 AND a.status = 'open'`, [projectCode]);
       for (const alert of alerts) await this.apply(m, principal, alert, dto, timers);
+      if (alerts.length > 0) await this.risk.recompute(m, [projectCode]);
       return alerts.map((a) => a.id);
     });
     await this.timers.schedule(timers);

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AlertsModule } from '@wage/alerts';
 import { CalendarModule } from '@wage/calendar';
 import { NotificationsModule } from '@wage/notifications';
+import { ProjectsModule } from '@wage/projects';
 import { RoutingModule } from '@wage/routing';
 import { RulesModule } from '@wage/rules';
 import { AlertActionsController } from './alert-actions.controller';
@@ -18,7 +19,7 @@ import { WorkflowNotifier } from './workflow-notifier';
 
 /** Routing at intake, inspector actions, deadlines and escalation of alerts. */
 @Module({
-  imports: [AlertsModule, CalendarModule, NotificationsModule, RoutingModule, RulesModule],
+  imports: [AlertsModule, CalendarModule, NotificationsModule, ProjectsModule, RoutingModule, RulesModule],
   controllers: [AlertActionsController, AlertWorkersController],
   providers: [
     AlertIntakeService,
