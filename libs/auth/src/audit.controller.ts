@@ -1,14 +1,14 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
 import { Repository } from 'typeorm';
 import { Roles } from './decorators';
 import { SecurityEvent } from './entities/security-event.entity';
 import { Role } from './roles';
+import { PageQueryDto } from '@wage/ops';
 
-export class AuditQueryDto {
+export class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Exact event name, or a prefix ending in "." (e.g. "login.")' })
   @IsOptional()
   @Matches(/^[a-z0-9_.]{1,64}$/, { message: 'event must be an event name such as login.failed or a prefix such as login.' })
@@ -19,13 +19,7 @@ export class AuditQueryDto {
   @Matches(/^[A-Za-z0-9-]{1,64}$/, { message: 'actorId must be a user or API key id' })
   actorId?: string;
 
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
-  page = 1;
 
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500, { message: 'pageSize must be at most 500' })
-  pageSize = 50;
 }
 
 export class AuditPage {

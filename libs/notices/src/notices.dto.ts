@@ -5,17 +5,15 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   Matches,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import { NOTICE_STATUSES, NoticeStatus } from './entities/notice.entity';
+import { PageQueryDto } from '@wage/ops';
 
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -34,7 +32,7 @@ export class GenerateNoticesResponse {
 const toList = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value;
 
-export class ListNoticesQuery {
+export class ListNoticesQuery extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Comma list of sent, acknowledged, replied, overdue', example: 'sent,overdue' })
   @IsOptional()
   @Transform(toList)
@@ -53,20 +51,7 @@ export class ListNoticesQuery {
   @IsBoolean({ message: 'unanswered must be true or false' })
   unanswered?: boolean;
 
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'page must be a whole number from 1' })
-  @Min(1, { message: 'page must be a whole number from 1' })
-  page = 1;
 
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'pageSize must be a whole number from 1 to 500' })
-  @Min(1, { message: 'pageSize must be a whole number from 1 to 500' })
-  @Max(500, { message: 'pageSize must be a whole number from 1 to 500' })
-  pageSize = 50;
 }
 
 export class ProjectOutcomeDto {

@@ -7,3 +7,4 @@ export { OpsModule } from './ops.module';
 export { MetricsService, type ScrapeHook } from './metrics/metrics.service';
 export { metricCounter, metricGauge, metricHistogram, metricsRegistry } from './metrics/metrics-registry';
 export { HEALTH_REDIS_URL } from './health/redis-health.indicator';
+export { PageQueryDto } from './page-query.dto';

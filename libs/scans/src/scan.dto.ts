@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import { IsOptional, Matches, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
 import { Scan, SkippedSummary } from './entities/scan.entity';
 import { isCalendarDate } from './scan-dates';
 
@@ -20,23 +19,6 @@ export class RequestScanDto {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'asOf must be a date written YYYY-MM-DD, such as 2026-11-03' })
   @Validate(CalendarDate)
   asOf?: string;
-}
-
-export class PageQueryDto {
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'page must be a whole number such as 1' })
-  @Min(1, { message: 'page must be 1 or more' })
-  page = 1;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'pageSize must be a whole number such as 50' })
-  @Min(1, { message: 'pageSize must be between 1 and 500' })
-  @Max(500, { message: 'pageSize must be between 1 and 500' })
-  pageSize = 50;
 }
 
 export class ScanAcceptedDto {

@@ -3,7 +3,8 @@ import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nes
 import { CurrentPrincipal, Role, Roles } from '@wage/auth';
 import type { Principal } from '@wage/auth';
 import { todayIn } from './scan-dates';
-import { PageQueryDto, RequestScanDto, ScanAcceptedDto, ScanView } from './scan.dto';
+import { PageQueryDto } from '@wage/ops';
+import { RequestScanDto, ScanAcceptedDto, ScanView } from './scan.dto';
 import { ScanRequestService } from './scan-request.service';
 
 @ApiTags('scans')

@@ -1,13 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { ArrayNotEmpty, IsArray, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayNotEmpty, IsArray, IsIn, IsOptional, Matches } from 'class-validator';
 import { ALERT_STATUSES, AlertStatus, SEVERITIES, Severity } from '../entities/alert-enums';
+import { PageQueryDto } from '@wage/ops';
 
 const commaList = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter((s) => s !== '') : value;
 
 /** Filters of GET /api/v1/alerts (api.md). */
-export class AlertListQueryDto {
+export class AlertListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Comma list of statuses', example: 'open,acknowledged' })
   @IsOptional()
   @Transform(commaList)
@@ -58,18 +59,5 @@ export class AlertListQueryDto {
   @IsIn(['project'], { message: 'groupBy must be project' })
   groupBy?: 'project';
 
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'page must be a whole number such as 1' })
-  @Min(1, { message: 'page must be 1 or more' })
-  page = 1;
 
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'pageSize must be a whole number such as 50' })
-  @Min(1, { message: 'pageSize must be between 1 and 500' })
-  @Max(500, { message: 'pageSize must be between 1 and 500' })
-  pageSize = 50;
 }
