@@ -8,6 +8,7 @@ import { AppConfig, ConfigError, loadConfig } from '@wage/config';
 import { migrateDatabase, redactUrl } from '@wage/database';
 import { redisOptions } from '@wage/queues';
 import { HttpExceptionFilter } from './http-exception.filter';
+import { claimQueuePrefix, QueuePrefixTakenError } from './queue-ownership';
 import { httpMetricsMiddleware } from './metrics/http-metrics';
 import { createValidationPipe } from './validation.pipe';
 
@@ -39,6 +40,12 @@ export async function prepareInfrastructure(log: (m: string) => void = console.l
     throw new StartupError((error as Error).message);
   }
   await checkRedis(config.REDIS_URL);
+  try {
+    await claimQueuePrefix(config.DATABASE_URL, config.REDIS_URL, config.QUEUE_PREFIX);
+  } catch (error) {
+    if (error instanceof QueuePrefixTakenError) throw new StartupError(error.message);
+    throw error;
+  }
   return config;
 }
 
