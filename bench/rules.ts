@@ -6,7 +6,8 @@ import { PERIOD_RULES, RegionProfileService, RuleCode, RuleEngine, STATE_RULES }
 import { loadBenchData, REFERENCE_SQL } from './scan-data';
 
 /**
- * npm run bench:rules [-- --projects=10000]
+ * npm run bench:rules [-- --projects=10000] [--reuse=<db>] [--only=RULE,RULE]
+ * (--reuse times an already loaded database, e.g. one kept by bench:scan --keep, and keeps it)
  * RuleEngine.evaluate() over province-scale data (10k projects, 1M payroll, 1M
  * attendance rows by default) in a fresh database, in one process without BullMQ:
  * each rule statement alone, the whole catalogue, and the reference statement
@@ -30,10 +31,10 @@ async function best(fn: () => Promise<unknown>, runs = 3): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const name = `wage_bench_rules_${process.pid}`;
+  const name = args.reuse ?? `wage_bench_rules_${process.pid}`;
   const admin = new Client({ connectionString: BASE_URL });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  if (!args.reuse) await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(BASE_URL);
   url.pathname = `/${name}`;
   const ds = new DataSource({ ...dataSourceOptions(url.toString()), extra: { max: 2 } });
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
     await migrateDatabase(url.toString());
     await db.connect();
     let t0 = performance.now();
-    await loadBenchData(db, PROJECTS, PERIOD);
+    if (!args.reuse) await loadBenchData(db, PROJECTS, PERIOD);
     const counts = await db.query(`SELECT (SELECT count(*) FROM payroll) AS payroll, (SELECT count(*) FROM attendance) AS attendance`);
     console.log(`loaded ${PROJECTS} projects, ${counts.rows[0].payroll} payroll, ${counts.rows[0].attendance} attendance rows in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     await ds.initialize();
@@ -53,7 +54,8 @@ async function main(): Promise<void> {
     const reference = await best(() => db.query(REFERENCE_SQL, [AS_OF, PERIOD]));
     console.log(`reference statement (PAY_RATIO_LOW + PAYROLL_MISSING): ${reference.toFixed(0)} ms`);
     const evaluate = (rules?: RuleCode[]) => engine.evaluate(ds.manager, { asOf: AS_OF, period: PERIOD, projectCodes: active, rules });
-    for (const rule of [...PERIOD_RULES, ...STATE_RULES]) {
+    const only = args.only ? new Set(args.only.split(',')) : null;
+    for (const rule of [...PERIOD_RULES, ...STATE_RULES].filter((r) => !only || only.has(r))) {
       let n = 0;
       const ms = await best(async () => {
         n = (await evaluate([rule])).findings.length;
@@ -68,7 +70,7 @@ async function main(): Promise<void> {
   } finally {
     await db.end().catch(() => undefined);
     if (ds.isInitialized) await ds.destroy();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    if (!args.reuse) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   }
 }

@@ -1,6 +1,6 @@
 import { ratioText, shareAbove } from '../money';
 import { num, RuleSql, SCOPE_CTE, th } from './rule-sql';
-import { FIRST_20, PAID_AS_OF, PERIOD_END, PREVIOUS_PERIOD, WORKER_LIST_CTE } from './sql-fragments';
+import { ATTENDANCE_OF_P, FIRST_20, PAID_AS_OF, OF_PROJECTS_IN, PAYROLL_OF_P, PERIOD_END, PREVIOUS_PERIOD, WORKER_LIST_CTE } from './sql-fragments';
 
 /** PAID_OUTSIDE_ACCOUNT: part of paid(P) went via another account or cash; orange above paidOutsideOrangeShare of paid(P). */
 export const PAID_OUTSIDE_ACCOUNT: RuleSql = {
@@ -12,13 +12,13 @@ agg AS (
          coalesce(sum(${PAID_AS_OF('pr')}) FILTER (WHERE pr.paid_via = 'other_account'), 0)::bigint AS other_account_fen,
          coalesce(sum(${PAID_AS_OF('pr')}) FILTER (WHERE pr.paid_via = 'cash'), 0)::bigint AS cash_fen,
          count(*) FILTER (WHERE pr.paid_via <> 'dedicated_account' AND ${PAID_AS_OF('pr')} > 0)::int AS outside_workers
-    FROM payroll pr
-   WHERE pr.project_code = ANY($1::text[]) AND pr.period = $5
+    FROM ${PAYROLL_OF_P} pr
+   WHERE pr.project_code = ANY($1::text[])
    GROUP BY pr.project_code
   HAVING coalesce(sum(${PAID_AS_OF('pr')}) FILTER (WHERE pr.paid_via <> 'dedicated_account'), 0) > 0),
 ${WORKER_LIST_CTE('lists', {
-    from: `FROM payroll x JOIN agg USING (project_code)
-     WHERE x.period = $5 AND x.paid_via <> 'dedicated_account' AND ${PAID_AS_OF('x')} > 0`,
+    from: `FROM ${PAYROLL_OF_P} x
+     WHERE ${OF_PROJECTS_IN('agg')} AND x.paid_via <> 'dedicated_account' AND ${PAID_AS_OF('x')} > 0`,
     columns: 'x.paid_fen, x.paid_via, x.paid_on',
     fields: `'paidFen', r.paid_fen, 'paidVia', r.paid_via, 'paidOn', r.paid_on`,
     order: 'x.paid_fen DESC',
@@ -44,9 +44,12 @@ SELECT agg.*, lists.workers FROM agg LEFT JOIN lists USING (project_code)`,
   },
 };
 
-/** A workers row enrolling the id of row `x` on its project in P (entered by P's end, not exited before P). */
+/**
+ * A workers row enrolling the id of row `x` on its project in P (entered by P's end, not
+ * exited before P). Limited to the scope's projects so the anti join hashes only those.
+ */
 const ENROLLED_IN_P = (x: string): string => `SELECT 1 FROM workers w WHERE w.project_code = ${x}.project_code AND w.id_hash = ${x}.id_hash
-       AND w.entered_on <= ${PERIOD_END} AND (w.exited_on IS NULL OR w.exited_on >= $5::date)`;
+       AND w.project_code = ANY($1::text[]) AND w.entered_on <= ${PERIOD_END} AND (w.exited_on IS NULL OR w.exited_on >= $5::date)`;
 
 /** UNREGISTERED_WORKERS: attendance or payroll rows in P for ids not enrolled in P. */
 export const UNREGISTERED_WORKERS: RuleSql = {
@@ -55,12 +58,12 @@ export const UNREGISTERED_WORKERS: RuleSql = {
   sql: `WITH ${SCOPE_CTE},
 rows_p AS MATERIALIZED (
   SELECT a.project_code, a.id_hash, a.id_masked, true AS in_attendance, false AS in_payroll
-    FROM attendance a
-   WHERE a.project_code = ANY($1::text[]) AND a.period = $5 AND NOT EXISTS (${ENROLLED_IN_P('a')})
+    FROM ${ATTENDANCE_OF_P} a
+   WHERE a.project_code = ANY($1::text[]) AND NOT EXISTS (${ENROLLED_IN_P('a')})
   UNION ALL
   SELECT pr.project_code, pr.id_hash, pr.id_masked, false, true
-    FROM payroll pr
-   WHERE pr.project_code = ANY($1::text[]) AND pr.period = $5 AND NOT EXISTS (${ENROLLED_IN_P('pr')})),
+    FROM ${PAYROLL_OF_P} pr
+   WHERE pr.project_code = ANY($1::text[]) AND NOT EXISTS (${ENROLLED_IN_P('pr')})),
 unreg AS (
   SELECT i.project_code, i.id_hash, max(i.id_masked) AS id_masked,
          bool_or(i.in_attendance) AS in_attendance, bool_or(i.in_payroll) AS in_payroll,

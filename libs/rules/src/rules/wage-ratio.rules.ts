@@ -1,6 +1,6 @@
 import { ratioText, shareBelow } from '../money';
 import { num, RuleSql, SCOPE_CTE, th } from './rule-sql';
-import { PAID_AS_OF, PREVIOUS_PERIOD, WORKER_LIST_CTE } from './sql-fragments';
+import { ATTENDANCE_OF_P, OF_PROJECTS_IN, PAID_AS_OF, PAYROLL_OF_P, PREVIOUS_PERIOD, WORKER_LIST_CTE } from './sql-fragments';
 
 /** PAY_RATIO_LOW: payable(P) > 0 and paid(P)/payable(P) < threshold; red below payRatioRedBelow. */
 export const PAY_RATIO_LOW: RuleSql = {
@@ -11,14 +11,14 @@ agg AS (
   SELECT pr.project_code, sum(pr.payable_fen)::bigint AS payable_fen,
          sum(${PAID_AS_OF('pr')})::bigint AS paid_fen, count(*)::int AS payroll_workers,
          count(*) FILTER (WHERE ${PAID_AS_OF('pr')} < pr.payable_fen)::int AS underpaid_workers
-    FROM payroll pr
-   WHERE pr.project_code = ANY($1::text[]) AND pr.period = $5
+    FROM ${PAYROLL_OF_P} pr
+   WHERE pr.project_code = ANY($1::text[])
    GROUP BY pr.project_code),
 hit AS (
   SELECT a.* FROM agg a JOIN scope s USING (project_code)
    WHERE a.payable_fen > 0 AND a.paid_fen < ${th('payRatioThreshold')} * a.payable_fen),
 ${WORKER_LIST_CTE('lists', {
-    from: `FROM payroll x JOIN hit USING (project_code) WHERE x.period = $5 AND ${PAID_AS_OF('x')} < x.payable_fen`,
+    from: `FROM ${PAYROLL_OF_P} x WHERE ${OF_PROJECTS_IN('hit')} AND ${PAID_AS_OF('x')} < x.payable_fen`,
     columns: `x.payable_fen, ${PAID_AS_OF('x')} AS paid_fen, x.paid_on`,
     fields: `'payableFen', r.payable_fen, 'paidFen', r.paid_fen, 'owedFen', r.payable_fen - r.paid_fen, 'paidOn', r.paid_on`,
     order: `x.payable_fen - ${PAID_AS_OF('x')} DESC`,
@@ -53,14 +53,14 @@ export const PAYROLL_MISSING: RuleSql = {
   sql: `WITH ${SCOPE_CTE},
 att AS (
   SELECT a.project_code, count(*)::int AS attending_workers, sum(a.days_worked)::int AS days_worked
-    FROM attendance a
-   WHERE a.project_code = ANY($1::text[]) AND a.period = $5 AND a.days_worked > 0
+    FROM ${ATTENDANCE_OF_P} a
+   WHERE a.project_code = ANY($1::text[]) AND a.days_worked > 0
    GROUP BY a.project_code),
 hit AS (
   SELECT att.* FROM att
-   WHERE NOT EXISTS (SELECT 1 FROM payroll pr WHERE pr.period = $5 AND pr.project_code = att.project_code)),
+   WHERE NOT EXISTS (SELECT 1 FROM ${PAYROLL_OF_P} pr WHERE pr.project_code = att.project_code)),
 ${WORKER_LIST_CTE('lists', {
-    from: `FROM attendance x JOIN hit USING (project_code) WHERE x.period = $5 AND x.days_worked > 0`,
+    from: `FROM ${ATTENDANCE_OF_P} x WHERE ${OF_PROJECTS_IN('hit')} AND x.days_worked > 0`,
     columns: 'x.days_worked',
     fields: `'daysWorked', r.days_worked`,
     order: 'x.days_worked DESC',
@@ -100,10 +100,10 @@ export const CONSECUTIVE_ARREARS: RuleSql = {
   sql: `WITH ${SCOPE_CTE},
 pay_p AS (
   SELECT pr.project_code, sum(pr.payable_fen)::bigint AS payable_fen, sum(${PAID_AS_OF('pr')})::bigint AS paid_fen, count(*)::int AS payroll_rows
-    FROM payroll pr WHERE pr.project_code = ANY($1::text[]) AND pr.period = $5 GROUP BY pr.project_code),
+    FROM ${PAYROLL_OF_P} pr WHERE pr.project_code = ANY($1::text[]) GROUP BY pr.project_code),
 att_p AS (
   SELECT a.project_code, count(*)::int AS attending
-    FROM attendance a WHERE a.project_code = ANY($1::text[]) AND a.period = $5 AND a.days_worked > 0 GROUP BY a.project_code),
+    FROM ${ATTENDANCE_OF_P} a WHERE a.project_code = ANY($1::text[]) AND a.days_worked > 0 GROUP BY a.project_code),
 now_p AS MATERIALIZED (
   SELECT s.project_code, ${th('payRatioThreshold')} AS ratio, coalesce(pay.payable_fen, 0) AS payable_fen,
          coalesce(pay.paid_fen, 0) AS paid_fen, coalesce(pay.payroll_rows, 0) AS payroll_rows, coalesce(att.attending, 0) AS attending

@@ -1,6 +1,6 @@
 import { ratioText, shareAbove, shareAtLeast } from '../money';
 import { num, RuleSql, SCOPE_CTE, th, thInt } from './rule-sql';
-import { FIRST_20, PAID_AS_OF, PERIOD_END, WORKER_LIST_CTE } from './sql-fragments';
+import { ATTENDANCE_OF_P, FIRST_20, OF_PROJECTS_IN, PAID_AS_OF, PAYROLL_OF_P, PERIOD_END, WORKER_LIST_CTE, WORKER_ROW } from './sql-fragments';
 
 /**
  * UNPAID_WORKERS: attending workers in P without a payroll row for P whose paid amount
@@ -13,19 +13,19 @@ export const UNPAID_WORKERS: RuleSql = {
   sql: `WITH ${SCOPE_CTE},
 flag AS (
   SELECT a.project_code, pr.payable_fen, coalesce(${PAID_AS_OF('pr')}, 0) > 0 AS paid
-    FROM attendance a
-    LEFT JOIN payroll pr ON pr.project_code = a.project_code AND pr.id_hash = a.id_hash AND pr.period = $5
-   WHERE a.project_code = ANY($1::text[]) AND a.period = $5 AND a.days_worked > 0),
+    FROM ${ATTENDANCE_OF_P} a
+    LEFT JOIN ${PAYROLL_OF_P} pr ON pr.project_code = a.project_code AND pr.id_hash = a.id_hash
+   WHERE a.project_code = ANY($1::text[]) AND a.days_worked > 0),
 agg AS (
   SELECT project_code, count(*)::int AS attending_workers, count(*) FILTER (WHERE NOT paid)::int AS unpaid_workers,
          coalesce(sum(payable_fen) FILTER (WHERE NOT paid), 0)::bigint AS unpaid_payable_fen
     FROM flag GROUP BY project_code HAVING count(*) FILTER (WHERE NOT paid) > 0),
 hit AS (
-  SELECT agg.* FROM agg WHERE EXISTS (SELECT 1 FROM payroll p2 WHERE p2.period = $5 AND p2.project_code = agg.project_code)),
+  SELECT agg.* FROM agg WHERE EXISTS (SELECT 1 FROM ${PAYROLL_OF_P} p2 WHERE p2.project_code = agg.project_code)),
 ${WORKER_LIST_CTE('lists', {
-    from: `FROM attendance x JOIN hit USING (project_code)
-      LEFT JOIN payroll pr ON pr.project_code = x.project_code AND pr.id_hash = x.id_hash AND pr.period = $5
-     WHERE x.period = $5 AND x.days_worked > 0 AND coalesce(${PAID_AS_OF('pr')}, 0) = 0`,
+    from: `FROM ${ATTENDANCE_OF_P} x
+      LEFT JOIN ${PAYROLL_OF_P} pr ON pr.project_code = x.project_code AND pr.id_hash = x.id_hash
+     WHERE ${OF_PROJECTS_IN('hit')} AND x.days_worked > 0 AND coalesce(${PAID_AS_OF('pr')}, 0) = 0`,
     columns: 'x.days_worked, pr.payable_fen, pr.project_code IS NOT NULL AS has_payroll_row',
     fields: `'daysWorked', r.days_worked, 'payableFen', r.payable_fen, 'hasPayrollRow', r.has_payroll_row`,
     order: 'x.days_worked DESC',
@@ -65,9 +65,9 @@ lim AS MATERIALIZED (
     FROM scope s WHERE s.t ->> 'minimumMonthlyWageYuan' IS NOT NULL),
 full_month AS NOT MATERIALIZED (
   SELECT a.project_code, a.id_hash, a.id_masked, a.days_worked, pr.payable_fen, lim.min_fen
-    FROM attendance a JOIN lim USING (project_code)
-    LEFT JOIN payroll pr ON pr.project_code = a.project_code AND pr.id_hash = a.id_hash AND pr.period = $5
-   WHERE a.period = $5 AND a.days_worked >= lim.min_days),
+    FROM ${ATTENDANCE_OF_P} a JOIN lim USING (project_code)
+    LEFT JOIN ${PAYROLL_OF_P} pr ON pr.project_code = a.project_code AND pr.id_hash = a.id_hash
+   WHERE a.days_worked >= lim.min_days),
 agg AS MATERIALIZED (
   SELECT f.project_code, count(*)::int AS full_month_workers, count(*) FILTER (WHERE f.payable_fen < f.min_fen)::int AS below_workers,
          sum(f.min_fen - f.payable_fen) FILTER (WHERE f.payable_fen < f.min_fen)::bigint AS gap_fen
@@ -78,7 +78,7 @@ lists AS (
     'f.payable_fen, f.id_hash',
   )} AS workers
     FROM full_month f
-    LEFT JOIN workers w ON w.project_code = f.project_code AND w.id_hash = f.id_hash
+    ${WORKER_ROW('f')}
    WHERE f.project_code = ANY (ARRAY(SELECT project_code FROM agg)) AND f.payable_fen < f.min_fen
    GROUP BY f.project_code)
 SELECT agg.*, lists.workers FROM agg JOIN lists USING (project_code)`,
@@ -135,7 +135,7 @@ SELECT h.project_code, count(*)::int AS abnormal_workers,
          `jsonb_build_object('name', w.name, 'idMasked', h.id_masked, 'paidInPeriodFen', h.paid_in_period_fen, 'paid12MonthsFen', h.paid_12_months_fen)`,
          'h.paid_12_months_fen DESC, h.id_hash',
        )} AS workers
-  FROM hit h LEFT JOIN workers w ON w.project_code = h.project_code AND w.id_hash = h.id_hash
+  FROM hit h ${WORKER_ROW('h')}
  GROUP BY h.project_code`,
   decide(row, t) {
     return {
