@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { Role } from '@wage/auth';
-import { ScanJobs, ScanShardService, todayIn } from '@wage/scans';
+import { ScanFinalizeService, ScanJobs, ScanShardService, todayIn } from '@wage/scans';
 import { loginAs } from './support/auth';
 import { fakeRuleEngine, insertProjects, postScan, runScan, waitForScan } from './support/scans';
 import { startTestApp, TestApp } from './support/test-app';
@@ -161,5 +161,15 @@ describe('scans: identity, re-evaluation, clearing and reopening', () => {
     const { scanId } = await t.app.get(ScanJobs).nightly();
     const scan = await waitForScan(t, headers, scanId);
     expect(scan).toMatchObject({ status: 'succeeded', asOf: todayIn('Asia/Shanghai'), trigger: 'scheduled' });
+  });
+
+  it('a retried finalize or shard of a finished scan changes nothing', async () => {
+    const [{ id }] = await ds.query(`SELECT id FROM scans WHERE status = 'succeeded' ORDER BY id DESC LIMIT 1`);
+    const before = await alerts();
+    const [eventsBefore] = await ds.query(`SELECT count(*)::int AS n FROM alert_events`);
+    await t.app.get(ScanShardService).run(Number(id), 0);
+    await t.app.get(ScanFinalizeService).run(Number(id));
+    expect(await alerts()).toEqual(before);
+    expect((await ds.query(`SELECT count(*)::int AS n FROM alert_events`))[0]).toEqual(eventsBefore);
   });
 });
