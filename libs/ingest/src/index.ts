@@ -6,3 +6,4 @@ export { ImportChange } from './entities/import-change.entity';
 export { RowErrorCode, type RowError } from './validation/error-codes';
 export { DATASET_NAMES } from './datasets/registry';
 export { parseIdNumber, parseUscc, idNumberCheckChar, usccCheckChar } from './validation/identifiers';
+export { SEGMENT_ROWS } from './merge/segments';

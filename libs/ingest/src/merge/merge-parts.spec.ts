@@ -2,7 +2,7 @@ import { CopyText } from '../datasets/dataset-spec';
 import { DATASETS } from '../datasets/registry';
 import { copyEscape, copyField } from './copy-text';
 import { KeySet } from './key-set';
-import { mergeSql } from './merge-sql';
+import { copyNewSql, copyStageSql, mergeSql } from './merge-sql';
 import { SegmentedStage } from './segments';
 
 describe('COPY text encoding', () => {
@@ -72,5 +72,8 @@ describe('mergeSql', () => {
     const plain = mergeSql(DATASETS.get('payroll')!, false, false);
     expect(plain).not.toContain('import_changes');
     expect(plain).not.toContain('$2');
+    // one COPY text for both: staged columns, then last_import_id
+    expect(copyNewSql(DATASETS.get('payroll')!)).toMatch(/^COPY "payroll" \(.*"paid_via", last_import_id\) FROM STDIN$/);
+    expect(copyStageSql(DATASETS.get('payroll')!)).toMatch(/^COPY ingest_stage \(.*"paid_via", last_import_id\) FROM STDIN$/);
   });
 });

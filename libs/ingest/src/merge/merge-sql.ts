@@ -7,14 +7,29 @@ export const STAGE_TABLE = 'ingest_stage';
 
 const q = (name: string): string => `"${name}"`;
 
+/**
+ * A COPY line holds the staged columns and then last_import_id, so that the same text
+ * can go into the staging table or, for a first load, straight into the target table
+ * (copyNewSql). seq numbers the lines in file order (COPY inserts them in order).
+ */
 export function createStageSql(spec: DatasetSpec): string {
   const cols = spec.staged.map((c) => `${q(c.name)} ${c.type}`).join(', ');
   // Temporary: no WAL, private to this transaction's connection, gone at commit.
-  return `CREATE TEMP TABLE ${STAGE_TABLE} (seq integer NOT NULL, ${cols}) ON COMMIT DROP`;
+  return `CREATE TEMP TABLE ${STAGE_TABLE} (${cols}, last_import_id bigint, seq serial NOT NULL) ON COMMIT DROP`;
 }
 
+const copyColumns = (spec: DatasetSpec): string => [...spec.staged.map((c) => q(c.name)), 'last_import_id'].join(', ');
+
 export function copyStageSql(spec: DatasetSpec): string {
-  return `COPY ${STAGE_TABLE} (seq, ${spec.staged.map((c) => q(c.name)).join(', ')}) FROM STDIN`;
+  return `COPY ${STAGE_TABLE} (${copyColumns(spec)}) FROM STDIN`;
+}
+
+/**
+ * COPY of a segment straight into the target table, for a first load (the table was
+ * empty as the import began, so nothing to audit, as with mergeSql(…, false)).
+ */
+export function copyNewSql(spec: DatasetSpec): string {
+  return `COPY ${q(spec.table)} (${copyColumns(spec)}) FROM STDIN`;
 }
 
 /**

@@ -10,6 +10,8 @@ import { SegmentedStage } from './segments';
 
 export interface StageInput {
   spec: DatasetSpec;
+  /** Written as each line's last_import_id. */
+  importId: number;
   records: RecordBatches;
   /** Where accepted rows go, as COPY text lines. */
   stage: SegmentedStage;
@@ -45,6 +47,7 @@ export async function writeStage(input: StageInput): Promise<StageResult> {
   let accepted = 0;
   let rejected = 0;
   let lastProgress = Date.now();
+  const lineEnd = `${input.importId}\n`; // last_import_id
 
   for await (const batch of input.records) {
     for (const { row, cells } of batch) {
@@ -67,12 +70,12 @@ export async function writeStage(input: StageInput): Promise<StageResult> {
       } else {
         accepted++;
         const fields: string[] = new Array<string>(staged.length);
-        let line = String(accepted);
+        let line = '';
         for (let i = 0; i < staged.length; i++) {
           fields[i] = copyField(staged[i].value(outcome.values, sealer));
-          line += '\t' + fields[i];
+          line += fields[i] + '\t';
         }
-        line += '\n';
+        line += lineEnd;
         keys.add(fields, conflictIdx);
         const wait = stage.add(line);
         if (wait) await wait;

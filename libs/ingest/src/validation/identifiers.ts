@@ -14,20 +14,30 @@ export function idNumberCheckChar(first17: string): string {
 
 /** A PRC resident ID number, normalised (lower-case x → X), or why it is not one. */
 export function parseIdNumber(raw: string): Parsed<string> {
-  const id = raw.toUpperCase();
-  if (!/^\d{17}[\dX]$/.test(id)) {
+  // One pass, no regex and no substrings: this runs for every payroll and attendance row.
+  let sum = 0;
+  let birth = 0; // digits 7-14: YYYYMMDD
+  let valid = raw.length === 18;
+  for (let i = 0; valid && i < 17; i++) {
+    const c = raw.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) valid = false;
+    sum += c * ID_WEIGHTS[i];
+    if (i >= 6 && i < 14) birth = birth * 10 + c;
+  }
+  const last = valid ? raw.charCodeAt(17) : 0;
+  if (!valid || !((last >= 48 && last <= 57) || last === 88 || last === 120)) {
     return new CellError(RowErrorCode.InvalidIdNumber, `"${raw}" is not an ID number: it must be 17 digits followed by a digit or X`);
   }
-  const y = Number(id.slice(6, 10));
-  const m = Number(id.slice(10, 12));
-  const d = Number(id.slice(12, 14));
+  const y = Math.floor(birth / 10_000);
+  const m = Math.floor(birth / 100) % 100;
+  const d = birth % 100;
   if (y < 1900 || !isValidCalendarDate(y, m, d)) {
-    return new CellError(RowErrorCode.InvalidIdNumber, `ID number "${raw}" contains no valid birth date (${id.slice(6, 14)})`);
+    return new CellError(RowErrorCode.InvalidIdNumber, `ID number "${raw}" contains no valid birth date (${raw.slice(6, 14)})`);
   }
-  if (idNumberCheckChar(id) !== id[17]) {
+  if (ID_CHECK.charCodeAt(sum % 11) !== (last === 120 ? 88 : last)) {
     return new CellError(RowErrorCode.InvalidIdNumber, `ID number "${raw}" has a wrong check digit; please check it for typing errors`);
   }
-  return id;
+  return last === 120 ? `${raw.slice(0, 17)}X` : raw;
 }
 
 const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';

@@ -52,7 +52,7 @@ export function validateRow(spec: DatasetSpec, mapping: HeaderMapping, row: numb
     const message = `The row has ${cells.length} cells but the header only ${mapping.fields.length}; a number with a thousands separator must be quoted, e.g. "12,345.60"`;
     return { errors: [{ row, column: '', code: RowErrorCode.TooManyCells, message }] };
   }
-  const errors: RowError[] = [];
+  let errors: RowError[] | undefined; // allocated for a bad row only
   const values: Values = {};
   for (let i = 0; i < mapping.fields.length; i++) {
     const f = mapping.fields[i];
@@ -60,15 +60,15 @@ export function validateRow(spec: DatasetSpec, mapping: HeaderMapping, row: numb
     const raw = (cells[i] ?? '').trim();
     if (raw === '') continue;
     const parsed = f.parse(raw);
-    if (parsed instanceof CellError) errors.push({ row, column: f.column, code: parsed.code, message: parsed.message });
+    if (parsed instanceof CellError) (errors ??= []).push({ row, column: f.column, code: parsed.code, message: parsed.message });
     else values[f.column] = parsed;
   }
   for (const f of spec.fields) {
-    if (f.required && values[f.column] === undefined && !errors.some((e) => e.column === f.column)) {
-      errors.push({ row, column: f.column, code: RowErrorCode.Required, message: `${columnLabel(f)} is required but empty` });
+    if (f.required && values[f.column] === undefined && !errors?.some((e) => e.column === f.column)) {
+      (errors ??= []).push({ row, column: f.column, code: RowErrorCode.Required, message: `${columnLabel(f)} is required but empty` });
     }
   }
-  if (errors.length) return { errors };
+  if (errors) return { errors };
   const cross = spec.crossCheck?.(values);
   if (cross) return { errors: [{ row, column: cross.column, code: cross.error.code, message: cross.error.message }] };
   return { values };

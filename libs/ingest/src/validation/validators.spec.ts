@@ -60,9 +60,20 @@ describe('dates and periods', () => {
     expect(parseDate('2026.3.5')).toBe('2026-03-05');
     expect(code(parseDate('2026-02-30'))).toBe(RowErrorCode.InvalidDate);
     expect(code(parseDate('05/03/2026'))).toBe(RowErrorCode.InvalidDate);
+    expect(code(parseDate('2025-02-29'))).toBe(RowErrorCode.InvalidDate);
+    expect(parseDate('2024-02-29')).toBe('2024-02-29');
+    expect(code(parseDate('2026-13-01'))).toBe(RowErrorCode.InvalidDate);
+    expect(code(parseDate('1899-12-31'))).toBe(RowErrorCode.InvalidDate);
+    expect(code(parseDate('2026-0a-01'))).toBe(RowErrorCode.InvalidDate);
+    expect(code(parseDate('2026-03-5x'))).toBe(RowErrorCode.InvalidDate);
   });
   it('accepts the three period forms and Excel-made dates', () => {
     expect(parsePeriod('2026-03')).toBe('2026-03-01');
+    expect(parsePeriod('2026-3')).toBe('2026-03-01');
+    expect(code(parsePeriod('2026-13'))).toBe(RowErrorCode.InvalidPeriod);
+    expect(code(parsePeriod('2026-00'))).toBe(RowErrorCode.InvalidPeriod);
+    expect(code(parsePeriod('1899-12'))).toBe(RowErrorCode.InvalidPeriod);
+    expect(code(parsePeriod('2026-1x'))).toBe(RowErrorCode.InvalidPeriod);
     expect(parsePeriod('2026/03')).toBe('2026-03-01');
     expect(parsePeriod('202603')).toBe('2026-03-01');
     expect(parsePeriod('2026-03-01')).toBe('2026-03-01');
