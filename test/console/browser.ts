@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 
@@ -7,9 +7,17 @@ export const ROOT = join(__dirname, '..', '..');
 export const ARTIFACTS = join(ROOT, 'test-artifacts', 'console');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Builds the console once if needed, so the API can serve it at /console. */
+function newestSourceMtime(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
+    const path = join(dir, entry.name);
+    return Math.max(newest, entry.isDirectory() ? newestSourceMtime(path) : statSync(path).mtimeMs);
+  }, 0);
+}
+
+/** Builds the console when its build is missing or older than its sources, so the API serves what is tested. */
 export function ensureConsoleBuilt(): void {
-  if (existsSync(join(ROOT, 'apps', 'console', 'dist', 'index.html'))) return;
+  const built = join(ROOT, 'apps', 'console', 'dist', 'index.html');
+  if (existsSync(built) && statSync(built).mtimeMs > newestSourceMtime(join(ROOT, 'apps', 'console', 'src'))) return;
   execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'apps/console/vite.config.ts', '--logLevel', 'error'], {
     cwd: ROOT,
     stdio: 'inherit',

@@ -86,3 +86,12 @@ export function DataTable({ rows, caption }: { rows: Array<Record<string, unknow
   );
 }
 
+
+/** `<option>`s for an enum whose labels live in the i18n texts. */
+export function EnumOptions({ labels }: { labels: Record<string, string> }): ReactNode {
+  return Object.entries(labels).map(([value, label]) => (
+    <option key={value} value={value}>
+      {label}
+    </option>
+  ));
+}

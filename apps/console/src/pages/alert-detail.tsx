@@ -1,7 +1,7 @@
 import { FormEvent, ReactNode, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api';
-import { ErrorBox, formatTime, KeyValueTable, SeverityBadge, StatusBadge, useLoad } from '../components/common';
+import { EnumOptions, ErrorBox, formatTime, KeyValueTable, SeverityBadge, StatusBadge, useLoad } from '../components/common';
 import { t } from '../i18n/zh-CN';
 import type { AlertItem } from './alert-queue';
 
@@ -89,11 +89,7 @@ export function AlertDetailPage(): ReactNode {
         <label>
           {t.alert.action}
           <select name="action" value={form.action} onChange={(e) => setForm({ ...form, action: e.target.value })}>
-            {Object.entries(t.actions).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v}
-              </option>
-            ))}
+            <EnumOptions labels={t.actions} />
           </select>
         </label>
         {form.action === 'resolve' && (
@@ -101,11 +97,7 @@ export function AlertDetailPage(): ReactNode {
             <label>
               {t.alert.resolution}
               <select name="resolution" value={form.resolution} onChange={(e) => setForm({ ...form, resolution: e.target.value })}>
-                {Object.entries(t.resolutions).map(([k, v]) => (
-                  <option key={k} value={k}>
-                    {v}
-                  </option>
-                ))}
+                <EnumOptions labels={t.resolutions} />
               </select>
             </label>
             <label>

@@ -1,7 +1,7 @@
 import { ReactNode, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, qs } from '../api';
-import { ErrorBox, formatTime, SeverityBadge, StatusBadge, useLoad } from '../components/common';
+import { EnumOptions, ErrorBox, formatTime, SeverityBadge, StatusBadge, useLoad } from '../components/common';
 import { t } from '../i18n/zh-CN';
 
 export interface AlertItem {
@@ -75,11 +75,7 @@ export function AlertQueuePage(): ReactNode {
           {t.queue.statusFilter}
           <select value={draft.status} onChange={(e) => setDraft({ ...draft, status: e.target.value })}>
             <option value="open,acknowledged,in_progress">未办结</option>
-            {Object.entries(t.status).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v}
-              </option>
-            ))}
+            <EnumOptions labels={t.status} />
             <option value="">全部</option>
           </select>
         </label>
@@ -87,22 +83,14 @@ export function AlertQueuePage(): ReactNode {
           {t.queue.severityFilter}
           <select value={draft.severity} onChange={(e) => setDraft({ ...draft, severity: e.target.value })}>
             <option value="">全部</option>
-            {Object.entries(t.severity).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v}
-              </option>
-            ))}
+            <EnumOptions labels={t.severity} />
           </select>
         </label>
         <label>
           {t.queue.ruleFilter}
           <select value={draft.rule} onChange={(e) => setDraft({ ...draft, rule: e.target.value })}>
             <option value="">全部</option>
-            {Object.entries(t.rules).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v}
-              </option>
-            ))}
+            <EnumOptions labels={t.rules} />
           </select>
         </label>
         {(['projectCode', 'regionCode', 'unitCode', 'period'] as const).map((key) => (
