@@ -12,3 +12,4 @@ export { Clue } from './entities/clue.entity';
 export { WatchlistEntry } from './entities/watchlist-entry.entity';
 export { InspectionUnit } from './entities/inspection-unit.entity';
 export { IndustryBureau } from './entities/industry-bureau.entity';
+export { ID_NUMBER_CHECK, ID_NUMBER_WEIGHTS, idNumberCheckChar, USCC_ALPHABET, usccCheckChar } from './identifiers';

@@ -1,14 +1,7 @@
+import { idNumberCheckChar as idNumberCheckDigit, USCC_ALPHABET, usccCheckChar } from '@wage/datasets';
 import { Rng } from './prng';
 
-/** GB 11643-1999: resident identity number check digit. */
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const ID_CHECK = '10X98765432';
-
-export function idNumberCheckDigit(first17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * ID_WEIGHTS[i];
-  return ID_CHECK[sum % 11];
-}
+export { idNumberCheckDigit, USCC_ALPHABET, usccCheckChar };
 
 export function isValidIdNumber(id: string): boolean {
   if (!/^\d{17}[\dX]$/.test(id)) return false;
@@ -23,16 +16,6 @@ export function makeIdNumber(rng: Rng, regionCode: string, birthDate: string, ma
   const order = rng.int(0, 49) * 2 + (male ? 1 : 0); // odd sequence digit = male
   const body = `${regionCode}${birthDate.replace(/-/g, '')}${String(rng.int(0, 9))}${String(order).padStart(2, '0')}`;
   return body + idNumberCheckDigit(body);
-}
-
-/** GB 32100-2015: unified social credit code. */
-export const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-
-export function usccCheckChar(first17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += USCC_ALPHABET.indexOf(first17[i]) * USCC_WEIGHTS[i];
-  return USCC_ALPHABET[(31 - (sum % 31)) % 31];
 }
 
 export function isValidUscc(code: string): boolean {

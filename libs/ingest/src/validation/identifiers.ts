@@ -1,16 +1,9 @@
+import { ID_NUMBER_CHECK as ID_CHECK, ID_NUMBER_WEIGHTS as ID_WEIGHTS, usccCheckChar } from '@wage/datasets';
 import { CellError, Parsed } from './cell-error';
 import { RowErrorCode } from './error-codes';
 import { isValidCalendarDate } from './dates';
 
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const ID_CHECK = '10X98765432';
-
-/** GB 11643-1999 check character of the first 17 digits. */
-export function idNumberCheckChar(first17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * ID_WEIGHTS[i];
-  return ID_CHECK[sum % 11];
-}
+export { idNumberCheckChar, usccCheckChar } from '@wage/datasets';
 
 /** A PRC resident ID number, normalised (lower-case x → X), or why it is not one. */
 export function parseIdNumber(raw: string): Parsed<string> {
@@ -38,17 +31,6 @@ export function parseIdNumber(raw: string): Parsed<string> {
     return new CellError(RowErrorCode.InvalidIdNumber, `ID number "${raw}" has a wrong check digit; please check it for typing errors`);
   }
   return last === 120 ? `${raw.slice(0, 17)}X` : raw;
-}
-
-const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-
-/** GB 32100-2015 check character of the first 17 characters (which must be in the alphabet). */
-export function usccCheckChar(first17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += USCC_ALPHABET.indexOf(first17[i]) * USCC_WEIGHTS[i];
-  const check = 31 - (sum % 31);
-  return USCC_ALPHABET[check === 31 ? 0 : check];
 }
 
 /** A unified social credit code (upper-cased), or why it is not one. */
