@@ -19,7 +19,7 @@ export function Layout(): ReactNode {
     <div className="app">
       <header>
         <h1>{t.appTitle}</h1>
-        <nav aria-label="主导航">
+        <nav aria-label={t.common.mainNav}>
           {links
             .filter(([, , show]) => show)
             .map(([to, label]) => (

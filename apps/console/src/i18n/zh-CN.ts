@@ -65,6 +65,7 @@ export const zhCN = {
     claimedNone: '没有可领取的预警',
     bulkAck: '本项目全部签收',
     bulkResolve: '本项目全部办结',
+    bulkResolveNote: '批量办结',
     apply: '查询',
     total: '共',
     items: '条',
@@ -124,7 +125,7 @@ export const zhCN = {
     downloadErrors: '下载全部错误（CSV）',
     warnings: '提示',
   },
-  scans: { title: '风险扫描', asOf: '扫描基准日', start: '开始扫描', history: '扫描记录', byRule: '各类预警数量', period: '评估月份', status: '状态', raised: '新增', updated: '更新', cleared: '消除', projects: '项目数' },
+  scans: { finishedAt: '完成时间', title: '风险扫描', asOf: '扫描基准日', start: '开始扫描', history: '扫描记录', byRule: '各类预警数量', period: '评估月份', status: '状态', raised: '新增', updated: '更新', cleared: '消除', projects: '项目数' },
   notices: {
     title: '联合通知',
     number: '文号',
@@ -136,6 +137,7 @@ export const zhCN = {
     reply: '回复处理情况',
     replyText: '处理情况',
     outcome: '项目处理结果',
+    columns: { project: '项目', alert: '预警', severity: '等级', action: '请求措施' },
     send: '提交回复',
     print: '打印',
     pdf: '下载PDF',
@@ -156,8 +158,11 @@ export const zhCN = {
     unitCode: '所属监察机构',
     bureauCode: '所属主管部门',
     keyShownOnce: '密钥只显示这一次，请立即保存：',
+    keyName: '名称',
+    inspectionUnits: '监察机构',
+    industryBureaus: '行业主管部门',
   },
-  common: { loading: '加载中…', error: '出错了', none: '暂无数据', yes: '是', no: '否', back: '返回' },
+  common: { loading: '加载中…', error: '出错了', none: '暂无数据', yes: '是', no: '否', back: '返回', all: '全部', active: '未办结', refresh: '刷新', mainNav: '主导航', yuan: '元', persons: '人' },
 };
 
 export type Texts = typeof zhCN;

@@ -57,7 +57,7 @@ function Keys(): ReactNode {
           void api<{ key: string }>('POST', '/api-keys', { name }).then((r) => (setShown(r.key), reload()));
         }}
       >
-        <input aria-label="名称" placeholder="名称" value={name} onChange={(e) => setName(e.target.value)} required />
+        <input aria-label={t.admin.keyName} placeholder={t.admin.keyName} value={name} onChange={(e) => setName(e.target.value)} required />
         <button type="submit">{t.admin.create}</button>
       </form>
       {shown && (
@@ -85,8 +85,8 @@ function Reference(): ReactNode {
   return (
     <>
       <ErrorBox error={units.error ?? bureaus.error} />
-      <DataTable rows={units.data} caption="监察机构" />
-      <DataTable rows={bureaus.data} caption="行业主管部门" />
+      <DataTable rows={units.data} caption={t.admin.inspectionUnits} />
+      <DataTable rows={bureaus.data} caption={t.admin.industryBureaus} />
     </>
   );
 }

@@ -51,7 +51,7 @@ export function AlertQueuePage(): ReactNode {
     else setNotice(t.queue.claimedNone);
   }
   async function bulk(projectCode: string, action: 'acknowledge' | 'resolve'): Promise<void> {
-    const body = action === 'resolve' ? { action, resolution: 'rectified', note: '批量办结' } : { action };
+    const body = action === 'resolve' ? { action, resolution: 'rectified', note: t.queue.bulkResolveNote } : { action };
     await api('POST', `/projects/${encodeURIComponent(projectCode)}/alerts/actions`, body);
     reload();
   }
@@ -74,22 +74,22 @@ export function AlertQueuePage(): ReactNode {
         <label>
           {t.queue.statusFilter}
           <select value={draft.status} onChange={(e) => setDraft({ ...draft, status: e.target.value })}>
-            <option value="open,acknowledged,in_progress">未办结</option>
+            <option value="open,acknowledged,in_progress">{t.common.active}</option>
             <EnumOptions labels={t.status} />
-            <option value="">全部</option>
+            <option value="">{t.common.all}</option>
           </select>
         </label>
         <label>
           {t.queue.severityFilter}
           <select value={draft.severity} onChange={(e) => setDraft({ ...draft, severity: e.target.value })}>
-            <option value="">全部</option>
+            <option value="">{t.common.all}</option>
             <EnumOptions labels={t.severity} />
           </select>
         </label>
         <label>
           {t.queue.ruleFilter}
           <select value={draft.rule} onChange={(e) => setDraft({ ...draft, rule: e.target.value })}>
-            <option value="">全部</option>
+            <option value="">{t.common.all}</option>
             <EnumOptions labels={t.rules} />
           </select>
         </label>

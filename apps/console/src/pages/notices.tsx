@@ -120,10 +120,10 @@ export function NoticeDetailPage(): ReactNode {
       <table className="grid">
         <thead>
           <tr>
-            <th>项目</th>
-            <th>预警</th>
-            <th>等级</th>
-            <th>请求措施</th>
+            <th>{t.notices.columns.project}</th>
+            <th>{t.notices.columns.alert}</th>
+            <th>{t.notices.columns.severity}</th>
+            <th>{t.notices.columns.action}</th>
             <th>{t.notices.outcome}</th>
           </tr>
         </thead>

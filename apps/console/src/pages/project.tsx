@@ -41,7 +41,7 @@ export function ProjectPage(): ReactNode {
       tooltip: { trigger: 'axis' as const },
       legend: { data: [t.project.payable, t.project.paid, t.project.attendance] },
       xAxis: { type: 'category' as const, data: months.map((m) => m.period.slice(0, 7)) },
-      yAxis: [{ type: 'value' as const, name: '元' }, { type: 'value' as const, name: '人' }],
+      yAxis: [{ type: 'value' as const, name: t.common.yuan }, { type: 'value' as const, name: t.common.persons }],
       series: [
         { name: t.project.payable, type: 'bar' as const, data: months.map((m) => Number(m.payableYuan ?? m.payable ?? 0)) },
         { name: t.project.paid, type: 'bar' as const, data: months.map((m) => Number(m.paidYuan ?? m.paid ?? 0)) },

@@ -64,7 +64,7 @@ export function ScansPage(): ReactNode {
           {t.scans.start}
         </button>
         <button type="button" onClick={reload}>
-          刷新
+          {t.common.refresh}
         </button>
       </div>
       <ErrorBox error={error ?? loadError} />
@@ -80,7 +80,7 @@ export function ScansPage(): ReactNode {
             <th>{t.scans.raised}</th>
             <th>{t.scans.updated}</th>
             <th>{t.scans.cleared}</th>
-            <th>完成时间</th>
+            <th>{t.scans.finishedAt}</th>
           </tr>
         </thead>
         <tbody>
