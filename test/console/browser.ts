@@ -21,6 +21,8 @@ export function ensureConsoleBuilt(): void {
   execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'apps/console/vite.config.ts', '--logLevel', 'error'], {
     cwd: ROOT,
     stdio: 'inherit',
+    // jest sets NODE_ENV=test, which Vite would honour with a development React build.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
 }
 
