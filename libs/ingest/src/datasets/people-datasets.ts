@@ -49,6 +49,19 @@ export const workers: DatasetSpec = {
   keyText: "o.project_code || ' / ' || o.id_masked",
 };
 
+/** Attendance and payroll are both one row per (project, worker, month): same key, staged the same way. */
+const WORKER_MONTH_KEY = [
+    stage('project_code', 'varchar(64)'),
+    derive('id_hash', 'bytea', (v, pii) => pii.idNumber(id(v)).hashField),
+    stage('period', 'date'),
+    derive('id_enc', 'bytea', (v, pii) => pii.idNumber(id(v)).encField, true),
+    derive('id_masked', 'varchar(18)', (v, pii) => pii.idNumber(id(v)).masked),
+];
+const WORKER_MONTH_IDENTITY = {
+  conflict: ['project_code', 'id_hash', 'period'],
+  keyText: "o.project_code || ' / ' || o.id_masked || ' / ' || to_char(o.period, 'YYYY-MM')",
+};
+
 export const attendance: DatasetSpec = {
   name: 'attendance',
   table: 'attendance',
@@ -68,15 +81,10 @@ export const attendance: DatasetSpec = {
   },
   projectColumn: 'project_code',
   staged: [
-    stage('project_code', 'varchar(64)'),
-    derive('id_hash', 'bytea', (v, pii) => pii.idNumber(id(v)).hashField),
-    stage('period', 'date'),
-    derive('id_enc', 'bytea', (v, pii) => pii.idNumber(id(v)).encField, true),
-    derive('id_masked', 'varchar(18)', (v, pii) => pii.idNumber(id(v)).masked),
+    ...WORKER_MONTH_KEY,
     stage('days_worked', 'smallint'),
   ],
-  conflict: ['project_code', 'id_hash', 'period'],
-  keyText: "o.project_code || ' / ' || o.id_masked || ' / ' || to_char(o.period, 'YYYY-MM')",
+  ...WORKER_MONTH_IDENTITY,
 };
 
 export const payroll: DatasetSpec = {
@@ -99,18 +107,13 @@ export const payroll: DatasetSpec = {
   },
   projectColumn: 'project_code',
   staged: [
-    stage('project_code', 'varchar(64)'),
-    derive('id_hash', 'bytea', (v, pii) => pii.idNumber(id(v)).hashField),
-    stage('period', 'date'),
-    derive('id_enc', 'bytea', (v, pii) => pii.idNumber(id(v)).encField, true),
-    derive('id_masked', 'varchar(18)', (v, pii) => pii.idNumber(id(v)).masked),
+    ...WORKER_MONTH_KEY,
     stage('payable_fen', 'bigint', 'payable_amount'),
     stage('paid_fen', 'bigint', 'paid_amount'),
     stage('paid_on', 'date'),
     derive('paid_via', 'varchar(20)', (v) => (v.paid_via as string | undefined) ?? 'dedicated_account'),
   ],
-  conflict: ['project_code', 'id_hash', 'period'],
-  keyText: "o.project_code || ' / ' || o.id_masked || ' / ' || to_char(o.period, 'YYYY-MM')",
+  ...WORKER_MONTH_IDENTITY,
 };
 
 export const clues: DatasetSpec = {
