@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { ShardRow } from './shard-row';
 
 /**
  * Staging of one shard's rule findings. A shard replaces its rows (delete + insert by
@@ -7,21 +8,9 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Entity('scan_findings')
 @Index(['scanId', 'shard'])
 @Index(['scanId', 'fingerprint'], { unique: true })
-export class ScanFinding {
-  @PrimaryGeneratedColumn({ type: 'bigint' })
-  id!: number;
-
-  @Column({ type: 'bigint' })
-  scanId!: number;
-
-  @Column({ type: 'integer' })
-  shard!: number;
-
+export class ScanFinding extends ShardRow {
   @Column({ type: 'varchar', length: 200 })
   fingerprint!: string;
-
-  @Column({ type: 'varchar', length: 64 })
-  projectCode!: string;
 
   @Column({ type: 'varchar', length: 40 })
   rule!: string;

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { ShardRow } from './shard-row';
 
 /**
  * What a shard evaluated: for a project and period (null = state rules), which rules.
@@ -8,19 +9,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Entity('scan_scopes')
 @Index(['scanId', 'shard'])
 @Index(['scanId', 'projectCode'])
-export class ScanScope {
-  @PrimaryGeneratedColumn({ type: 'bigint' })
-  id!: number;
-
-  @Column({ type: 'bigint' })
-  scanId!: number;
-
-  @Column({ type: 'integer' })
-  shard!: number;
-
-  @Column({ type: 'varchar', length: 64 })
-  projectCode!: string;
-
+export class ScanScope extends ShardRow {
   @Column({ type: 'date', nullable: true })
   period!: string | null;
 
