@@ -15,7 +15,11 @@ import { dataSourceOptions, migrateDatabase } from '@wage/database';
  */
 async function withScratchDatabase<T>(baseUrl: string, fn: (url: string) => Promise<T>): Promise<T> {
   const name = `wage_scratch_${process.pid}_${Date.now()}`;
-  const admin = new Client({ connectionString: baseUrl });
+  // Connect to the server's maintenance database: DATABASE_URL's own database need not
+  // exist yet (a fresh machine, before the first `npm start`).
+  const maintenance = new URL(baseUrl);
+  maintenance.pathname = '/postgres';
+  const admin = new Client({ connectionString: maintenance.toString() });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(baseUrl);
