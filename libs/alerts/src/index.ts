@@ -7,3 +7,15 @@ export { AlertQueryService, type AlertGroup } from './read/alert-query.service';
 export { AlertScopeService, type ScopeCondition } from './read/alert-scope.service';
 export { AlertListQueryDto } from './read/alert-list.dto';
 export { toAlertItem, type AlertItem } from './read/alert-view';
+export {
+  ACTING_ROLES,
+  ALERT_TRANSITIONS,
+  checkTransition,
+  PERSON_ACTIONS,
+  scanTransition,
+  type PersonAction,
+  type ScanAction,
+  type TransitionCheck,
+} from './store/alert-lifecycle';
+export { appendAlertEvents, updateAlert, type AlertEventInput } from './store/alert-events';
+export { ACTIVE_STATUSES_SQL, QUEUE_ORDER_SQL, severityRankSql, statusListSql } from './store/alert-sql';

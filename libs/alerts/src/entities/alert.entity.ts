@@ -11,6 +11,7 @@ import { AlertStatus, ResolutionCode, Severity } from './alert-enums';
 @Index(['status', 'unitCode'])
 @Index(['projectCode', 'status'])
 @Index(['rule', 'period'])
+@Index(['status', 'dueAt'])
 export class Alert {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: number;
@@ -75,6 +76,20 @@ export class Alert {
 
   @Column({ type: 'bigint', nullable: true })
   lastScanId!: number | null;
+
+  /**
+   * As-of date D of the latest scan that touched this alert: a scan with an earlier D
+   * never changes it (rules.md: scans are ordered by their date, not by when they finish).
+   */
+  @Column({ type: 'date', nullable: true })
+  lastAsOf!: string | null;
+
+  /**
+   * Resolved alerts: whether the latest scan still saw the condition (true) or saw it gone
+   * (false: its return reopens the alert); null until a scan has looked since the resolution.
+   */
+  @Column({ type: 'boolean', nullable: true })
+  conditionPresent!: boolean | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   clearedAt!: Date | null;

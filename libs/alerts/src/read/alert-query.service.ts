@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { type Principal, Role } from '@wage/auth';
 import { AlertListQueryDto } from './alert-list.dto';
 import { AlertScopeService } from './alert-scope.service';
+import { severityRankSql } from '../store/alert-sql';
 import { ALERT_COLUMNS, ALERT_FROM, AlertItem, AlertRow, QUEUE_ORDER, toAlertItem } from './alert-view';
 
 export interface AlertGroup {
@@ -46,7 +47,7 @@ export class AlertQueryService {
               count(*)::int AS n
          FROM ${ALERT_FROM} WHERE ${where}
         GROUP BY a.project_code
-        ORDER BY min(CASE a.severity WHEN 'red' THEN 0 WHEN 'orange' THEN 1 ELSE 2 END), coalesce(min(r.risk_score), 0) DESC,
+        ORDER BY min(${severityRankSql('a')}), coalesce(min(r.risk_score), 0) DESC,
                  sum(a.shortfall_fen) DESC, min(a.first_seen_at), a.project_code
         LIMIT ${q.pageSize} OFFSET ${offset}`,
       params,
@@ -79,7 +80,7 @@ export class AlertQueryService {
     const scope = this.scope.condition(principal);
     const [row] = await this.query<AlertRow & Record<string, unknown>>(
       `SELECT ${ALERT_COLUMNS}, a.joint, a.shortfall_fen, a.occurrence_count, a.rule_version, a.profile_code, a.profile_version,
-              a.clear_reason, a.cleared_by_scan_id, a.routing_reason, a.suppressed_until, a.resolution_note, a.overdue
+              a.clear_reason, a.cleared_by_scan_id, a.routing_reason, a.resolution_note, to_char(a.last_as_of, 'YYYY-MM-DD') AS last_as_of
          FROM ${ALERT_FROM} WHERE a.id = :id AND (${scope.sql})`,
       { ...scope.params, id },
     );
@@ -111,9 +112,8 @@ export class AlertQueryService {
       clearReason: row.clear_reason,
       clearedByScanId: row.cleared_by_scan_id,
       routingReason: row.routing_reason,
-      suppressedUntil: row.suppressed_until,
       resolutionNote: row.resolution_note,
-      overdue: row.overdue,
+      lastScanAsOf: row.last_as_of,
       events,
       notices,
     };

@@ -1,3 +1,5 @@
+import { QUEUE_ORDER_SQL } from '../store/alert-sql';
+
 /** One alert row as the read queries select it. */
 export interface AlertRow {
   id: number;
@@ -18,6 +20,11 @@ export interface AlertRow {
   escalation_level: number;
   cleared_at: Date | null;
   resolution: string | null;
+  suppressed_until: string | null;
+  overdue: boolean;
+  recovered_fen: string | number | null;
+  workers_paid: number | null;
+  condition_present: boolean | null;
 }
 
 /** An alert as GET /api/v1/alerts lists it (api.md). */
@@ -39,20 +46,41 @@ export interface AlertItem {
   escalationLevel: number;
   clearedAt: Date | null;
   resolution: string | null;
+  /** Muted until this date (YYYY-MM-DD, Asia/Shanghai) and still shown, marked; null = not suppressed. */
+  suppressedUntil: string | null;
+  /** A deadline passed (the console's overdue badge). */
+  overdue: boolean;
+  /** Wages recovered by the resolution, yuan with 2 decimals ("31794000.00"); null when not recorded. */
+  recoveredAmount: string | null;
+  /** Workers paid by the resolution; null when not recorded. */
+  workersPaid: number | null;
+  /**
+   * Resolved alerts only: whether the latest scan still saw the condition (true), saw it
+   * gone (false: its return reopens the alert), or has not looked since (null).
+   */
+  conditionStillPresent: boolean | null;
 }
 
 export const ALERT_COLUMNS = `a.id, a.project_code, p.name AS project_name, a.rule, a.severity, a.status,
   to_char(a.period, 'YYYY-MM') AS period, a.evidence, a.thresholds, a.unit_code, a.assignee_user_id,
-  u.username AS assignee_username, a.first_seen_at, a.last_seen_at, a.due_at, a.escalation_level, a.cleared_at, a.resolution`;
+  u.username AS assignee_username, a.first_seen_at, a.last_seen_at, a.due_at, a.escalation_level, a.cleared_at, a.resolution,
+  to_char(a.suppressed_until, 'YYYY-MM-DD') AS suppressed_until, a.overdue, a.recovered_fen, a.workers_paid, a.condition_present`;
 
 export const ALERT_FROM = `alerts a
   LEFT JOIN projects p ON p.project_code = a.project_code
   LEFT JOIN project_risk r ON r.project_code = a.project_code
   LEFT JOIN users u ON u.id = a.assignee_user_id`;
 
-/** workflow.md queue order: severity, then project risk score, then shortfall, then age. */
-export const QUEUE_ORDER = `CASE a.severity WHEN 'red' THEN 0 WHEN 'orange' THEN 1 ELSE 2 END,
-  coalesce(r.risk_score, 0) DESC, a.shortfall_fen DESC, a.first_seen_at ASC, a.id ASC`;
+/** workflow.md queue order (shared with claim-next). */
+export const QUEUE_ORDER = QUEUE_ORDER_SQL;
+
+/** Integer fen (bigint arrives as a string) → yuan with 2 decimals, without floating point. */
+function fenToYuan(fen: string | number | null): string | null {
+  if (fen === null || fen === undefined) return null;
+  const v = BigInt(fen);
+  const abs = v < 0n ? -v : v;
+  return `${v < 0n ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+}
 
 export function toAlertItem(r: AlertRow): AlertItem {
   return {
@@ -73,5 +101,10 @@ export function toAlertItem(r: AlertRow): AlertItem {
     escalationLevel: r.escalation_level,
     clearedAt: r.cleared_at,
     resolution: r.resolution,
+    suppressedUntil: r.suppressed_until,
+    overdue: r.overdue,
+    recoveredAmount: fenToYuan(r.recovered_fen),
+    workersPaid: r.workers_paid,
+    conditionStillPresent: r.status === 'resolved' ? r.condition_present : null,
   };
 }
