@@ -107,6 +107,21 @@ describe('period rules (real PostgreSQL)', () => {
       expect(by.get('MW-ORANGE')).toMatchObject({ severity: 'orange', shortfallFen: 40000 });
       expect(r.skipped).toEqual([{ rule: 'BELOW_MIN_WAGE', projectCode: 'MW-NATIONAL', reason: expect.stringContaining('minimum wage') }]);
     });
+
+    it('leaves full-month workers without a payroll row out of both counts (they cannot turn red into orange)', async () => {
+      // 1 of 10 workers with a payroll row is below: 10 % → red. 5 more attend without a
+      // payroll row (UNPAID_WORKERS / PAYROLL_MISSING cover them); counting them would give 1/15 → orange.
+      await db.fx.project({ code: 'MW-NO-ROW' });
+      await crew(db.fx, { project: 'MW-NO-ROW', period: P, count: 9, payable: 3000 });
+      await crew(db.fx, { project: 'MW-NO-ROW', period: P, count: 1, payable: 2000 });
+      await crew(db.fx, { project: 'MW-NO-ROW', period: P, count: 5, payable: null });
+      // Only workers without a payroll row: nothing to compare with the minimum wage.
+      await db.fx.project({ code: 'MW-ONLY-MISSING' });
+      await crew(db.fx, { project: 'MW-ONLY-MISSING', period: P, count: 3, payable: null });
+      const f = only(await db.run('BELOW_MIN_WAGE', ['MW-NO-ROW', 'MW-ONLY-MISSING'], D));
+      expect(f).toMatchObject({ projectCode: 'MW-NO-ROW', severity: 'red', shortfallFen: 40000 });
+      expect(f.evidence).toMatchObject({ fullMonthWorkers: 10, belowWorkers: 1, belowShare: '0.1000' });
+    });
   });
 
   describe('CONSECUTIVE_ARREARS', () => {
@@ -209,12 +224,22 @@ describe('period rules (real PostgreSQL)', () => {
       await db.fx.project({ code: 'LL-OK' });
       await db.fx.allocation({ project: 'LL-OK', paidOn: '2026-10-31', amount: 10000 });
       await db.fx.project({ code: 'LL-NEW', startedOn: P });
-      await db.fx.project({ code: 'LL-UNSTARTED', startedOn: null });
-      const by = new Map((await db.run('LABOR_COST_LAPSE', ['LL-RED', 'LL-ORANGE', 'LL-OK', 'LL-NEW', 'LL-UNSTARTED'], D)).map((f) => [f.projectCode, f]));
+      const by = new Map((await db.run('LABOR_COST_LAPSE', ['LL-RED', 'LL-ORANGE', 'LL-OK', 'LL-NEW'], D)).map((f) => [f.projectCode, f]));
       expect([...by.keys()].sort()).toEqual(['LL-ORANGE', 'LL-RED']);
       expect(by.get('LL-RED')).toMatchObject({ severity: 'red', joint: true });
+      expect(by.get('LL-RED')?.evidence).toMatchObject({ startedOn: '2025-02-01', startedOnSource: 'started_on' });
       expect(by.get('LL-ORANGE')?.evidence).toMatchObject({ allocatedPreviousPeriod: true, lastAllocationOn: '2026-09-30', lastAllocationYuan: '10000.00' });
       expect(by.get('LL-ORANGE')?.severity).toBe('orange');
+    });
+
+    it('takes the contract date when started_on is blank instead of skipping the project', async () => {
+      await db.fx.project({ code: 'LL-NO-START', startedOn: null, signedOn: '2025-01-10' });
+      await db.fx.project({ code: 'LL-NO-START-NEW', startedOn: null, signedOn: '2026-10-05' });
+      await db.fx.project({ code: 'LL-NO-START-PAID', startedOn: null, signedOn: '2025-01-10' });
+      await db.fx.allocation({ project: 'LL-NO-START-PAID', paidOn: '2026-10-15', amount: 10000 });
+      const f = only(await db.run('LABOR_COST_LAPSE', ['LL-NO-START', 'LL-NO-START-NEW', 'LL-NO-START-PAID'], D));
+      expect(f).toMatchObject({ projectCode: 'LL-NO-START', severity: 'red' });
+      expect(f.evidence).toMatchObject({ startedOn: '2025-01-10', startedOnSource: 'contract_signed_on' });
     });
   });
 

@@ -1,103 +1,152 @@
 import { EntityManager } from 'typeorm';
+import { ALERT_TRANSITIONS, AlertStatus, statusListSql } from '@wage/alerts';
 import { ScanAlertChanges } from '@wage/workflow';
 
-/** Serialises alert reconciliation across scans of different dates. */
+/** Serialises alert reconciliation across scans (the per-alert date check needs a stable order). */
 const RECONCILE_LOCK_KEY = 7_220_260_404;
-const ACTIVE = `('open', 'acknowledged', 'in_progress')`;
+
+const T = ALERT_TRANSITIONS.scan;
+/** update / clear: alerts someone still has to act on. */
+const ACTIVE = statusListSql(T.update.from);
+/** Reopened whenever the condition is back (cleared); resolved ones only after it had gone. */
+const REOPEN_ALWAYS = statusListSql(T.reopen.from.filter((s) => !T.record_still_present.from.includes(s)));
+const RESOLVED = statusListSql(T.record_still_present.from);
+/** SQL over the existing row `a`: the scan's finding reopens it. */
+const REOPENS = `(a.status IN ${REOPEN_ALWAYS} OR (a.status IN ${RESOLVED} AND a.condition_present IS FALSE))`;
+/** The finding only records that the condition is still present on a resolved alert. */
+const KEEPS = `(a.status IN ${RESOLVED} AND a.condition_present IS NOT FALSE)`;
+const keep = (col: string): string => `${col} = CASE WHEN ${KEEPS} THEN a.${col} ELSE EXCLUDED.${col} END`;
+const clearOnReopen = (col: string): string => `${col} = CASE WHEN ${REOPENS} THEN NULL ELSE a.${col} END`;
 
 export interface ReconcileCounts extends ScanAlertChanges {
   raised: number;
   updated: number;
 }
 
+interface Upserted {
+  id: number;
+  old_status: AlertStatus | null;
+  old_severity: string | null;
+  severity: string;
+  status: AlertStatus;
+}
+
 /**
  * Applies a scan's staged findings to `alerts`, set-based, inside the caller's
- * transaction (rules.md "Identity, re-evaluation and clearing"):
- *  - unknown fingerprint → new open alert + 'raised'
- *  - active alert → last seen, occurrence +1, evidence, thresholds, severity
+ * transaction, following the scan side of the transition table (ALERT_TRANSITIONS.scan,
+ * rules.md "Identity, re-evaluation and clearing"):
+ *  - raise: unknown fingerprint → new open alert + 'raised'
+ *  - update: active alert → last seen, occurrence +1, evidence, thresholds, severity
  *    (+ 'severity_changed' when it moved)
- *  - resolved / cleared alert whose condition is back → reopened (same row) + 'reopened'
- *  - active alert inside the scan's scope with no finding and its rule not skipped for
- *    the project → cleared + 'cleared' (condition no longer holds)
- * Suppression does not stop updates: suppressed alerts are reconciled like the others.
+ *  - reopen: cleared alert whose condition is back, or resolved alert whose condition a
+ *    scan had seen gone since the resolution → open (same row, resolution fields emptied:
+ *    they stay in the history) + 'reopened'
+ *  - record_still_present: resolved alert, condition still there → only last seen and
+ *    the flag (+ 'condition_still_present' the first time): the person's decision stands
+ *  - clear / record_gone: alert in the scan's scope, no finding, rule not skipped →
+ *    active: cleared + 'cleared'; resolved: flag "gone" (+ 'condition_gone')
+ * Scans are ordered by their date D: an alert whose last_as_of is later than this scan's
+ * D is left alone (a new alert may still be raised). Suppressed alerts are reconciled too.
  */
 export async function reconcileAlerts(manager: EntityManager, scanId: number): Promise<ReconcileCounts> {
-  // `prev` must not lock (FOR UPDATE would skip rows `up` already changed in the same
-  // statement); ON CONFLICT locks the rows it updates, and this lock serialises scans.
   await manager.query('SELECT pg_advisory_xact_lock($1)', [RECONCILE_LOCK_KEY]);
+  const [{ as_of: asOf }]: Array<{ as_of: string }> = await manager.query(`SELECT as_of FROM scans WHERE id = $1`, [scanId]);
   await manager.query(
-    `CREATE TEMP TABLE scan_upserted (id bigint, old_status text, old_severity text, severity text) ON COMMIT DROP`,
+    `CREATE TEMP TABLE scan_upserted (id bigint, old_status text, old_severity text, severity text, status text,
+                                      old_condition_present boolean, old_resolution text) ON COMMIT DROP`,
   );
+  // `prev` must not lock (FOR UPDATE would skip rows `up` already changed in the same
+  // statement); ON CONFLICT locks the rows it updates. Its WHERE skips (and does not
+  // return) alerts a later-dated scan touched.
   await manager.query(
     `WITH prev AS (
-       SELECT a.id, a.fingerprint, a.status, a.severity
+       SELECT a.id, a.fingerprint, a.status, a.severity, a.condition_present, a.resolution
          FROM alerts a JOIN scan_findings f ON f.fingerprint = a.fingerprint AND f.scan_id = $1
      ), up AS (
        INSERT INTO alerts AS a (fingerprint, project_code, rule, period, severity, status, joint, evidence, thresholds,
                                 rule_version, profile_code, profile_version, shortfall_fen, occurrence_count,
-                                first_seen_at, last_seen_at, first_scan_id, last_scan_id, version)
+                                first_seen_at, last_seen_at, first_scan_id, last_scan_id, last_as_of, version)
        SELECT f.fingerprint, f.project_code, f.rule, f.period, f.severity, 'open', f.joint, f.evidence, f.thresholds,
-              f.rule_version, f.profile_code, f.profile_version, f.shortfall_fen, 1, now(), now(), f.scan_id, f.scan_id, 1
+              f.rule_version, f.profile_code, f.profile_version, f.shortfall_fen, 1, now(), now(), f.scan_id, f.scan_id, $2::date, 1
          FROM scan_findings f WHERE f.scan_id = $1
        ON CONFLICT (fingerprint) DO UPDATE SET
-         severity = EXCLUDED.severity, joint = EXCLUDED.joint, evidence = EXCLUDED.evidence, thresholds = EXCLUDED.thresholds,
-         rule_version = EXCLUDED.rule_version, profile_code = EXCLUDED.profile_code, profile_version = EXCLUDED.profile_version,
-         shortfall_fen = EXCLUDED.shortfall_fen, last_seen_at = now(), last_scan_id = EXCLUDED.last_scan_id,
+         ${['severity', 'joint', 'evidence', 'thresholds', 'rule_version', 'profile_code', 'profile_version', 'shortfall_fen'].map(keep).join(', ')},
+         last_seen_at = now(), last_scan_id = EXCLUDED.last_scan_id, last_as_of = EXCLUDED.last_as_of,
          occurrence_count = a.occurrence_count + 1,
-         status = CASE WHEN a.status IN ${ACTIVE} THEN a.status ELSE 'open' END,
-         cleared_at = CASE WHEN a.status IN ${ACTIVE} THEN a.cleared_at END,
-         cleared_by_scan_id = CASE WHEN a.status IN ${ACTIVE} THEN a.cleared_by_scan_id END,
-         clear_reason = CASE WHEN a.status IN ${ACTIVE} THEN a.clear_reason END,
-         resolution = CASE WHEN a.status IN ${ACTIVE} THEN a.resolution END,
-         resolved_at = CASE WHEN a.status IN ${ACTIVE} THEN a.resolved_at END,
-         resolved_by = CASE WHEN a.status IN ${ACTIVE} THEN a.resolved_by END,
+         condition_present = CASE WHEN ${KEEPS} THEN true END,
+         status = CASE WHEN ${REOPENS} THEN 'open' ELSE a.status END,
+         ${['cleared_at', 'cleared_by_scan_id', 'clear_reason', 'resolution', 'resolution_note', 'recovered_fen', 'workers_paid', 'resolved_at', 'resolved_by']
+           .map(clearOnReopen)
+           .join(', ')},
          updated_at = now(), version = a.version + 1
-       RETURNING a.id, a.fingerprint, a.severity
+       WHERE a.last_as_of IS NULL OR a.last_as_of <= EXCLUDED.last_as_of
+       RETURNING a.id, a.fingerprint, a.severity, a.status
      )
-     INSERT INTO scan_upserted SELECT up.id, prev.status, prev.severity, up.severity FROM up LEFT JOIN prev USING (fingerprint)`,
-    [scanId],
+     INSERT INTO scan_upserted
+     SELECT up.id, prev.status, prev.severity, up.severity, up.status, prev.condition_present, prev.resolution
+       FROM up LEFT JOIN prev USING (fingerprint)`,
+    [scanId, asOf],
   );
   const actor = `'scan', $1::text, 'scan ' || $1::text`;
   await manager.query(
-    `INSERT INTO alert_events (alert_id, actor_kind, actor_id, actor_name, action, from_status, to_status, data)
-     SELECT id, ${actor}, 'raised', NULL, 'open', jsonb_build_object('severity', severity) FROM scan_upserted WHERE old_status IS NULL
+    `INSERT INTO alert_events (alert_id, actor_kind, actor_id, actor_name, action, from_status, to_status, note, data)
+     SELECT id, ${actor}, '${T.raise.event}', NULL, 'open', NULL, jsonb_build_object('severity', severity)
+       FROM scan_upserted WHERE old_status IS NULL
      UNION ALL
-     SELECT id, ${actor}, 'reopened', old_status, 'open', jsonb_build_object('severity', severity, 'reason', 'condition holds again')
-       FROM scan_upserted WHERE old_status NOT IN ${ACTIVE}
+     SELECT id, ${actor}, '${T.reopen.event}', old_status, 'open',
+            CASE WHEN old_status IN ${RESOLVED} THEN 'the condition came back after a scan had seen it gone since the resolution' END,
+            jsonb_strip_nulls(jsonb_build_object('severity', severity,
+              'reason', CASE WHEN old_status IN ${RESOLVED} THEN 'condition back after it had gone' ELSE 'condition holds again' END,
+              'previousResolution', old_resolution))
+       FROM scan_upserted WHERE old_status NOT IN ${ACTIVE} AND status = 'open'
      UNION ALL
-     SELECT id, ${actor}, 'severity_changed', NULL, NULL, jsonb_build_object('from', old_severity, 'to', severity)
+     SELECT id, ${actor}, '${T.record_still_present.event}', old_status, status,
+            'the condition still holds; the resolution stands (it reopens only after the condition has gone and come back)', NULL
+       FROM scan_upserted WHERE old_status IN ${RESOLVED} AND status IN ${RESOLVED} AND old_condition_present IS NULL
+     UNION ALL
+     SELECT id, ${actor}, '${T.update.event}', NULL, NULL, NULL, jsonb_build_object('from', old_severity, 'to', severity)
        FROM scan_upserted WHERE old_status IN ${ACTIVE} AND old_severity <> severity`,
     [scanId],
   );
-  const cleared: Array<{ id: number; old_status: string }> = await manager.query(
+  const cleared: Array<{ id: number }> = await manager.query(
     `WITH gone AS (
-       SELECT a.id, a.status FROM alerts a
+       SELECT a.id, a.status, a.condition_present FROM alerts a
          JOIN scan_scopes s ON s.scan_id = $1 AND s.project_code = a.project_code
                            AND s.period IS NOT DISTINCT FROM a.period AND a.rule = ANY(s.rules)
-        WHERE a.status IN ${ACTIVE}
+        WHERE (a.last_as_of IS NULL OR a.last_as_of <= $2::date)
+          AND (a.status IN ${ACTIVE} OR ${KEEPS} OR a.last_as_of IS NULL OR a.last_as_of < $2::date)
           AND NOT EXISTS (SELECT 1 FROM scan_findings f WHERE f.scan_id = $1 AND f.fingerprint = a.fingerprint)
           AND NOT EXISTS (SELECT 1 FROM scan_skips k WHERE k.scan_id = $1 AND k.project_code = a.project_code AND k.rule = a.rule)
         FOR UPDATE OF a
      ), upd AS (
-       UPDATE alerts a SET status = 'cleared', cleared_at = now(), cleared_by_scan_id = $1,
-              clear_reason = 'condition no longer holds', last_scan_id = $1, updated_at = now(), version = a.version + 1
+       UPDATE alerts a SET
+              status = CASE WHEN gone.status IN ${ACTIVE} THEN 'cleared' ELSE a.status END,
+              cleared_at = CASE WHEN gone.status IN ${ACTIVE} THEN now() ELSE a.cleared_at END,
+              cleared_by_scan_id = CASE WHEN gone.status IN ${ACTIVE} THEN $1 ELSE a.cleared_by_scan_id END,
+              clear_reason = CASE WHEN gone.status IN ${ACTIVE} THEN 'condition no longer holds' ELSE a.clear_reason END,
+              condition_present = CASE WHEN gone.status IN ${RESOLVED} THEN false ELSE a.condition_present END,
+              last_scan_id = $1, last_as_of = $2::date, updated_at = now(), version = a.version + 1
          FROM gone WHERE a.id = gone.id
        RETURNING a.id
      ), ev AS (
        INSERT INTO alert_events (alert_id, actor_kind, actor_id, actor_name, action, from_status, to_status, note)
-       SELECT gone.id, ${actor}, 'cleared', gone.status, 'cleared', 'condition no longer holds' FROM gone
+       SELECT gone.id, ${actor}, '${T.clear.event}', gone.status, 'cleared', 'condition no longer holds'
+         FROM gone WHERE gone.status IN ${ACTIVE}
+       UNION ALL
+       SELECT gone.id, ${actor}, '${T.record_gone.event}', gone.status, gone.status,
+              'condition no longer holds; the alert stays resolved and reopens if the condition returns'
+         FROM gone WHERE gone.status IN ${RESOLVED} AND gone.condition_present IS NOT FALSE
      )
-     SELECT upd.id, gone.status AS old_status FROM upd JOIN gone USING (id) ORDER BY upd.id`,
-    [scanId],
+     SELECT upd.id FROM upd JOIN gone USING (id) WHERE gone.status IN ${ACTIVE} ORDER BY upd.id`,
+    [scanId, asOf],
   );
-  const upserted: Array<{ id: number; old_status: string | null; old_severity: string | null; severity: string }> = await manager.query(
-    `SELECT id, old_status, old_severity, severity FROM scan_upserted ORDER BY id`,
-  );
-  const active = new Set(['open', 'acknowledged', 'in_progress']);
+  const upserted: Upserted[] = await manager.query(`SELECT id, old_status, old_severity, severity, status FROM scan_upserted ORDER BY id`);
+  const active = new Set<string>(T.update.from);
   const isActive = (s: string | null): boolean => s !== null && active.has(s);
-  const raisedOrReopened = upserted.filter((r) => !isActive(r.old_status)).map((r) => r.id);
+  const raisedOrReopened = upserted.filter((r) => !isActive(r.old_status) && r.status === 'open').map((r) => r.id);
   return {
     raisedOrReopened,
+    reopened: upserted.filter((r) => r.old_status !== null && !isActive(r.old_status) && r.status === 'open').map((r) => r.id),
     severityChanged: upserted.filter((r) => isActive(r.old_status) && r.old_severity !== r.severity).map((r) => r.id),
     cleared: cleared.map((r) => r.id),
     raised: raisedOrReopened.length,

@@ -40,6 +40,7 @@ export class ScanFinalizeService {
       const changes = await reconcileAlerts(manager, scanId);
       await this.intake.onScanReconciled(manager, {
         raisedOrReopened: changes.raisedOrReopened,
+        reopened: changes.reopened,
         severityChanged: changes.severityChanged,
         cleared: changes.cleared,
       });

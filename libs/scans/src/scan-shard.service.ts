@@ -1,18 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ACTIVE_ALERT_STATUSES } from '@wage/alerts';
+import { ACTIVE_ALERT_STATUSES, ALERT_TRANSITIONS } from '@wage/alerts';
 import { PERIOD_RULES, RuleCode, RuleEngine, RuleFinding, STATE_RULES, SkippedRule } from '@wage/rules';
 import { Scan } from './entities/scan.entity';
 import { fingerprintOf } from './fingerprint';
 import { planReevaluation, OpenAlertKey, ScopeRow } from './scan-plan';
 
 /** SQL predicate: the project belongs to shard $1 of $2 (stable hash of the code). */
+/** Statuses of period alerts that are re-evaluated although nobody has to act on them. */
+const REEVALUATED_INACTIVE = ALERT_TRANSITIONS.scan.reopen.from;
+
 const IN_SHARD = `mod(abs(hashtext(project_code)::bigint), $2::bigint) = $1`;
 
 /**
  * One shard of a scan: evaluates its share of the projects for the assessed period and
- * the state rules, re-evaluates each open period alert for its own period, and stages
+ * the state rules, re-evaluates each open (or recent cleared/resolved) period alert for its own period, and stages
  * findings, scope and skips. Idempotent: a retry replaces the shard's staged rows.
  */
 @Injectable()
@@ -35,11 +38,15 @@ export class ScanShardService {
         `SELECT project_code FROM projects WHERE status IN ('in_progress', 'suspended') AND ${IN_SHARD} ORDER BY project_code`,
         params,
       );
+      // Re-evaluated for their own period: every active alert, and the cleared or resolved
+      // period alerts of the 12 periods ending with P (a payroll correction can make an
+      // older period wrong again, or a resolved alert's condition go and come back).
       const openAlerts: OpenAlertKey[] = (
         await manager.query(
           `SELECT project_code, rule, to_char(period, 'YYYY-MM-DD') AS period FROM alerts
-            WHERE status = ANY($3) AND ${IN_SHARD}`,
-          [...params, ACTIVE_ALERT_STATUSES],
+            WHERE (status = ANY($3) OR (period BETWEEN ($4::date - interval '11 months')::date AND $4::date AND status = ANY($5)))
+              AND ${IN_SHARD}`,
+          [...params, ACTIVE_ALERT_STATUSES, scan.period, REEVALUATED_INACTIVE],
         )
       ).map((r: { project_code: string; rule: string; period: string | null }) => ({ projectCode: r.project_code, rule: r.rule, period: r.period }));
 
@@ -60,8 +67,8 @@ export class ScanShardService {
           projectCodes: group.projectCodes,
           rules: group.rules as RuleCode[],
         });
-        // Re-evaluation only keeps (or clears) alerts that exist; it raises nothing new
-        // for an old period.
+        // Re-evaluation only keeps, clears or reopens alerts that exist; it raises nothing
+        // new for an old period.
         findings.push(...result.findings.filter((f) => openFingerprints.has(fingerprintOf(f.projectCode, f.rule, f.period))));
         skipped.push(...result.skipped);
       }

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { BadRequestException, Body, Controller, ForbiddenException, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Role, Roles } from '@wage/auth';
 import type { Principal } from '@wage/auth';
-import { todayIn } from './scan-dates';
+import { Clock } from '@wage/workflow';
+import { BUSINESS_TZ, checkScanDate, todayIn } from './scan-dates';
 import { PageQueryDto } from '@wage/ops';
 import { RequestScanDto, ScanAcceptedDto, ScanView } from './scan.dto';
 import { ScanRequestService } from './scan-request.service';
@@ -11,15 +12,26 @@ import { ScanRequestService } from './scan-request.service';
 @ApiBearerAuth()
 @Controller('scans')
 export class ScansController {
-  constructor(private readonly scans: ScanRequestService) {}
+  constructor(
+    private readonly scans: ScanRequestService,
+    private readonly clock: Clock,
+  ) {}
 
-  /** Starts a scan as of a date (default today, Asia/Shanghai); the same date's running scan is returned instead of a second one. */
+  /**
+   * Starts a scan as of a date (default today, Asia/Shanghai); the same date's running scan
+   * is returned instead of a second one. Dates from 400 days ago to today; brigade leads
+   * only today (403 otherwise), admins any of them.
+   */
   @Post()
   @HttpCode(202)
   @Roles(Role.Admin, Role.BrigadeLead)
   @ApiAcceptedResponse({ type: ScanAcceptedDto })
   async request(@Body() body: RequestScanDto, @CurrentPrincipal() principal: Principal): Promise<ScanAcceptedDto> {
-    const scan = await this.scans.request(body.asOf ?? todayIn(), 'manual', principal.name);
+    const today = todayIn(BUSINESS_TZ, this.clock.now());
+    const asOf = body.asOf ?? today;
+    const check = checkScanDate(asOf, today, principal.role === Role.Admin);
+    if (!check.ok) throw check.status === 403 ? new ForbiddenException(check.message) : new BadRequestException(check.message);
+    const scan = await this.scans.request(asOf, 'manual', principal.name);
     return { id: scan.id, status: scan.status };
   }
 

@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { alertScopeSql, AlertStatus, Severity } from '@wage/alerts';
+import { ACTIVE_STATUSES_SQL, alertScopeSql, AlertStatus, appendAlertEvents, Severity, updateAlert } from '@wage/alerts';
 import { Principal, Role } from '@wage/auth';
 import { shanghaiDate } from '@wage/calendar';
 import { ProjectRiskService } from '@wage/projects';
@@ -19,6 +19,12 @@ interface LockedAlert {
   project_code: string;
   assignee_user_id: string | null;
   escalation_level: number;
+}
+
+/** Timers to set after commit: new ones, and re-armed ones of reopened alerts. */
+interface Timers {
+  schedule: EscalationTimer[];
+  rearm: EscalationTimer[];
 }
 
 /** Column → value changes of one action; column names come from this file only. */
@@ -50,7 +56,7 @@ export class AlertActionsService {
 
   async act(principal: Principal, alertId: number, dto: AlertActionDto): Promise<void> {
     this.validateFields(dto);
-    const timers: EscalationTimer[] = [];
+    const timers: Timers = { schedule: [], rearm: [] };
     await this.dataSource.transaction(async (m) => {
       const [alert] = await this.lock(m, principal, 'a.id = $1', [alertId]);
       if (!alert) throw new NotFoundException(`Alert ${alertId} does not exist or is outside your scope`);
@@ -58,21 +64,30 @@ export class AlertActionsService {
       // Resolving or reopening changes the project's risk (queue order, project page).
       await this.risk.recompute(m, [alert.project_code]);
     });
-    await this.timers.schedule(timers);
+    await this.setTimers(timers);
   }
 
-  /** Acknowledge or resolve every open alert of one project within the caller's scope. */
+  /**
+   * workflow.md: acknowledge all of one project's open alerts, or resolve all of its
+   * active (open, acknowledged, in-progress) alerts, within the caller's scope.
+   */
   async bulk(principal: Principal, projectCode: string, dto: ProjectBulkActionDto): Promise<number[]> {
     this.validateFields(dto);
-    const timers: EscalationTimer[] = [];
+    const timers: Timers = { schedule: [], rearm: [] };
+    const statuses = dto.action === 'resolve' ? ACTIVE_STATUSES_SQL : `('open')`;
     const ids = await this.dataSource.transaction(async (m) => {
-      const alerts = await this.lock(m, principal, `a.project_code = $1 AND a.status = 'open'`, [projectCode]);
+      const alerts = await this.lock(m, principal, `a.project_code = $1 AND a.status IN ${statuses}`, [projectCode]);
       for (const alert of alerts) await this.apply(m, principal, alert, dto, timers);
       if (alerts.length > 0) await this.risk.recompute(m, [projectCode]);
       return alerts.map((a) => a.id);
     });
-    await this.timers.schedule(timers);
+    await this.setTimers(timers);
     return ids;
+  }
+
+  private async setTimers(timers: Timers): Promise<void> {
+    await this.timers.schedule(timers.schedule);
+    await this.timers.rearm(timers.rearm);
   }
 
   private lock(m: EntityManager, principal: Principal, where: string, params: unknown[]): Promise<LockedAlert[]> {
@@ -112,7 +127,7 @@ export class AlertActionsService {
     principal: Principal,
     alert: LockedAlert,
     dto: AlertActionDto | ProjectBulkActionDto,
-    timers: EscalationTimer[],
+    timers: Timers,
   ): Promise<void> {
     const check = checkTransition(dto.action, alert.status, principal.role);
     if (!check.ok) {
@@ -130,7 +145,7 @@ export class AlertActionsService {
       case 'acknowledge': {
         const due = this.deadlines.resolveDue(await sla(), alert.severity, now);
         Object.assign(changes, { due_at: due, overdue: false });
-        timers.push({ alertId: alert.id, level: alert.escalation_level + 1, at: due });
+        timers.schedule.push({ alertId: alert.id, level: alert.escalation_level + 1, at: due });
         break;
       }
       case 'resolve': {
@@ -142,6 +157,7 @@ export class AlertActionsService {
           workers_paid: full.workersPaid ?? null,
           resolved_at: now,
           resolved_by: principal.kind === 'user' ? principal.id : null,
+          condition_present: null,
           due_at: null,
           overdue: false,
         });
@@ -160,10 +176,12 @@ export class AlertActionsService {
           cleared_at: null,
           cleared_by_scan_id: null,
           clear_reason: null,
+          condition_present: null,
           due_at: due,
           overdue: false,
         });
-        timers.push({ alertId: alert.id, level: alert.escalation_level + 1, at: due });
+        // Fresh deadlines from the reopening: the pending timer of the old life goes.
+        timers.rearm.push({ alertId: alert.id, level: alert.escalation_level + 1, at: due });
         break;
       }
       case 'assign': {
@@ -192,17 +210,21 @@ export class AlertActionsService {
     note: string | null,
     data: Record<string, unknown>,
   ): Promise<void> {
-    const cols = Object.keys(changes);
-    const sets = cols.map((c, i) => `${c} = $${i + 3}`);
-    await m.query(
-      `UPDATE alerts SET status = $2, ${[...sets, 'updated_at = now()', 'version = version + 1'].join(', ')} WHERE id = $1`,
-      [alert.id, to, ...cols.map((c) => changes[c])],
-    );
-    await m.query(
-      `INSERT INTO alert_events (alert_id, at, actor_kind, actor_id, actor_name, action, from_status, to_status, note, data)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [alert.id, this.clock.now(), principal.kind, principal.id, principal.name, action, alert.status, to, note, Object.keys(data).length ? data : null],
-    );
+    await updateAlert(m, alert.id, to, changes);
+    await appendAlertEvents(m, [
+      {
+        alertId: alert.id,
+        at: this.clock.now(),
+        actorKind: principal.kind,
+        actorId: principal.id,
+        actorName: principal.name,
+        action,
+        fromStatus: alert.status,
+        toStatus: to,
+        note,
+        data,
+      },
+    ]);
   }
 
   /** The user to assign: active, an inspector or lead, and able to see the alert. */

@@ -10,6 +10,11 @@ import { NotifiedAlert, WorkflowNotifier } from './workflow-notifier';
 export interface ScanAlertChanges {
   /** Alerts created by this scan, or brought back from cleared/resolved. */
   raisedOrReopened: number[];
+  /**
+   * Those of raisedOrReopened that existed before (reopened): their pending timer of the
+   * next level, set for the old deadline, is moved to the new one.
+   */
+  reopened?: number[];
   /** Alerts whose severity went up or down. */
   severityChanged: number[];
   /** Alerts the scan cleared (condition no longer holds). */
@@ -42,11 +47,11 @@ export class AlertIntakeService {
   ) {}
 
   async onScanReconciled(manager: EntityManager, changes: ScanAlertChanges): Promise<void> {
-    await this.intakeRaised(manager, changes.raisedOrReopened);
+    await this.intakeRaised(manager, changes.raisedOrReopened, new Set(changes.reopened ?? []));
     await this.followSeverity(manager, changes.severityChanged);
   }
 
-  private async intakeRaised(manager: EntityManager, ids: number[]): Promise<void> {
+  private async intakeRaised(manager: EntityManager, ids: number[], reopened: ReadonlySet<number>): Promise<void> {
     if (ids.length === 0) return;
     await this.router.route(manager, ids, { kind: 'scan', id: null, name: 'scan' }, 'routed');
     const rows: IntakeRow[] = await manager.query(
@@ -76,7 +81,9 @@ export class AlertIntakeService {
     for (const [unitCode, alerts] of byUnit) await this.notifier.alertsRouted(manager, unitCode, alerts);
     // Redis is outside the transaction: a timer set for a rolled-back change finds
     // nothing to do when it fires (it re-checks the alert).
-    await this.timers.schedule(rows.map((r, i) => ({ alertId: r.id, level: r.escalation_level + 1, at: due[i] })));
+    const timers = rows.map((r, i) => ({ alertId: r.id, level: r.escalation_level + 1, at: due[i] }));
+    await this.timers.schedule(timers.filter((x) => !reopened.has(x.alertId)));
+    await this.timers.rearm(timers.filter((x) => reopened.has(x.alertId)));
   }
 
   /**

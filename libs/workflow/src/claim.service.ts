@@ -1,14 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ACTIVE_ALERT_STATUSES } from '@wage/alerts';
+import { ACTIVE_ALERT_STATUSES, AlertStatus, appendAlertEvents, QUEUE_ORDER_SQL } from '@wage/alerts';
 import { Principal } from '@wage/auth';
 import { shanghaiDate } from '@wage/calendar';
 import { DataSource } from 'typeorm';
 import { Clock } from './clock';
-
-/** workflow.md queue order: severity, then project risk score, then shortfall, then age. */
-const QUEUE_ORDER = `CASE a.severity WHEN 'red' THEN 0 WHEN 'orange' THEN 1 ELSE 2 END,
-  coalesce(r.risk_score, 0) DESC, a.shortfall_fen DESC, a.first_seen_at ASC, a.id ASC`;
 
 /**
  * "Claim next": the highest-priority unassigned, active, unsuppressed alert of the
@@ -26,11 +22,11 @@ export class ClaimService {
     if (principal.kind !== 'user' || !principal.unitCode) return null;
     const today = shanghaiDate(this.clock.now());
     return this.dataSource.transaction(async (m) => {
-      const [next]: Array<{ id: number; status: string }> = await m.query(
+      const [next]: Array<{ id: number; status: AlertStatus }> = await m.query(
         `SELECT a.id, a.status FROM alerts a LEFT JOIN project_risk r ON r.project_code = a.project_code
           WHERE a.unit_code = $1 AND a.assignee_user_id IS NULL AND a.status = ANY($2::text[])
             AND (a.suppressed_until IS NULL OR a.suppressed_until < $3::date)
-          ORDER BY ${QUEUE_ORDER} LIMIT 1 FOR UPDATE OF a SKIP LOCKED`,
+          ORDER BY ${QUEUE_ORDER_SQL} LIMIT 1 FOR UPDATE OF a SKIP LOCKED`,
         [principal.unitCode, ACTIVE_ALERT_STATUSES, today],
       );
       if (!next) return null;
@@ -38,11 +34,20 @@ export class ClaimService {
         next.id,
         principal.id,
       ]);
-      await m.query(
-        `INSERT INTO alert_events (alert_id, at, actor_kind, actor_id, actor_name, action, from_status, to_status, note, data)
-         VALUES ($1, $2, 'user', $3, $4, 'assign', $5, $5, 'claimed (claim-next)', $6)`,
-        [next.id, this.clock.now(), principal.id, principal.name, next.status, { fromUserId: null, toUserId: principal.id, claimed: true }],
-      );
+      await appendAlertEvents(m, [
+        {
+          alertId: next.id,
+          at: this.clock.now(),
+          actorKind: 'user',
+          actorId: principal.id,
+          actorName: principal.name,
+          action: 'assign',
+          fromStatus: next.status,
+          toStatus: next.status,
+          note: 'claimed (claim-next)',
+          data: { fromUserId: null, toUserId: principal.id, claimed: true },
+        },
+      ]);
       return next.id;
     });
   }

@@ -61,6 +61,20 @@ export class EscalationTimers {
     }
   }
 
+  /**
+   * For a reopened alert: its deadline starts again from the reopening, so a timer of the
+   * same (alert, level) still pending from before (resolve deadline of the first life)
+   * is dropped and set again for the new deadline.
+   */
+  async rearm(timers: EscalationTimer[]): Promise<void> {
+    for (const t of timers) {
+      const job = await this.queue.getJob(escalationJobId(t.alertId, t.level));
+      // An active job is running its check now and re-reads the alert; leave it.
+      if (job && (await job.getState()) !== 'active') await job.remove();
+    }
+    await this.schedule(timers);
+  }
+
   /** Real (Redis) time for a workflow-clock instant, for re-delaying a job. */
   toQueueTime(at: Date): number {
     return Date.now() + Math.max(0, at.getTime() - this.clock.now().getTime());

@@ -42,6 +42,12 @@ describe('rule decisions (pure)', () => {
   it('LABOR_COST_LAPSE: red without an allocation in P−1, orange with one', () => {
     expect(decide('LABOR_COST_LAPSE', { allocated_previous_period: false })?.severity).toBe('red');
     expect(decide('LABOR_COST_LAPSE', { allocated_previous_period: true })?.severity).toBe('orange');
+    // rules.md: the contract date stands in for a blank started_on, and the evidence says so.
+    expect(decide('LABOR_COST_LAPSE', { started_on: '2025-01-10', start_from_contract: true })?.figures).toMatchObject({
+      startedOn: '2025-01-10',
+      startedOnSource: 'contract_signed_on',
+    });
+    expect(decide('LABOR_COST_LAPSE', { started_on: '2025-02-01', start_from_contract: false })?.figures.startedOnSource).toBe('started_on');
   });
 
   it('CONTRACT_UNSIGNED and DEPOSIT_MISSING recheck their boundary exactly', () => {

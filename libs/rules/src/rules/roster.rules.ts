@@ -95,12 +95,15 @@ SELECT u.project_code, count(*)::int AS unregistered_workers,
   },
 };
 
-/** LABOR_COST_LAPSE: started before P and no allocation paid in P; red when none in P−1 either. */
+/**
+ * LABOR_COST_LAPSE: started (started_on, or contract_signed_on when started_on is blank —
+ * rules.md) before P and no allocation paid in P; red when none in P−1 either.
+ */
 export const LABOR_COST_LAPSE: RuleSql = {
   code: 'LABOR_COST_LAPSE',
   thresholdKeys: [],
   sql: `WITH ${SCOPE_CTE}
-SELECT p.project_code, p.started_on,
+SELECT p.project_code, coalesce(p.started_on, p.contract_signed_on) AS started_on, p.started_on IS NULL AS start_from_contract,
        EXISTS (SELECT 1 FROM labor_cost_allocations l WHERE l.project_code = p.project_code
                   AND l.paid_on >= ${PREVIOUS_PERIOD} AND l.paid_on < $5::date) AS allocated_previous_period,
        last.paid_on AS last_allocation_on, last.amount_fen AS last_allocation_fen
@@ -108,7 +111,7 @@ SELECT p.project_code, p.started_on,
   LEFT JOIN LATERAL (SELECT l.paid_on, l.amount_fen FROM labor_cost_allocations l
                       WHERE l.project_code = p.project_code AND l.paid_on <= $4::date
                       ORDER BY l.paid_on DESC, l.id DESC LIMIT 1) last ON true
- WHERE p.started_on < $5::date
+ WHERE coalesce(p.started_on, p.contract_signed_on) < $5::date
    AND NOT EXISTS (SELECT 1 FROM labor_cost_allocations l WHERE l.project_code = p.project_code
                       AND l.paid_on BETWEEN $5::date AND ${PERIOD_END})`,
   decide(row) {
@@ -118,6 +121,8 @@ SELECT p.project_code, p.started_on,
       shortfallFen: 0,
       figures: {
         startedOn: row.started_on,
+        // The inspector sees which date the start was taken from.
+        startedOnSource: row.start_from_contract === true ? 'contract_signed_on' : 'started_on',
         allocationsInPeriod: 0,
         allocatedPreviousPeriod: previous,
         lastAllocationOn: row.last_allocation_on ?? null,

@@ -52,7 +52,8 @@ SELECT hit.*, lists.workers FROM hit LEFT JOIN lists USING (project_code)`,
 /**
  * BELOW_MIN_WAGE: workers with days_worked ≥ minWageDaysWorked in P whose payroll row
  * for P has payable below the monthly minimum wage. Full-month workers without a
- * payroll row count in the denominator only (UNPAID_WORKERS / PAYROLL_MISSING cover them).
+ * payroll row are left out of both counts (rules.md: UNPAID_WORKERS / PAYROLL_MISSING
+ * cover them), so they cannot dilute the share that makes it red.
  * Shortfall: the sum of the gaps to the minimum wage.
  */
 export const BELOW_MIN_WAGE: RuleSql = {
@@ -66,7 +67,7 @@ lim AS MATERIALIZED (
 full_month AS NOT MATERIALIZED (
   SELECT a.project_code, a.id_hash, a.id_masked, a.days_worked, pr.payable_fen, lim.min_fen
     FROM ${ATTENDANCE_OF_P} a JOIN lim USING (project_code)
-    LEFT JOIN ${PAYROLL_OF_P} pr ON pr.project_code = a.project_code AND pr.id_hash = a.id_hash
+    JOIN ${PAYROLL_OF_P} pr ON pr.project_code = a.project_code AND pr.id_hash = a.id_hash
    WHERE a.days_worked >= lim.min_days),
 agg AS MATERIALIZED (
   SELECT f.project_code, count(*)::int AS full_month_workers, count(*) FILTER (WHERE f.payable_fen < f.min_fen)::int AS below_workers,
