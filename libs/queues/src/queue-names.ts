@@ -26,6 +26,7 @@ export enum JobName {
   NoticesGenerate = 'notices.generate',
   NoticesDeadlineCheck = 'notices.deadline-check',
   EscalationCheck = 'escalation.check',
+  EscalationSweep = 'escalation.sweep',
 }
 
 
@@ -40,6 +41,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.NoticesGenerate]: QueueName.Notices,
   [JobName.NoticesDeadlineCheck]: QueueName.Notices,
   [JobName.EscalationCheck]: QueueName.Escalations,
+  [JobName.EscalationSweep]: QueueName.Escalations,
 };
 
 /** How many jobs of a queue one worker process runs at once (2-core machines). */

@@ -1,7 +1,8 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Type } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { JobHandlerRegistry } from './job-handler.registry';
+import { emitJobOutcome, failureOutcome } from './job-outcomes';
 import { QUEUE_CONCURRENCY, QueueName } from './queue-names';
 
 /**
@@ -16,6 +17,16 @@ function processorFor(queue: QueueName): Type<WorkerHost> {
     }
     process(job: Job): Promise<unknown> {
       return this.registry.dispatch(job);
+    }
+
+    @OnWorkerEvent('completed')
+    onCompleted(): void {
+      emitJobOutcome(queue, 'completed');
+    }
+
+    @OnWorkerEvent('failed')
+    onFailed(job: Job | undefined): void {
+      emitJobOutcome(queue, job ? failureOutcome(job.attemptsMade, job.opts.attempts) : 'failed');
     }
   }
   Object.defineProperty(QueueProcessor, 'name', { value: `${queue[0].toUpperCase()}${queue.slice(1)}QueueProcessor` });

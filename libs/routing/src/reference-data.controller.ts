@@ -1,6 +1,7 @@
 import { Body, ConflictException, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { ACTIVE_STATUSES_SQL } from '@wage/alerts';
 import { Role, Roles } from '@wage/auth';
 import { Industry, IndustryBureau, InspectionUnit, UnitKind } from '@wage/datasets';
 import { DataSource } from 'typeorm';
@@ -59,8 +60,26 @@ export class InspectionUnitsController {
   @Roles(Role.Admin)
   @HttpCode(204)
   async remove(@Param('unitCode') unitCode: string): Promise<void> {
-    const res = await this.repo.delete({ unitCode });
-    if (!res.affected) throw new NotFoundException(`inspection unit ${unitCode} not found`);
+    await this.dataSource.transaction(async (m) => {
+      // workflow.md: a unit that still has alerts routed to it cannot be deleted (409 with
+      // the count) — deleting it would hide them from everyone but admins.
+      const [{ n }]: Array<{ n: number }> = await m.query(
+        `SELECT count(*)::int AS n FROM alerts WHERE unit_code = $1 AND status IN ${ACTIVE_STATUSES_SQL}`,
+        [unitCode],
+      );
+      const [{ teams }]: Array<{ teams: number }> = await m.query(
+        `SELECT count(*)::int AS teams FROM inspection_units WHERE parent_unit_code = $1`,
+        [unitCode],
+      );
+      if (n > 0 || teams > 0) {
+        const what = [n > 0 ? `${n} active alert(s) routed to it` : null, teams > 0 ? `${teams} team(s) under it` : null].filter(Boolean).join(' and ');
+        throw new ConflictException(
+          `inspection unit ${unitCode} still has ${what}; reroute them first (POST /api/v1/alerts/reroute after changing the units) and try again`,
+        );
+      }
+      const res = await m.delete(InspectionUnit, { unitCode });
+      if (!res.affected) throw new NotFoundException(`inspection unit ${unitCode} not found`);
+    });
   }
 }
 

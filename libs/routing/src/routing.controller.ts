@@ -1,3 +1,4 @@
+import { ACTIVE_STATUSES_SQL } from '@wage/alerts';
 import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -92,7 +93,9 @@ export class RoutingController {
   async unrouted(@Query() q: UnroutedQuery): Promise<{ items: unknown[]; total: number; page: number; pageSize: number }> {
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 50;
-    const where = `a.unit_code IS NULL AND a.status IN ('open', 'acknowledged', 'in_progress')`;
+    // Also alerts whose unit no longer exists (deleted before deletion was guarded): never hidden.
+    const where = `(a.unit_code IS NULL OR NOT EXISTS (SELECT 1 FROM inspection_units iu WHERE iu.unit_code = a.unit_code))
+                   AND a.status IN ${ACTIVE_STATUSES_SQL}`;
     const items: unknown[] = await this.dataSource.query(
       `SELECT a.id, a.project_code AS "projectCode", a.rule, a.severity, a.status, a.routing_reason AS "routingReason",
               a.first_seen_at AS "firstSeenAt", a.due_at AS "dueAt"

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ACTIVE_ALERT_STATUSES, AlertStatus } from '@wage/alerts';
+import { ACTIVE_ALERT_STATUSES, AlertStatus, appendAlertEvents } from '@wage/alerts';
 import { addCalendarDays, shanghaiDate, startOfShanghaiDay } from '@wage/calendar';
 import { DataSource } from 'typeorm';
 import { Clock } from './clock';
@@ -67,11 +67,20 @@ export class EscalationService {
         `UPDATE alerts SET overdue = true, escalation_level = $2, updated_at = now(), version = version + 1 WHERE id = $1`,
         [alertId, level],
       );
-      await m.query(
-        `INSERT INTO alert_events (alert_id, actor_kind, actor_id, actor_name, action, from_status, to_status, note, data)
-         VALUES ($1, 'system', NULL, 'escalation', 'escalated', $2, $2, $3, $4)`,
-        [alertId, a.status, `deadline ${a.due_at.toISOString()} passed: escalation level ${level}`, { level, dueAt: a.due_at }],
-      );
+      await appendAlertEvents(m, [
+        {
+          alertId,
+          at: now, // the workflow clock: the sweep counts the next escalation from here
+          actorKind: 'system',
+          actorId: null,
+          actorName: 'escalation',
+          action: 'escalated',
+          fromStatus: a.status,
+          toStatus: a.status,
+          note: `deadline ${a.due_at.toISOString()} passed: escalation level ${level}`,
+          data: { level, dueAt: a.due_at },
+        },
+      ]);
       const brigade = a.unit_kind === 'team' ? a.parent_unit_code ?? a.unit_code : a.unit_code;
       await this.notifier.escalated(m, brigade, { id: a.id, projectCode: a.project_code, rule: a.rule, severity: a.severity }, level);
       return { kind: 'escalated', level };

@@ -14,6 +14,7 @@ import { Clock } from './clock';
 import { DeadlineService } from './deadlines.service';
 import { EscalationJobs } from './escalation.jobs';
 import { EscalationService } from './escalation.service';
+import { EscalationSweepService } from './escalation-sweep.service';
 import { EscalationTimers } from './escalation-timers.service';
 import { WorkflowNotifier } from './workflow-notifier';
 
@@ -28,6 +29,7 @@ import { WorkflowNotifier } from './workflow-notifier';
     Clock,
     DeadlineService,
     EscalationService,
+    EscalationSweepService,
     EscalationJobs,
     EscalationTimers,
     WorkflowNotifier,

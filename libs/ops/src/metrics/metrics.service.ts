@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
-import { QueueName } from '@wage/queues';
-import { metricGauge, metricsRegistry } from './metrics-registry';
+import { onJobOutcome, QueueName } from '@wage/queues';
+import { metricCounter, metricGauge, metricsRegistry } from './metrics-registry';
 
 export type ScrapeHook = () => Promise<void> | void;
 
@@ -13,6 +13,14 @@ const queueJobs = metricGauge({
   help: 'BullMQ jobs per queue and state, read from Redis at scrape time',
   labelNames: ['queue', 'state'],
 });
+
+const jobOutcomes = metricCounter({
+  name: 'bullmq_job_outcomes_total',
+  help: 'Jobs run by this process’s workers per queue and outcome (completed, retried, failed on the last attempt)',
+  labelNames: ['queue', 'outcome'],
+});
+// Once per process (not per app instance), so a test that boots two apps counts once.
+onJobOutcome((queue, outcome) => jobOutcomes.inc({ queue, outcome }));
 
 /**
  * Renders /metrics. Before each scrape it refreshes the gauges whose truth lives
