@@ -29,7 +29,8 @@ describe('scans: identity, re-evaluation, clearing and reopening', () => {
   beforeAll(async () => {
     t = await startTestApp({ env: { SCAN_SHARDS: '3' } });
     ds = t.app.get(DataSource);
-    headers = (await loginAs(t, { role: Role.BrigadeLead, unitCode: 'B1' })).headers;
+    // Admins may scan back-dated days (brigade leads only today: see scans-decisions).
+    headers = (await loginAs(t, { role: Role.Admin })).headers;
     engine = fakeRuleEngine(t);
     await insertProjects(t, [{ code: 'P1' }, { code: 'P2' }, { code: 'P3', status: 'suspended' }, { code: 'P4', status: 'completed' }, { code: 'P5', status: 'planned' }]);
   });
@@ -69,10 +70,11 @@ describe('scans: identity, re-evaluation, clearing and reopening', () => {
   });
 
   it('re-evaluates open period alerts for their own period and clears them when the condition is gone', async () => {
-    // As of December, P = 2026-11: the October alerts are re-evaluated for October only.
+    // As of December (today for these tests: later scans may not be older), P = 2026-11:
+    // the October alerts are re-evaluated for October only.
     engine.calls.length = 0;
     engine.findings.splice(0, 1); // P1 paid October's wages late
-    const scan = await runScan(t, headers, '2026-12-02');
+    const scan = await runScan(t, headers, '2026-12-01');
     expect(scan).toMatchObject({ status: 'succeeded', alertsCleared: 1 });
     const octoberCalls = engine.calls.filter((c) => c.period === '2026-10-01');
     expect([...new Set(octoberCalls.flatMap((c) => c.rules ?? []))].sort()).toEqual(['PAYROLL_MISSING', 'PAY_RATIO_LOW']);
@@ -86,7 +88,7 @@ describe('scans: identity, re-evaluation, clearing and reopening', () => {
 
   it('reopens the same row when a cleared condition returns', async () => {
     engine.findings.push({ projectCode: 'P1', rule: 'PAY_RATIO_LOW', period: '2026-10-01', severity: 'orange' });
-    const scan = await runScan(t, headers, '2026-11-05');
+    const scan = await runScan(t, headers, '2026-12-01');
     expect(scan).toMatchObject({ status: 'succeeded', alertsRaised: 1 });
     const rows = await alerts();
     expect(rows).toHaveLength(3);
@@ -97,18 +99,18 @@ describe('scans: identity, re-evaluation, clearing and reopening', () => {
   it('does not clear an alert whose rule was skipped for the project', async () => {
     engine.findings = engine.findings.filter((f) => f.projectCode !== 'P2');
     engine.skipped.push({ projectCode: 'P2', rule: 'NOTICE_BOARD_MISSING', reason: 'no profile' });
-    const scan = await runScan(t, headers, '2026-11-06');
+    const scan = await runScan(t, headers, '2026-12-01');
     expect(scan.skipped).toEqual([{ rule: 'NOTICE_BOARD_MISSING', reason: 'no profile', count: 1, sampleProjects: ['P2'] }]);
     expect((await alerts())[1]).toMatchObject({ fingerprint: 'P2|NOTICE_BOARD_MISSING', status: 'open' });
     engine.skipped.length = 0;
   });
 
   it('returns the queued or running scan when asked twice for the same date', async () => {
-    const [a, b] = await Promise.all([postScan(t, headers, '2026-11-07'), postScan(t, headers, '2026-11-07')]);
+    const [a, b] = await Promise.all([postScan(t, headers, '2026-12-01'), postScan(t, headers, '2026-12-01')]);
     expect(a.status).toBe(202);
     expect(b.status).toBe(202);
     expect(b.body.id).toBe(a.body.id);
-    const c = await postScan(t, headers, '2026-11-07');
+    const c = await postScan(t, headers, '2026-12-01');
     const done = await waitForScan(t, headers, a.body.id);
     expect(done.status).toBe('succeeded');
     // c was asked while a was queued or running, or after it finished (then a new scan).
@@ -122,13 +124,13 @@ describe('scans: identity, re-evaluation, clearing and reopening', () => {
     const spy = jest.spyOn(shards, 'run').mockImplementation(async (_scanId, shard) => {
       if (shard === 1) throw new Error('simulated database outage');
     });
-    const scan = await runScan(t, headers, '2026-11-08');
+    const scan = await runScan(t, headers, '2026-12-01');
     spy.mockRestore();
     expect(scan.status).toBe('failed');
     expect(scan.error).toMatch(/shard 1 failed: simulated database outage/);
     expect(await alerts()).toEqual(before);
     // The date is free again: a new request makes a new scan that succeeds.
-    const again = await runScan(t, headers, '2026-11-08');
+    const again = await runScan(t, headers, '2026-12-01');
     expect(again.status).toBe('succeeded');
     expect(again.id).not.toBe(scan.id);
   });
