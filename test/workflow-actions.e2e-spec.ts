@@ -117,15 +117,20 @@ describe('inspector workflow actions', () => {
     expect((await act(lead, cleared, { action: 'reopen' })).body).toMatchObject({ status: 'open', clearedAt: null });
   });
 
-  it('assigns within the unit scope, comments and suppresses with a reason and a future date', async () => {
+  it('lets leads (not inspectors) assign within the unit scope; comments and suppresses with a reason and a future date', async () => {
     const id = await newAlert();
-    const byName = await act(inspector, id, { action: 'assign', assignee: colleague.principal.username });
+    // workflow.md: inspectors claim and work alerts; assigning to others is the lead's.
+    const denied = await act(inspector, id, { action: 'assign', assignee: colleague.principal.username });
+    expect(denied.status).toBe(403);
+    expect(denied.body.message).toContain('may not assign');
+    expect((await row(id)).assignee_user_id).toBeNull();
+    const byName = await act(lead, id, { action: 'assign', assignee: colleague.principal.username });
     expect(byName.status).toBe(200);
     expect(byName.body.assignee).toEqual({ id: colleague.principal.id, username: colleague.principal.username });
     expect((await act(lead, id, { action: 'assign', assignee: lead.principal.id })).body.assignee.id).toBe(lead.principal.id);
-    const outside = await act(inspector, id, { action: 'assign', assignee: stranger.principal.username });
+    const outside = await act(lead, id, { action: 'assign', assignee: stranger.principal.username });
     expect(outside.status).toBe(400);
-    expect((await act(inspector, id, { action: 'assign', assignee: 'nobody-here' })).status).toBe(400);
+    expect((await act(lead, id, { action: 'assign', assignee: 'nobody-here' })).status).toBe(400);
 
     expect((await act(inspector, id, { action: 'comment' })).status).toBe(400);
     expect((await act(inspector, id, { action: 'comment', note: '已电话联系总包' })).status).toBe(200);
@@ -146,7 +151,7 @@ describe('inspector workflow actions', () => {
     expect((await act(inspector, 999999, { action: 'comment', note: 'x' })).status).toBe(404);
   });
 
-  it('acknowledges or resolves all open alerts of one project at once', async () => {
+  it('acknowledges all open, or resolves all active (open, acknowledged, in progress) alerts of one project at once', async () => {
     const a = await newAlert('red', 'P2');
     const b = await newAlert('yellow', 'P2');
     const c = await newAlert('orange', 'P2');
@@ -162,10 +167,15 @@ describe('inspector workflow actions', () => {
     expect(ack.body).toMatchObject({ projectCode: 'P2', action: 'acknowledge', affected: 2, alertIds: [a, b] });
     await db.query(`UPDATE alerts SET status = 'open' WHERE id = $1`, [a]); // pretend it came back
 
+    await act(inspector, c, { action: 'start' });
+    const done = await newAlert('red', 'P2');
+    await act(inspector, done, { action: 'resolve', resolution: 'duplicate' });
+
     const resolve = await api(t, 'POST', '/projects/P2/alerts/actions', lead, { action: 'resolve', resolution: 'project_closed' });
-    expect(resolve.body).toMatchObject({ affected: 1, alertIds: [a] });
-    expect((await row(a)).status).toBe('resolved');
-    expect((await row(b)).status).toBe('acknowledged');
+    expect(resolve.body).toMatchObject({ affected: 3, alertIds: [a, b, c] });
+    for (const id of [a, b, c]) expect(await row(id)).toMatchObject({ status: 'resolved', resolution: 'project_closed' });
+    // Already resolved: left as the inspector resolved it.
+    expect(await row(done)).toMatchObject({ status: 'resolved', resolution: 'duplicate' });
   });
 
   it('keeps alert_events append-only in the database', async () => {

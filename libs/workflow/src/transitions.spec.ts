@@ -22,6 +22,7 @@ describe('alert state machine', () => {
     expect(checkTransition('reopen', 'resolved', Role.Inspector)).toMatchObject({ kind: 'forbidden' });
     expect(checkTransition('comment', 'open', Role.Auditor)).toMatchObject({ kind: 'forbidden' });
     expect(checkTransition('acknowledge', 'open', Role.BureauOfficer)).toMatchObject({ kind: 'forbidden' });
+    expect(checkTransition('assign', 'open', Role.Inspector)).toMatchObject({ kind: 'forbidden' });
   });
 });
 
