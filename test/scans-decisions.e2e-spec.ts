@@ -6,7 +6,7 @@ import { QueueName } from '@wage/queues';
 import { todayIn } from '@wage/scans';
 import { escalationJobId } from '@wage/workflow';
 import { LoggedIn, loginAs } from './support/auth';
-import { FakeFinding, fakeRuleEngine, insertProjects, postScan, runScan } from './support/scans';
+import { FakeFinding, fakeRuleEngine, insertProjects, postScan, runScan, waitForScan } from './support/scans';
 import { startTestApp, TestApp } from './support/test-app';
 import { api } from './support/workflow-fixtures';
 
@@ -60,7 +60,7 @@ describe('scans respect decisions and dates', () => {
     admin = await loginAs(t, { role: Role.Admin });
     engine = fakeRuleEngine(t);
     escalations = t.app.get<Queue>(getQueueToken(QueueName.Escalations));
-    const codes = ['FP', 'GONE', 'BD-1', 'BD-2', 'BD-3', 'OLD-C', 'OLD-R', ...RESOLUTIONS.map((r) => `RES-${r}`)];
+    const codes = ['FP', 'GONE', 'BD-1', 'BD-2', 'BD-3', 'PAR-1', 'PAR-2', 'OLD-C', 'OLD-R', ...RESOLUTIONS.map((r) => `RES-${r}`)];
     await insertProjects(t, codes.map((code) => ({ code })));
   });
   afterAll(async () => {
@@ -171,9 +171,22 @@ describe('scans respect decisions and dates', () => {
     expect(await byCode('GONE')).toMatchObject({ status: 'open', lastScanAsOf: '2026-11-20' });
   });
 
+  it('gives the later date’s picture when scans of two dates run at the same time, whichever finishes last', async () => {
+    for (const [project, newerFirst] of [['PAR-1', true], ['PAR-2', false]] as const) {
+      engine.findings.push(
+        { ...finding(project, 'yellow'), asOf: '2026-11-24' },
+        { ...finding(project, 'red'), asOf: '2026-11-25' },
+      );
+      const dates = newerFirst ? ['2026-11-25', '2026-11-24'] : ['2026-11-24', '2026-11-25'];
+      const posted = await Promise.all(dates.map((d) => postScan(t, admin.headers, d)));
+      for (const p of posted) expect((await waitForScan(t, admin.headers, p.body.id)).status).toBe('succeeded');
+      expect(await byCode(project)).toMatchObject({ status: 'open', severity: 'red', lastScanAsOf: '2026-11-25' });
+    }
+  });
+
   it('re-evaluates cleared and resolved alerts of older periods and reopens them when a correction makes them wrong again', async () => {
     engine.findings.push(finding('OLD-C'), finding('OLD-R'));
-    await scan('2026-11-21');
+    await scan('2026-11-26');
     const resolved = await byCode('OLD-R');
     await act(resolved.id, { action: 'resolve', resolution: 'rectified' });
 

@@ -22,6 +22,8 @@ export interface FakeFinding {
   period: string | null;
   severity: 'red' | 'orange' | 'yellow';
   shortfallFen?: number;
+  /** Only scans as of this date find it (default: every scan). */
+  asOf?: string;
 }
 
 /**
@@ -37,7 +39,8 @@ export function fakeRuleEngine(t: TestApp): { findings: FakeFinding[]; skipped: 
     const wanted = (rule: string): boolean => !scope.rules || scope.rules.includes(rule as RuleCode);
     const findings: RuleFinding[] = state.findings
       .filter((f) => projects.has(f.projectCode) && wanted(f.rule) && (f.period === null || f.period === scope.period))
-      .map((f) => ({
+      .filter((f) => f.asOf === undefined || f.asOf === scope.asOf)
+      .map(({ asOf: _asOf, ...f }) => ({
         ...f,
         joint: false,
         evidence: { note: `${f.rule} ${f.severity}` },
