@@ -38,8 +38,10 @@ export function expectedAlerts(plan: ProjectPlan, asOf: string): ExpectedAlert[]
   const fullMonth = plan.attendance.filter((a) => a.month === P && a.days >= 20).map((a) => a.idNumber);
   const payableById = new Map<string, number>();
   for (const p of rowsP) payableById.set(p.idNumber, (payableById.get(p.idNumber) ?? 0) + p.payableFen);
-  const below = fullMonth.filter((id) => payableById.has(id) && (payableById.get(id) ?? 0) < minimumWageFen(plan.district.code)).length;
-  if (below > 0) raise('BELOW_MIN_WAGE', below * 10 >= fullMonth.length ? 'red' : 'orange');
+  // Workers without a payroll row are left out of both counts (rules.md).
+  const withRow = fullMonth.filter((id) => payableById.has(id));
+  const below = withRow.filter((id) => (payableById.get(id) ?? 0) < minimumWageFen(plan.district.code)).length;
+  if (below > 0) raise('BELOW_MIN_WAGE', below * 10 >= withRow.length ? 'red' : 'orange');
   const bad = (m: number): boolean => {
     const r = rows(m);
     const due = sum(r, (p) => p.payableFen);
@@ -65,7 +67,8 @@ export function expectedAlerts(plan: ProjectPlan, asOf: string): ExpectedAlert[]
     return sum(mine, (p) => p.payableFen) > sum(mine, counted);
   });
   if (unsettled) raise('EXIT_UNSETTLED', 'red');
-  if (plan.startedOn && toDay(plan.startedOn) < toDay(firstDayOf(P))) {
+  // Started: started_on, or the contract date when it is blank (rules.md).
+  if (toDay(plan.startedOn ?? plan.signedOn) < toDay(firstDayOf(P))) {
     const allocatedIn = (m: number) => plan.allocations.some((a) => monthOf(a.paidOn) === m);
     if (!allocatedIn(P)) raise('LABOR_COST_LAPSE', allocatedIn(P - 1) ? 'orange' : 'red');
   }
