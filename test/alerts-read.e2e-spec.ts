@@ -59,8 +59,11 @@ describe('alerts and projects read API', () => {
     ]);
     expect(Object.keys(items[0]).sort()).toEqual(
       ['id', 'projectCode', 'projectName', 'rule', 'severity', 'status', 'period', 'evidence', 'thresholds', 'unitCode', 'assignee',
-        'firstSeenAt', 'lastSeenAt', 'dueAt', 'escalationLevel', 'clearedAt', 'resolution'].sort(),
+        'firstSeenAt', 'lastSeenAt', 'dueAt', 'escalationLevel', 'clearedAt', 'resolution',
+        // The console's badges and the bureau reports (issue 14) read these from the list.
+        'suppressedUntil', 'overdue', 'recoveredAmount', 'workersPaid', 'conditionStillPresent'].sort(),
     );
+    expect(items[0]).toMatchObject({ suppressedUntil: null, overdue: false, recoveredAmount: null, workersPaid: null, conditionStillPresent: null });
     expect(items[3]).toMatchObject({ projectName: '甲工程', period: '2026-10', status: 'open' });
     expect(items[4].period).toBeNull();
   });
