@@ -3,7 +3,8 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Role } from '@wage/auth';
 import { QueueName } from '@wage/queues';
-import { todayIn } from '@wage/scans';
+import { assessedPeriod } from '@wage/rules';
+import { ScanJobs, todayIn } from '@wage/scans';
 import { escalationJobId } from '@wage/workflow';
 import { LoggedIn, loginAs } from './support/auth';
 import { FakeFinding, fakeRuleEngine, insertProjects, postScan, runScan, waitForScan } from './support/scans';
@@ -60,7 +61,7 @@ describe('scans respect decisions and dates', () => {
     admin = await loginAs(t, { role: Role.Admin });
     engine = fakeRuleEngine(t);
     escalations = t.app.get<Queue>(getQueueToken(QueueName.Escalations));
-    const codes = ['FP', 'GONE', 'BD-1', 'BD-2', 'BD-3', 'PAR-1', 'PAR-2', 'OLD-C', 'OLD-R', ...RESOLUTIONS.map((r) => `RES-${r}`)];
+    const codes = ['FP', 'GONE', 'BD-1', 'BD-2', 'BD-3', 'PAR-1', 'PAR-2', 'OLD-C', 'OLD-R', 'FP-NIGHTLY', ...RESOLUTIONS.map((r) => `RES-${r}`)];
     await insertProjects(t, codes.map((code) => ({ code })));
   });
   afterAll(async () => {
@@ -205,6 +206,19 @@ describe('scans respect decisions and dates', () => {
     expect(await byCode('OLD-R')).toMatchObject({ status: 'open', severity: 'red', resolution: null });
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM alerts WHERE project_code IN ('OLD-C', 'OLD-R')`);
     expect(n).toBe(2);
+  });
+
+  it('keeps a false positive through ten runs of the nightly job itself', async () => {
+    engine.findings.push(finding('FP-NIGHTLY', 'red', assessedPeriod(todayIn('Asia/Shanghai'))));
+    const nightly = async (): Promise<void> => {
+      const { scanId } = await t.app.get(ScanJobs).nightly();
+      expect((await waitForScan(t, admin.headers, scanId)).status).toBe('succeeded');
+    };
+    await nightly();
+    const [{ id }] = await ds.query(`SELECT id FROM alerts WHERE project_code = 'FP-NIGHTLY'`);
+    await act(id, { action: 'resolve', resolution: 'false_positive', note: '重复上报' });
+    for (let i = 0; i < 10; i++) await nightly();
+    expect(await byCode('FP-NIGHTLY')).toMatchObject({ status: 'resolved', resolution: 'false_positive', occurrenceCount: 11, conditionStillPresent: true });
   });
 
   it('accepts scan dates from 400 days ago to today; brigade leads only today', async () => {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { ALERT_STATUSES } from '@wage/alerts';
 import { metricGauge, metricHistogram, MetricsService } from '@wage/ops';
 
 const scanSeconds = metricHistogram({
@@ -16,7 +17,6 @@ const alertsByStatus = metricGauge({
   labelNames: ['status'],
 });
 
-const STATUSES = ['open', 'acknowledged', 'in_progress', 'resolved', 'cleared'];
 
 /** Scan durations and alerts by status on the registry GET /metrics serves (libs/ops). */
 @Injectable()
@@ -34,6 +34,6 @@ export class ScanMetrics {
       `SELECT status, count(*)::int AS n FROM alerts GROUP BY status`,
     );
     const counts = new Map(rows.map((r) => [r.status, r.n]));
-    for (const status of STATUSES) alertsByStatus.set({ status }, counts.get(status) ?? 0);
+    for (const status of ALERT_STATUSES) alertsByStatus.set({ status }, counts.get(status) ?? 0);
   }
 }
