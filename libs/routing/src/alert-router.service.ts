@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ACTIVE_ALERT_STATUSES, Severity } from '@wage/alerts';
+import { ACTIVE_ALERT_STATUSES, AlertStatus, appendAlertEvents, Severity } from '@wage/alerts';
 import { DataSource, EntityManager } from 'typeorm';
 import { RouteDecision, RoutingOverrideRule, RoutingTable, RoutingUnit } from './route-decision';
 
@@ -23,7 +23,7 @@ interface AlertRow {
   severity: Severity;
   unit_code: string | null;
   routing_reason: string | null;
-  status: string;
+  status: AlertStatus;
   region_code: string | null;
   street_code: string | null;
   industry: string | null;
@@ -108,22 +108,19 @@ export class AlertRouter {
       [ids, routed.map((r) => r.unitCode), routed.map((r) => r.reason)],
     );
     const status = new Map(rows.map((r) => [r.id, r.status]));
-    await m.query(
-      `INSERT INTO alert_events (alert_id, actor_kind, actor_id, actor_name, action, from_status, to_status, note, data)
-       SELECT d.id, $4, $5, $6, $7, d.status, d.status, d.reason,
-              jsonb_build_object('fromUnitCode', d.from_unit, 'toUnitCode', d.unit_code)
-         FROM unnest($1::bigint[], $2::text[], $3::text[], $8::text[], $9::text[]) AS d(id, unit_code, reason, from_unit, status)`,
-      [
-        ids,
-        routed.map((r) => r.unitCode),
-        routed.map((r) => r.reason),
-        actor.kind,
-        actor.id,
-        actor.name,
+    await appendAlertEvents(
+      m,
+      routed.map((r) => ({
+        alertId: r.id,
+        actorKind: actor.kind,
+        actorId: actor.id,
+        actorName: actor.name,
         action,
-        routed.map((r) => r.previousUnitCode),
-        routed.map((r) => status.get(r.id) ?? null),
-      ],
+        fromStatus: status.get(r.id) ?? null,
+        toStatus: status.get(r.id) ?? null,
+        note: r.reason,
+        data: { fromUnitCode: r.previousUnitCode, toUnitCode: r.unitCode },
+      })),
     );
   }
 }
