@@ -1,5 +1,5 @@
 import { BadRequestException, Body, Controller, ForbiddenException, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Role, Roles } from '@wage/auth';
 import type { Principal } from '@wage/auth';
 import { Clock } from '@wage/workflow';
@@ -26,6 +26,8 @@ export class ScansController {
   @HttpCode(202)
   @Roles(Role.Admin, Role.BrigadeLead)
   @ApiAcceptedResponse({ type: ScanAcceptedDto })
+  @ApiBadRequestResponse({ description: 'asOf not a real date, in the future, or more than 400 days ago' })
+  @ApiForbiddenResponse({ description: 'a brigade lead asked for a date other than today' })
   async request(@Body() body: RequestScanDto, @CurrentPrincipal() principal: Principal): Promise<ScanAcceptedDto> {
     const today = todayIn(BUSINESS_TZ, this.clock.now());
     const asOf = body.asOf ?? today;
