@@ -93,6 +93,7 @@ describe('scans respect decisions and dates', () => {
     expect(new Date(after.lastSeenAt as string).getTime()).toBeGreaterThan(new Date(raised.lastSeenAt as string).getTime());
     // One note that the condition is still there, no reopen, no routing or timers again.
     expect(actions(after).filter((a) => a !== 'routed')).toEqual(['raised', 'resolve', 'condition_still_present']);
+    expect(actions(after).filter((a) => a === 'routed').length).toBe(actions(raised).filter((a) => a === 'routed').length);
     expect(await listItem(after.id as number)).toMatchObject({ status: 'resolved', conditionStillPresent: true });
   });
 
