@@ -1,4 +1,4 @@
-import { RuleFinding } from '@wage/rules';
+import { DEFAULT_THRESHOLDS, RuleFinding } from '@wage/rules';
 import { accountOf, OTHER_ACCOUNT, transfer, TransferFixture } from './support/bank-fixtures';
 import { crew, idNumber } from './support/fixtures';
 import { openRulesDb, RulesDb } from './support/rules-db';
@@ -235,6 +235,28 @@ describe('bank reconciliation rules (real PostgreSQL)', () => {
       expect(f?.evidence.payeesConcerned).toBe(23);
       expect(payees).toHaveLength(20);
       expect(payees[0].transferredYuan).toBe('122.00');
+    });
+  });
+
+  // Last: it changes the profile every project of this file resolves to.
+  describe('thresholds', () => {
+    it('come from the project’s region profile (every seeded profile carries them) and are recorded on the finding', async () => {
+      const seeded: Array<{ code: string; t: Record<string, number> }> = await db.ds.query(
+        `SELECT code, thresholds AS t FROM region_profiles UNION ALL SELECT code, thresholds FROM region_profile_versions`,
+      );
+      expect(seeded.length).toBeGreaterThan(20);
+      for (const p of seeded) expect({ code: p.code, ...p.t }).toMatchObject({ code: p.code, bankUnverifiedRedShare: 0.2, bankDiversionRedShare: 0.1, bankMatchWindowDays: 3 });
+
+      const [a, b] = await project('BK-PROFILE', 2);
+      await pay('BK-PROFILE', a, 3000, '2026-10-28');
+      await pay('BK-PROFILE', b, 3000, '2026-11-01', { period: null }); // 4 days after paid_on
+      expect(byProject(await db.run('PAYROLL_UNVERIFIED', ['BK-PROFILE'], D)).get('BK-PROFILE')).toMatchObject({ severity: 'red', profileCode: '4201' });
+      await db.profiles.upsert('420106', '测试区', { ...DEFAULT_THRESHOLDS, bankMatchWindowDays: 4 }, 'test');
+      expect(await db.run('PAYROLL_UNVERIFIED', ['BK-PROFILE'], D)).toEqual([]);
+      await db.profiles.upsert('420106', '测试区', { ...DEFAULT_THRESHOLDS, bankUnverifiedRedShare: 0.5 }, 'test');
+      expect(byProject(await db.run('PAYROLL_UNVERIFIED', ['BK-PROFILE'], D)).get('BK-PROFILE')).toMatchObject({
+        severity: 'orange', profileCode: '420106', profileVersion: 2, thresholds: { bankUnverifiedRedShare: 0.5, bankMatchWindowDays: 3 },
+      });
     });
   });
 });
