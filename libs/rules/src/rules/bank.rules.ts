@@ -47,11 +47,15 @@ rows_p AS MATERIALIZED (
   SELECT pr.project_code, pr.id_hash, pr.id_masked, pr.paid_on, pr.paid_fen, ${thInt('bankMatchWindowDays')} AS window_days
     FROM ${PAYROLL_OF_P} pr JOIN scope s USING (project_code)
    WHERE pr.project_code = ANY($1::text[]) AND pr.paid_via = 'dedicated_account' AND ${PAID_AS_OF('pr')} > 0),
+-- Transfers without a period can only match a row of P near its paid_on: bound them by date first.
+bounds AS (SELECT min(paid_on - window_days) AS lo, max(paid_on + window_days) AS hi FROM rows_p),
 matched AS (
   SELECT r.project_code, r.id_hash, sum(b.amount_fen)::bigint AS transferred_fen
     FROM rows_p r
     JOIN bank_transfers b ON b.project_code = r.project_code AND b.payee_id_hash = r.id_hash
-   WHERE b.status = 'succeeded' AND b.transferred_on <= $4::date AND ${FROM_WAGE_ACCOUNT('b')} AND ${MATCHES_ROW_OF_P('b', 'r')}
+   WHERE b.status = 'succeeded' AND b.transferred_on <= $4::date AND ${FROM_WAGE_ACCOUNT('b')}
+     AND (b.period = $5::date OR b.transferred_on BETWEEN (SELECT lo FROM bounds) AND (SELECT hi FROM bounds))
+     AND ${MATCHES_ROW_OF_P('b', 'r')}
    GROUP BY r.project_code, r.id_hash),
 per_row AS MATERIALIZED (
   SELECT r.project_code, r.id_hash, r.id_masked, r.paid_on, r.paid_fen, coalesce(m.transferred_fen, 0) AS transferred_fen,
