@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, migrateDatabase } from '@wage/database';
 import { PERIOD_RULES, RegionProfileService, RuleCode, RuleEngine, STATE_RULES } from '@wage/rules';
+import { loadBankFeeds } from './bank-data';
 import { loadBenchData, REFERENCE_SQL } from './scan-data';
 
 /**
@@ -44,6 +45,8 @@ async function main(): Promise<void> {
     await db.connect();
     let t0 = performance.now();
     if (!args.reuse) await loadBenchData(db, PROJECTS, PERIOD);
+    // Bank feeds for 40 % of projects unless --bank-share says otherwise (as bench:scan).
+    if (!args.reuse) await loadBankFeeds(db, Number(args['bank-share'] ?? 0.4), PERIOD);
     const counts = await db.query(`SELECT (SELECT count(*) FROM payroll) AS payroll, (SELECT count(*) FROM attendance) AS attendance`);
     console.log(`loaded ${PROJECTS} projects, ${counts.rows[0].payroll} payroll, ${counts.rows[0].attendance} attendance rows in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     await ds.initialize();
@@ -65,7 +68,7 @@ async function main(): Promise<void> {
     t0 = performance.now();
     const all = await evaluate();
     const full = performance.now() - t0;
-    console.log(`evaluate() all 18 rules over ${active.length} projects: ${full.toFixed(0)} ms, ${all.findings.length} findings, ${all.skipped.length} skipped`);
+    console.log(`evaluate() all ${PERIOD_RULES.length + STATE_RULES.length} rules over ${active.length} projects: ${full.toFixed(0)} ms, ${all.findings.length} findings, ${all.skipped.length} skipped`);
     console.log(`ratio full / reference: ${(full / reference).toFixed(1)}×`);
   } finally {
     await db.end().catch(() => undefined);

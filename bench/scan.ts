@@ -7,17 +7,21 @@ import { deleteRedisPrefix } from '../test/support/test-env';
 import { AppModule } from '../apps/api/src/app.module';
 import { createHttpApp, prepareInfrastructure } from '@wage/ops';
 import { jobId, QueueName } from '@wage/queues';
+import { loadBankFeeds } from './bank-data';
 import { loadBenchData, REFERENCE_SQL } from './scan-data';
 
 /**
- * npm run bench:scan [-- --multipliers=1,10 --shards=4]
+ * npm run bench:scan [-- --multipliers=1,10 --shards=4 --bank-share=0,0.4]
  * For each multiplier m: 10k·m projects with 1M·m payroll and 1M·m attendance rows in a
  * fresh database; the full scan end to end (POST /api/v1/scans → succeeded, the real
  * service with its BullMQ workers in this process) against a single reference SQL
  * statement (PAY_RATIO_LOW + PAYROLL_MISSING) over the same tables, warm.
+ * --bank-share: share of projects with a bank feed (one transfer per paid worker-month);
+ * default 0.4; a list runs each share on its own fresh database, for the comparison.
  */
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
 const MULTIPLIERS = (args.multipliers ?? '1,10').split(',').map(Number);
+const BANK_SHARES = (args['bank-share'] ?? '0.4').split(',').map(Number);
 const BASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const AS_OF = '2026-11-03';
@@ -64,10 +68,10 @@ async function runScan(baseUrl: string, token: string): Promise<Record<string, u
   }
 }
 
-async function benchOnce(m: number): Promise<{ m: number; scanMs: number; refMs: number; scan: Record<string, unknown>; refRows: number }> {
+async function benchOnce(m: number, bankShare: number): Promise<{ m: number; bankShare: number; scanMs: number; refMs: number; scan: Record<string, unknown>; refRows: number }> {
   const suffix = `${process.pid}_${randomBytes(3).toString('hex')}`;
   // --reuse=<db> scans an already loaded database (kept by --keep) instead of loading one.
-  const dbName = args.reuse ?? `wage_bench_${m}x_${suffix}`;
+  const dbName = args.reuse ?? `wage_bench_${String(m).replace(".", "_")}x_${suffix}`;
   const admin = new Client({ connectionString: BASE_URL });
   await admin.connect();
   if (!args.reuse) await admin.query(`CREATE DATABASE ${dbName}`);
@@ -84,10 +88,11 @@ async function benchOnce(m: number): Promise<{ m: number; scanMs: number; refMs:
     const t0 = performance.now();
     if (!args.reuse) await loadBenchData(db, 10_000 * m, PERIOD);
     else await db.query(`DELETE FROM scans`);
+    const transfers = args.reuse ? 0 : await loadBankFeeds(db, bankShare, PERIOD);
     const [{ payroll, attendance }] = (
       await db.query(`SELECT (SELECT count(*) FROM payroll) AS payroll, (SELECT count(*) FROM attendance) AS attendance`)
     ).rows;
-    console.log(`[${m}x] loaded ${10_000 * m} projects, ${payroll} payroll, ${attendance} attendance rows in ${secs(performance.now() - t0)} s`);
+    console.log(`[${m}x] loaded ${10_000 * m} projects, ${payroll} payroll, ${attendance} attendance, ${transfers} bank transfer rows (bank share ${bankShare}) in ${secs(performance.now() - t0)} s`);
 
     app = await createHttpApp(AppModule.forRoot({ workers: true }));
     await app.listen(0, '127.0.0.1');
@@ -105,7 +110,7 @@ async function benchOnce(m: number): Promise<{ m: number; scanMs: number; refMs:
     const scanMs = performance.now() - s0;
     if (scan.status !== 'succeeded') throw new Error(`scan failed: ${String(scan.error)}`);
     console.log(`[${m}x] phases: ${await phases(app.get<Queue>(getQueueToken(QueueName.Scans)), Number(scan.id), Number(scan.shardCount ?? 4))}`);
-    return { m, scanMs, refMs: ref.ms, scan, refRows: ref.rows };
+    return { m, bankShare, scanMs, refMs: ref.ms, scan, refRows: ref.rows };
   } finally {
     await app?.close();
     await db.end().catch(() => undefined);
@@ -119,15 +124,24 @@ async function benchOnce(m: number): Promise<{ m: number; scanMs: number; refMs:
 async function main(): Promise<void> {
   const results = [];
   for (const m of MULTIPLIERS) {
-    const r = await benchOnce(m);
-    results.push(r);
-    console.log(
-      `[${m}x] full scan ${secs(r.scanMs)} s (${String(r.scan.projectsScanned)} projects, ${String(r.scan.alertsRaised)} alerts, by rule ${JSON.stringify(r.scan.byRule)})`,
-    );
-    console.log(`[${m}x] reference query ${secs(r.refMs)} s (${r.refRows} rows, warm best of 3); scan / reference = ${(r.scanMs / r.refMs).toFixed(1)}×`);
+    for (const share of BANK_SHARES) {
+      const r = await benchOnce(m, share);
+      results.push(r);
+      console.log(
+        `[${m}x] full scan ${secs(r.scanMs)} s (${String(r.scan.projectsScanned)} projects, ${String(r.scan.bankFeedProjects)} with a bank feed, ${String(r.scan.alertsRaised)} alerts, by rule ${JSON.stringify(r.scan.byRule)})`,
+      );
+      console.log(`[${m}x] reference query ${secs(r.refMs)} s (${r.refRows} rows, warm best of 3); scan / reference = ${(r.scanMs / r.refMs).toFixed(1)}×`);
+    }
+    const pair = results.filter((r) => r.m === m);
+    if (pair.length > 1) {
+      const [without, withFeeds] = [pair[0], pair[pair.length - 1]];
+      console.log(`[${m}x] bank feeds ${without.bankShare} → ${withFeeds.bankShare}: scan ${secs(without.scanMs)} s → ${secs(withFeeds.scanMs)} s (${(withFeeds.scanMs / without.scanMs).toFixed(2)}×)`);
+    }
   }
-  if (results.length > 1) {
-    const [a, b] = [results[0], results[results.length - 1]];
+  if (MULTIPLIERS.length > 1) {
+    const last = BANK_SHARES[BANK_SHARES.length - 1];
+    const same = results.filter((r) => r.bankShare === last);
+    const [a, b] = [same[0], same[same.length - 1]];
     console.log(`scaling ${a.m}x → ${b.m}x data: scan ${(b.scanMs / a.scanMs).toFixed(1)}× the time, reference ${(b.refMs / a.refMs).toFixed(1)}×`);
   }
   console.log('targets: full scan ≤ 15 s at 1x (goal ≤ 5 s); 10x data in ≤ 10x the time');

@@ -151,7 +151,7 @@ describe('alerts and projects read API', () => {
     });
     const monthly = one.body.monthly as Array<Record<string, unknown>>;
     expect(monthly).toHaveLength(12);
-    expect(monthly[11]).toEqual({ period: '2026-10', payable: '12500.50', paid: '3000.00', attendanceHeadcount: 1, paidHeadcount: 1 });
+    expect(monthly[11]).toEqual({ period: '2026-10', payable: '12500.50', paid: '3000.00', attendanceHeadcount: 1, paidHeadcount: 1, bankTransferred: null });
     expect((one.body.openAlerts as unknown[]).length).toBe(2);
     expect((await get('/projects/NOPE')).status).toBe(404);
   });

@@ -8,7 +8,7 @@ import { runScan } from './support/scans';
 import { startTestApp, TestApp } from './support/test-app';
 
 // Reference data first (routing needs it), then everything that refers to projects.
-const ORDER = ['enterprises', 'projects', 'inspection_units', 'industry_bureaus', 'wage_accounts', 'deposits', 'labor_cost_allocations', 'workers', 'attendance', 'payroll', 'clues', 'watchlist'];
+const ORDER = ['enterprises', 'projects', 'inspection_units', 'industry_bureaus', 'wage_accounts', 'deposits', 'labor_cost_allocations', 'workers', 'attendance', 'payroll', 'clues', 'watchlist', 'bank_transfers'];
 
 interface AlertItem {
   projectCode: string;
@@ -47,6 +47,8 @@ describe('generated province: import and scan match the manifest', () => {
     }
     const scan = await runScan(t, headers, manifest.asOf);
     expect(scan.status).toBe('succeeded');
+    expect(manifest.bankFeedProjects).toBeGreaterThan(0);
+    expect(scan.bankFeedProjects).toBe(manifest.bankFeedProjects);
 
     const items: AlertItem[] = [];
     for (let page = 1; ; page++) {

@@ -31,5 +31,7 @@ describe('rule engine agrees with the generator reference', () => {
     expect(got).toEqual(want);
     expect(new Set(r.findings.map((f) => f.rule)).size).toBeGreaterThanOrEqual(15);
     expect(r.skipped).toEqual([]);
+    // The bank rules are among them, on the bank variants and nowhere else.
+    expect(got.filter((k) => / (PAYROLL_UNVERIFIED|ACCOUNT_DIVERSION) /.test(k)).length).toBeGreaterThanOrEqual(5);
   });
 });

@@ -24,6 +24,7 @@ export interface ScanViewLike {
   alertsCleared?: number;
   byRule?: Record<string, number>;
   skipped?: unknown[];
+  bankFeedProjects?: number;
   error?: string;
 }
 

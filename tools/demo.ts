@@ -103,6 +103,7 @@ async function scanAndReport(api: DemoClient, manifest: Manifest): Promise<void>
   const scan = await api.waitFor<ScanViewLike>(`/api/v1/scans/${accepted.id}`, 10 * 60_000);
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`  scan ${scan.id}: ${scan.status} in ${secs} s — ${scan.projectsScanned ?? '?'} projects, ${scan.alertsRaised ?? '?'} alerts raised`);
+  console.log(`  projects with a bank feed (bank reconciliation rules evaluated): ${scan.bankFeedProjects ?? '?'}, generator: ${manifest.bankFeedProjects}`);
   if (scan.skipped && scan.skipped.length > 0) console.log(`  skipped: ${JSON.stringify(scan.skipped).slice(0, 300)}`);
   if (scan.status !== 'succeeded') throw new Error(`scan ${scan.id} ${scan.status}: ${scan.error ?? ''}`);
 

@@ -119,4 +119,18 @@ export async function loadProjectPlans(db: Queryable, plans: ProjectPlan[]): Pro
       }),
     ),
   );
+  await insert(
+    db,
+    'bank_transfers',
+    { project_code: text, txn_ref: text, account_number_enc: 'bytea', account_number_hash: 'bytea', account_number_masked: text, transferred_on: 'date',
+      payee_id_hash: 'bytea', payee_id_enc: 'bytea', payee_id_masked: text, payee_name: text, amount_fen: 'bigint', period: 'date', status: text },
+    plans.flatMap((p) =>
+      p.transfers.map((t) => ({
+        project_code: p.code, txn_ref: t.txnRef, account_number_enc: seal(t.accountNumber), account_number_hash: index(t.accountNumber),
+        account_number_masked: maskBankNumber(t.accountNumber), transferred_on: t.transferredOn, payee_id_hash: index(t.payeeId),
+        payee_id_enc: seal(t.payeeId), payee_id_masked: maskIdNumber(t.payeeId), payee_name: t.payeeName || null, amount_fen: t.amountFen,
+        period: t.month === null ? null : firstDayOf(t.month), status: t.status,
+      })),
+    ),
+  );
 }

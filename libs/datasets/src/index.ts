@@ -8,6 +8,7 @@ export { LaborCostAllocation } from './entities/labor-cost-allocation.entity';
 export { Worker } from './entities/worker.entity';
 export { Attendance } from './entities/attendance.entity';
 export { Payroll } from './entities/payroll.entity';
+export { BankTransfer } from './entities/bank-transfer.entity';
 export { Clue } from './entities/clue.entity';
 export { WatchlistEntry } from './entities/watchlist-entry.entity';
 export { InspectionUnit } from './entities/inspection-unit.entity';

@@ -100,6 +100,20 @@ describe('generator', () => {
     expect(units.filter((u) => u.kind === 'team').every((u) => u.street_codes.split(';').every((s) => s.startsWith(u.region_code)))).toBe(true);
   });
 
+  it('writes bank feeds: valid payee IDs, unique transaction refs per project, blank periods, failed and returned transfers', async () => {
+    const { manifest } = await writeDataset(join(root, 'bank'), { ...options, projects: 120 });
+    const rows = readCsv(await readFile(join(root, 'bank', 'bank_transfers.csv'), 'utf8'));
+    expect(rows.filter((r) => !idNumberOk(r.payee_id_number))).toEqual([]);
+    expect(new Set(rows.map((r) => `${r.project_code} ${r.txn_ref}`)).size).toBe(rows.length);
+    expect(rows.every((r) => /^\d+\.\d{2}$/.test(r.amount) && r.amount !== '0.00')).toBe(true);
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['succeeded', 'failed', 'returned']));
+    expect(rows.some((r) => r.period === '')).toBe(true);
+    expect(manifest.bankFeedProjects).toBeGreaterThan(10);
+    expect(manifest.expectedAlerts.byRule.PAYROLL_UNVERIFIED).toMatchObject({ red: expect.any(Number), orange: expect.any(Number) });
+    expect(manifest.expectedAlerts.byRule.ACCOUNT_DIVERSION).toMatchObject({ red: expect.any(Number), orange: expect.any(Number) });
+    expect(manifest.unexpected).toEqual([]);
+  });
+
   it('streams the same rows through generateDataset as it writes to files', async () => {
     const { manifest } = await writeDataset(join(root, 'a'), options);
     const data = generateDataset(options);

@@ -79,6 +79,18 @@ export function planRows(plan: ProjectPlan): Record<ProjectDataset, Row[]> {
       amount_claimed: c.amountClaimedFen === null ? '' : yuan(c.amountClaimedFen),
       summary: c.summary,
     })),
+    bank_transfers: plan.transfers.map((t) => ({
+      project_code: code,
+      txn_ref: t.txnRef,
+      account_number: t.accountNumber,
+      transferred_on: t.transferredOn,
+      payee_id_number: t.payeeId,
+      payee_name: t.payeeName,
+      payee_card_number: t.payeeCard,
+      amount: yuan(t.amountFen),
+      period: t.month === null ? '' : monthLabel(t.month),
+      status: t.status,
+    })),
     watchlist: plan.watchlist.map((e) => ({
       subject_type: e.subjectType,
       subject_id: e.subjectId,

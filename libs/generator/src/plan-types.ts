@@ -28,7 +28,22 @@ export interface ProjectPlan {
   payroll: PlannedPay[];
   clues: PlannedClue[];
   watchlist: PlannedWatch[];
+  /** What the bank reports out of the wage account (empty: no bank feed). */
+  transfers: PlannedTransfer[];
   variants: VariantId[];
+}
+
+export interface PlannedTransfer {
+  txnRef: string;
+  accountNumber: string;
+  transferredOn: string;
+  payeeId: string;
+  payeeName: string;
+  payeeCard: string;
+  amountFen: number;
+  /** The wage month the batch names, or null (blank period: matched by date). */
+  month: MonthIndex | null;
+  status: 'succeeded' | 'failed' | 'returned';
 }
 
 export interface PlannedWorker {

@@ -68,6 +68,7 @@ export function baseProject(ctx: GeneratorContext, rng: Rng, index: number, prob
     payroll: [],
     clues: [],
     watchlist: [],
+    transfers: [],
     variants: [],
   };
   if (status === 'planned') return plan;

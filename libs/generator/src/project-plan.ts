@@ -1,3 +1,4 @@
+import { addHealthyBankFeed } from './bank-feed';
 import { GeneratorContext, problemOrdinal } from './options';
 import { ProjectPlan } from './plan-types';
 import { rngFor } from './prng';
@@ -20,9 +21,12 @@ export function buildProjectPlan(ctx: GeneratorContext, index: number): ProjectP
     const variant = VARIANT_IDS[(ordinal + ctx.seed) % VARIANT_IDS.length];
     plan.variants.push(variant);
     VARIANTS[variant](ctx, rngFor(ctx.seed, 'variant', index), plan);
-  } else if (plan.status !== 'planned' && rng.chance(0.15)) {
-    // An old complaint, long settled: history that must not count as a cluster.
-    addClue(ctx, rng, plan, rng.int(45, 400), rng.int(1, 6));
+  } else {
+    if (plan.status !== 'planned' && rng.chance(0.15)) {
+      // An old complaint, long settled: history that must not count as a cluster.
+      addClue(ctx, rng, plan, rng.int(45, 400), rng.int(1, 6));
+    }
+    addHealthyBankFeed(ctx, plan);
   }
   return plan;
 }

@@ -1,5 +1,6 @@
 import { addDays, firstDayOf, lastDayOf, monthOf, toDay } from './dates';
 import { ExpectedAlert, ProjectPlan } from './plan-types';
+import { expectedBankAlerts } from './reference-bank-rules';
 import { minimumWageFen } from './regions';
 import { RuleCode, Severity } from './variant-ids';
 
@@ -95,5 +96,6 @@ export function expectedAlerts(plan: ProjectPlan, asOf: string): ExpectedAlert[]
   const parties = new Set([plan.contractorUscc, ...enrolledOnD.flatMap((w) => [w.employerUscc, w.teamLeaderId])]);
   const active = plan.watchlist.filter((e) => toDay(e.listedOn) <= D && D <= toDay(e.expiresOn ?? addDays(e.listedOn, 3 * 365)));
   if (active.some((e) => parties.has(e.subjectId))) raise('WATCHLISTED_PARTY', 'orange');
+  out.push(...expectedBankAlerts(plan, asOf));
   return out;
 }

@@ -12,6 +12,7 @@ export const DATASET_NAMES = [
   'payroll',
   'clues',
   'watchlist',
+  'bank_transfers',
 ] as const;
 
 export type DatasetName = (typeof DATASET_NAMES)[number];
@@ -69,12 +70,18 @@ export const DATASET_COLUMNS: Record<DatasetName, Columns> = {
     ['subject_type', '主体类型'], ['subject_id', '信用代码或身份证号'], ['list', '名单类别'],
     ['listed_on', '列入日期'], ['expires_on', '移出日期'], ['reason', '事由'],
   ],
+  bank_transfers: [
+    ['project_code', '项目编码'], ['txn_ref', '银行流水号'], ['account_number', '付款账号'], ['transferred_on', '交易日期'],
+    ['payee_id_number', '收款人身份证号'], ['payee_name', '收款人姓名'], ['payee_card_number', '收款卡号'],
+    ['amount', '交易金额'], ['period', '工资所属月份'], ['status', '交易状态'],
+  ],
 };
 
 /** Chinese labels of enum values, for `chineseValues` output (what a bureau's export shows). */
 export const CHINESE_VALUES: Record<string, Record<string, string>> = {
   industry: { housing: '房建', municipal: '市政', water: '水利', transport: '交通', other: '其他' },
-  status: { planned: '未开工', in_progress: '在建', suspended: '停工', completed: '竣工' },
+  // projects.status and bank_transfers.status share the column name; their values differ.
+  status: { planned: '未开工', in_progress: '在建', suspended: '停工', completed: '竣工', succeeded: '成功', failed: '失败', returned: '退回' },
   form: { cash: '现金', bank_guarantee: '银行保函', insurance: '保证保险' },
   paid_via: { dedicated_account: '专户代发', other_account: '其他账户', cash: '现金' },
   subject_type: { enterprise: '企业', person: '个人' },

@@ -28,6 +28,11 @@ export const VARIANT_IDS = [
   'COMPLAINT_CLUSTER_YELLOW',
   'WATCHLISTED_PARTY',
   'ABANDONED_SITE',
+  'BANK_UNVERIFIED_RED',
+  'BANK_UNVERIFIED_ORANGE',
+  'BANK_WRONG_ACCOUNT',
+  'BANK_DIVERSION_RED',
+  'BANK_DIVERSION_ORANGE',
 ] as const;
 
 export type VariantId = (typeof VARIANT_IDS)[number];
@@ -52,6 +57,8 @@ export const RULE_CODES = [
   'CONTRACT_UNSIGNED',
   'COMPLAINT_CLUSTER',
   'WATCHLISTED_PARTY',
+  'PAYROLL_UNVERIFIED',
+  'ACCOUNT_DIVERSION',
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];

@@ -1,3 +1,4 @@
+import { BANK_VARIANTS } from './bank-feed';
 import { addDays, dayOfMonth, monthOf, toDay } from './dates';
 import { ownEnterprise } from './enterprises';
 import { GeneratorContext } from './options';
@@ -168,4 +169,5 @@ export const VARIANTS: Record<VariantId, Apply> = {
     plan.allocations = plan.allocations.filter((a) => monthOf(a.paidOn) < ctx.period - 1);
     for (let i = 0; i < 3; i++) addClue(ctx, rng, plan, rng.int(0, 28), rng.int(3, 12));
   },
+  ...BANK_VARIANTS,
 };

@@ -47,6 +47,14 @@ const EVIDENCE_LABELS: Record<string, string> = {
   filingDueOn: '备案期限',
   payrollRows: '工资表行数',
   clues: '线索',
+  transferredYuan: '银行代发(元)',
+  divertedYuan: '付给非本项目人员(元)',
+  divertedShare: '非本项目人员占比',
+  payeesConcerned: '涉及收款人数',
+  payees: '收款人',
+  reportedPaidYuan: '报送实发(元)',
+  unverifiedYuan: '银行未代发(元)',
+  unverifiedShare: '未核实比例',
 };
 
 /** One line of evidence for a table cell: the scalar figures, without the worker list. */

@@ -20,6 +20,8 @@ const REQUESTED_ACTIONS: Partial<Record<RuleCode, string>> = {
   BELOW_MIN_WAGE: '督促施工总承包单位按不低于当地最低工资标准支付工资',
   EXIT_UNSETTLED: '督促施工总承包单位为退场人员结清工资',
   COMPLAINT_CLUSTER: '配合开展联合处置，督促相关单位化解欠薪矛盾，防止群体性事件',
+  ACCOUNT_DIVERSION: '督促施工总承包单位和开户银行核查专用账户向非本项目人员的支付，追回挪用资金，确保专款专用',
+  PAYROLL_UNVERIFIED: '督促施工总承包单位提供银行代发凭证，核实已报发放但银行未代发的工资并限期足额支付',
 };
 
 const GENERAL_REQUEST = '督促相关参建单位限期整改，并将处理结果函告本机构';

@@ -1,6 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { bankTransferredByMonth } from './bank-months';
 import { fenToYuan } from './money';
 import { ProjectListQueryDto } from './project.dto';
 
@@ -161,10 +162,13 @@ export class ProjectQueryService {
           ORDER BY m.period`,
         [code],
       );
+    const bank = await bankTransferredByMonth(this.dataSource, code);
     return rows.map((r) => ({
       period: r.period,
       payable: fenToYuan(r.payable_fen),
       paid: fenToYuan(r.paid_fen),
+      // null: the project has no bank feed; else what the bank transferred for that month.
+      bankTransferred: bank ? fenToYuan(bank.get(r.period) ?? 0) : null,
       attendanceHeadcount: r.headcount,
       paidHeadcount: r.paid_headcount,
     }));

@@ -17,7 +17,9 @@ export type RuleCode =
   | 'NOTICE_BOARD_MISSING'
   | 'CONTRACT_UNSIGNED'
   | 'COMPLAINT_CLUSTER'
-  | 'WATCHLISTED_PARTY';
+  | 'WATCHLISTED_PARTY'
+  | 'PAYROLL_UNVERIFIED'
+  | 'ACCOUNT_DIVERSION';
 
 export interface RuleDefinition {
   code: RuleCode;
@@ -59,8 +61,12 @@ export const RULE_CATALOGUE: Record<RuleCode, RuleDefinition> = {
   CONTRACT_UNSIGNED: def('CONTRACT_UNSIGNED', 'state', false, '未签订劳动合同', 'Workers without a labour contract'),
   COMPLAINT_CLUSTER: def('COMPLAINT_CLUSTER', 'state', false, '欠薪线索集中', 'Cluster of arrears complaints'),
   WATCHLISTED_PARTY: def('WATCHLISTED_PARTY', 'state', true, '涉及失信或不良记录主体', 'A watch-listed party works on the project'),
+  PAYROLL_UNVERIFIED: def('PAYROLL_UNVERIFIED', 'period', false, '工资发放未经银行代发核实', 'Reported pay the bank never transferred'),
+  ACCOUNT_DIVERSION: def('ACCOUNT_DIVERSION', 'period', true, '专用账户资金支付非本项目人员', 'Wage account paid people not on the project'),
 };
 
 const ALL_RULES = Object.keys(RULE_CATALOGUE) as RuleCode[];
 export const PERIOD_RULES: RuleCode[] = ALL_RULES.filter((c) => RULE_CATALOGUE[c].kind === 'period');
+/** The bank reconciliation rules: evaluated only for projects with a bank feed (rules.md). */
+export const BANK_FEED_RULES: RuleCode[] = ['PAYROLL_UNVERIFIED', 'ACCOUNT_DIVERSION'];
 export const STATE_RULES: RuleCode[] = ALL_RULES.filter((c) => RULE_CATALOGUE[c].kind === 'state');

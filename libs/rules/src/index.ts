@@ -1,6 +1,6 @@
 export type { RuleCode, RuleDefinition } from './catalogue';
-export { RULE_CATALOGUE, PERIOD_RULES, STATE_RULES } from './catalogue';
-export type { RuleFinding, SkippedRule, EvaluationScope, EvaluationResult } from './types';
+export { RULE_CATALOGUE, PERIOD_RULES, STATE_RULES, BANK_FEED_RULES } from './catalogue';
+export type { RuleFinding, SkippedRule, NotApplicableRule, EvaluationScope, EvaluationResult } from './types';
 export { assessedPeriod, addMonths, periodLabel } from './periods';
 export type { RuleThresholds, SlaThresholds, ResolvedProfile } from './profiles/thresholds';
 export { DEFAULT_THRESHOLDS, NATIONAL_PROFILE_CODE } from './profiles/thresholds';

@@ -25,6 +25,12 @@ export interface SkippedRule {
   reason: string;
 }
 
+/** A rule that does not apply to a project (not evaluated, not reported as skipped), e.g. the bank rules without a bank feed. */
+export interface NotApplicableRule {
+  rule: RuleCode;
+  projectCode: string;
+}
+
 export interface EvaluationScope {
   /** YYYY-MM-DD, the scan's as-of date D. */
   asOf: string;
@@ -38,4 +44,6 @@ export interface EvaluationScope {
 export interface EvaluationResult {
   findings: RuleFinding[];
   skipped: SkippedRule[];
+  /** (rule, project) pairs the rule's gate left out: neither findings nor skips, so nothing is cleared for them. */
+  notApplicable?: NotApplicableRule[];
 }

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ProjectRiskService } from '@wage/projects';
+import { BANK_FEED_RULES } from '@wage/rules';
 import { AlertIntakeService } from '@wage/workflow';
 import { Scan, SkippedSummary } from './entities/scan.entity';
 import { reconcileAlerts } from './reconcile-alerts';
@@ -50,6 +51,12 @@ export class ScanFinalizeService {
         scanId,
       );
       const report = await this.report(manager, scanId);
+      // Projects whose scope kept a bank rule: those with a bank feed as of the scan's date.
+      await manager.query(
+        `UPDATE scans SET bank_feed_projects = (SELECT count(DISTINCT project_code)::int FROM scan_scopes WHERE scan_id = $1 AND rules && $2::text[])
+          WHERE id = $1`,
+        [scanId, BANK_FEED_RULES],
+      );
       const [row] = updatedRows<{ duration_ms: number }>(await manager.query(
         `UPDATE scans SET status = 'succeeded', finished_at = now(),
                 duration_ms = (extract(epoch FROM now() - coalesce(started_at, created_at)) * 1000)::int,

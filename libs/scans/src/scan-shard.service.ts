@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ACTIVE_ALERT_STATUSES, ALERT_TRANSITIONS } from '@wage/alerts';
-import { PERIOD_RULES, RuleCode, RuleEngine, RuleFinding, STATE_RULES, SkippedRule } from '@wage/rules';
+import { NotApplicableRule, PERIOD_RULES, RuleCode, RuleEngine, RuleFinding, STATE_RULES, SkippedRule } from '@wage/rules';
 import { Scan } from './entities/scan.entity';
 import { fingerprintOf } from './fingerprint';
 import { planReevaluation, OpenAlertKey, ScopeRow } from './scan-plan';
@@ -54,10 +54,17 @@ export class ScanShardService {
       const plan = planReevaluation(mainProjects, scan.period, openAlerts);
       const findings: RuleFinding[] = [];
       const skipped: SkippedRule[] = [];
+      // Rules that do not apply to a project (the bank rules without a bank feed) leave
+      // its scope: not evaluated, so nothing of theirs is cleared, and not reported as skipped.
+      const notApplicable = new Set<string>();
+      const leaveOut = (period: string | null, rows: NotApplicableRule[] | undefined): void => {
+        for (const r of rows ?? []) notApplicable.add(`${r.projectCode}|${period ?? ''}|${r.rule}`);
+      };
       if (mainProjects.length > 0) {
         const result = await this.engine.evaluate(manager, { asOf: scan.asOf, period: scan.period, projectCodes: mainProjects });
         findings.push(...result.findings);
         skipped.push(...result.skipped);
+        leaveOut(scan.period, result.notApplicable);
       }
       const openFingerprints = new Set(openAlerts.map((a) => fingerprintOf(a.projectCode, a.rule, a.period)));
       for (const group of plan.groups) {
@@ -71,6 +78,7 @@ export class ScanShardService {
         // new for an old period.
         findings.push(...result.findings.filter((f) => openFingerprints.has(fingerprintOf(f.projectCode, f.rule, f.period))));
         skipped.push(...result.skipped);
+        leaveOut(group.period, result.notApplicable);
       }
       const scope: ScopeRow[] = [
         ...mainProjects.flatMap((p) => [
@@ -78,7 +86,7 @@ export class ScanShardService {
           { projectCode: p, period: null, rules: STATE_RULES },
         ]),
         ...plan.scope,
-      ];
+      ].map((row) => ({ ...row, rules: row.rules.filter((r) => !notApplicable.has(`${row.projectCode}|${row.period ?? ''}|${r}`)) }));
       await this.stage(manager, scanId, shard, findings, skipped, scope);
     });
   }

@@ -43,6 +43,7 @@ export class ScanView {
   @ApiProperty({ example: { PAY_RATIO_LOW: 12 } }) byRule!: Record<string, number>;
   @ApiProperty({ example: [{ rule: 'BELOW_MIN_WAGE', reason: 'no minimum wage configured', count: 3, sampleProjects: ['P1'] }] })
   skipped!: SkippedSummary[];
+  @ApiProperty({ description: 'Projects with a bank feed: the only ones the bank reconciliation rules evaluate' }) bankFeedProjects!: number;
   @ApiProperty({ nullable: true, type: String }) error!: string | null;
 
   static of(s: Scan): ScanView {
@@ -62,6 +63,7 @@ export class ScanView {
       alertsCleared: s.alertsCleared,
       byRule: s.byRule,
       skipped: s.skipped,
+      bankFeedProjects: s.bankFeedProjects,
       error: s.error,
     };
   }

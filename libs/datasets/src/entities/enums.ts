@@ -22,3 +22,6 @@ export type Watchlist = (typeof WATCHLISTS)[number];
 
 export const UNIT_KINDS = ['brigade', 'team'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
+
+export const BANK_TRANSFER_STATUSES = ['succeeded', 'failed', 'returned'] as const;
+export type BankTransferStatus = (typeof BANK_TRANSFER_STATUSES)[number];

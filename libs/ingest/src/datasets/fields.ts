@@ -60,4 +60,5 @@ export const LABELS = {
   subjectType: { enterprise: ['企业'], person: ['个人'] },
   watchlist: { arrears_blacklist: ['拖欠农民工工资失信联合惩戒名单', '失信名单', '黑名单'], bad_team: ['不良班组'] },
   unitKind: { brigade: ['大队'], team: ['中队'] },
+  transferStatus: { succeeded: ['成功', '交易成功'], failed: ['失败', '交易失败'], returned: ['退回', '退票', '已退回'] },
 } as const;

@@ -11,12 +11,14 @@ const profiles = new Map([
 ]);
 
 describe('findings (pure)', () => {
-  it('has 10 period rules and 8 state rules, each with SQL', () => {
-    expect(PERIOD_RULES).toHaveLength(10);
+  it('has 12 period rules (two of them bank rules) and 8 state rules, each with SQL', () => {
+    expect(PERIOD_RULES).toHaveLength(12);
     expect(STATE_RULES).toHaveLength(8);
     for (const code of [...PERIOD_RULES, ...STATE_RULES]) expect(RULE_SQL[code].code).toBe(code);
     expect(RULE_CATALOGUE.PAYROLL_MISSING.joint).toBe(true);
     expect(RULE_CATALOGUE.PAY_RATIO_LOW.joint).toBe(false);
+    expect(RULE_CATALOGUE.ACCOUNT_DIVERSION.joint).toBe(true);
+    expect(RULE_CATALOGUE.PAYROLL_UNVERIFIED.joint).toBe(false);
   });
 
   it('shapes rows into sorted findings with thresholds, versions and yuan evidence', () => {
@@ -58,7 +60,7 @@ describe('findings (pure)', () => {
   });
 
   it('defaults to every rule, deduplicates requested ones', () => {
-    expect(ruleCodesOf(undefined)).toHaveLength(18);
+    expect(ruleCodesOf(undefined)).toHaveLength(20);
     expect(ruleCodesOf(['PAY_RATIO_LOW', 'PAY_RATIO_LOW'])).toEqual(['PAY_RATIO_LOW']);
   });
 });

@@ -4,7 +4,8 @@ import { isPeriod } from '../periods';
 import { RegionProfileService } from '../profiles/region-profile.service';
 import { ResolvedProfile } from '../profiles/thresholds';
 import { RULE_SQL } from '../rules/all-rules';
-import { EvaluationResult, EvaluationScope, RuleFinding, SkippedRule } from '../types';
+import { RuleGate } from '../rules/rule-sql';
+import { EvaluationResult, EvaluationScope, NotApplicableRule, RuleFinding, SkippedRule } from '../types';
 import { partitionScope, ruleCodesOf, toFindings } from './findings';
 
 /**
@@ -22,7 +23,8 @@ export class RuleEngine {
     const projectCodes = [...new Set(scope.projectCodes)].sort();
     const findings: RuleFinding[] = [];
     const skipped: SkippedRule[] = [];
-    if (projectCodes.length === 0) return { findings, skipped };
+    const notApplicable: NotApplicableRule[] = [];
+    if (projectCodes.length === 0) return { findings, skipped, notApplicable };
 
     // One transaction (a savepoint when the caller already has one) so the settings
     // below apply to every statement and end with it. JIT compilation costs seconds
@@ -34,16 +36,32 @@ export class RuleEngine {
       const resolved = await this.profiles.resolveForProjects(m, projectCodes);
       const byProject = new Map<string, ResolvedProfile>(resolved.map((r) => [r.projectCode, r.profile]));
       const thresholdsJson = JSON.stringify(Object.fromEntries(resolved.map((r) => [r.profile.code, r.profile.thresholds])));
+      const gates = new Map<string, Set<string>>();
+      const gated = async (gate: RuleGate): Promise<Set<string>> => {
+        let open = gates.get(gate.key);
+        if (!open) {
+          const rows: Array<{ project_code: string }> = await m.query(gate.sql, [projectCodes, scope.asOf]);
+          open = new Set(rows.map((r) => r.project_code));
+          gates.set(gate.key, open);
+        }
+        return open;
+      };
       for (const code of ruleCodesOf(scope.rules)) {
         const rule = RULE_SQL[code];
         const part = partitionScope(rule, projectCodes, byProject);
         skipped.push(...part.skipped);
-        if (part.runnable.length === 0) continue;
-        const profileCodes = part.runnable.map((p) => (byProject.get(p) as ResolvedProfile).code);
-        const rows: Record<string, unknown>[] = await m.query(rule.sql, [part.runnable, profileCodes, thresholdsJson, scope.asOf, scope.period]);
+        let runnable = part.runnable;
+        if (rule.gate && runnable.length > 0) {
+          const open = await gated(rule.gate);
+          notApplicable.push(...runnable.filter((p) => !open.has(p)).map((projectCode) => ({ rule: code, projectCode })));
+          runnable = runnable.filter((p) => open.has(p));
+        }
+        if (runnable.length === 0) continue;
+        const profileCodes = runnable.map((p) => (byProject.get(p) as ResolvedProfile).code);
+        const rows: Record<string, unknown>[] = await m.query(rule.sql, [runnable, profileCodes, thresholdsJson, scope.asOf, scope.period]);
         findings.push(...toFindings(rule, rows, byProject, scope.period));
       }
     });
-    return { findings, skipped };
+    return { findings, skipped, notApplicable };
   }
 }

@@ -19,6 +19,21 @@ const Yuan = (): PropertyDecorator => (target, key) => {
   ApiProperty({ minimum: 0, description: 'whole yuan' })(target, key);
 };
 
+const OptionalRatio = (): PropertyDecorator => (target, key) => {
+  IsOptional()(target, key);
+  IsNumber()(target, key);
+  Min(0)(target, key);
+  Max(1)(target, key);
+  ApiPropertyOptional({ minimum: 0, maximum: 1 })(target, key);
+};
+const OptionalCount = (): PropertyDecorator => (target, key) => {
+  IsOptional()(target, key);
+  IsInt()(target, key);
+  Min(0)(target, key);
+  Max(31)(target, key);
+  ApiPropertyOptional({ minimum: 0, maximum: 31 })(target, key);
+};
+
 export class SlaDto {
   @Count() acknowledgeDays!: number;
   @Count() resolveRedDays!: number;
@@ -49,6 +64,12 @@ export class ThresholdsDto {
   @Count() complaintClueCount!: number;
   @Count() complaintWorkerCount!: number;
   @Count() blacklistDefaultYears!: number;
+
+  // Added with the bank reconciliation rules: optional so a client written before them
+  // keeps working (a missing one takes the default, like a stored profile lacking it).
+  @OptionalRatio() bankUnverifiedRedShare?: number;
+  @OptionalRatio() bankDiversionRedShare?: number;
+  @OptionalCount() bankMatchWindowDays?: number;
 
   @ApiPropertyOptional({ nullable: true, description: 'monthly minimum wage in whole yuan; null = not configured' })
   @IsOptional()

@@ -32,6 +32,12 @@ export interface RuleThresholds {
   complaintClueCount: number;
   complaintWorkerCount: number;
   blacklistDefaultYears: number;
+  /** PAYROLL_UNVERIFIED is red when the unverified sum is above this share of the rows' paid amount. */
+  bankUnverifiedRedShare: number;
+  /** ACCOUNT_DIVERSION is red when the diverted total is above this share of the accounts' transfers in P. */
+  bankDiversionRedShare: number;
+  /** A transfer without a period matches a payroll row whose paid_on is at most this many days away. */
+  bankMatchWindowDays: number;
   /** Monthly minimum wage in yuan; null = not configured (BELOW_MIN_WAGE is skipped). */
   minimumMonthlyWageYuan: number | null;
   sla: SlaThresholds;
@@ -60,6 +66,9 @@ export const DEFAULT_THRESHOLDS: RuleThresholds = {
   complaintClueCount: 3,
   complaintWorkerCount: 10,
   blacklistDefaultYears: 3,
+  bankUnverifiedRedShare: 0.2,
+  bankDiversionRedShare: 0.1,
+  bankMatchWindowDays: 3,
   minimumMonthlyWageYuan: null,
   sla: { acknowledgeDays: 1, resolveRedDays: 5, resolveOrangeDays: 10, resolveYellowDays: 20, bureauReplyDays: 10 },
 };

@@ -1,4 +1,5 @@
 import { RuleCode } from '../catalogue';
+import { ACCOUNT_DIVERSION, PAYROLL_UNVERIFIED } from './bank.rules';
 import { ACCOUNT_MISSING, ACCOUNT_NOT_FILED, DEPOSIT_MISSING, LABOR_COST_SHORT } from './funding.rules';
 import { CONTRACT_UNSIGNED, LABOR_COST_LAPSE, PAID_OUTSIDE_ACCOUNT, UNREGISTERED_WORKERS } from './roster.rules';
 import { RuleSql } from './rule-sql';
@@ -26,4 +27,6 @@ export const RULE_SQL: Record<RuleCode, RuleSql> = {
   CONTRACT_UNSIGNED,
   COMPLAINT_CLUSTER,
   WATCHLISTED_PARTY,
+  PAYROLL_UNVERIFIED,
+  ACCOUNT_DIVERSION,
 };

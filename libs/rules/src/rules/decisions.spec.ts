@@ -34,6 +34,19 @@ describe('rule decisions (pure)', () => {
     expect(decide('CONSECUTIVE_ARREARS', { periods: [fine, low] })).toBeNull();
   });
 
+  it('PAYROLL_UNVERIFIED: red above 20 % of the reported paid amount, orange up to it; the unverified sum is the shortfall', () => {
+    expect(decide('PAYROLL_UNVERIFIED', { reported_paid_fen: 100000, transferred_fen: 79999, unverified_fen: 20001 })).toMatchObject({ severity: 'red', shortfallFen: 20001 });
+    expect(decide('PAYROLL_UNVERIFIED', { reported_paid_fen: 100000, transferred_fen: 80000, unverified_fen: 20000 })).toMatchObject({ severity: 'orange', shortfallFen: 20000 });
+    expect(decide('PAYROLL_UNVERIFIED', { reported_paid_fen: 100000, unverified_fen: 0 })).toBeNull();
+    expect(decide('PAYROLL_UNVERIFIED', { reported_paid_fen: 100000, unverified_fen: 1 })?.figures).toMatchObject({ unverifiedShare: '0.0000', redAbove: 0.2, matchWindowDays: 3 });
+  });
+
+  it('ACCOUNT_DIVERSION: red above 10 % of the transfers in P, orange up to it, no shortfall', () => {
+    expect(decide('ACCOUNT_DIVERSION', { transferred_fen: 10000, diverted_fen: 1001, payees: 1 })).toMatchObject({ severity: 'red', shortfallFen: 0 });
+    expect(decide('ACCOUNT_DIVERSION', { transferred_fen: 10000, diverted_fen: 1000, payees: 1 })?.severity).toBe('orange');
+    expect(decide('ACCOUNT_DIVERSION', { transferred_fen: 10000, diverted_fen: 0, payees: 0 })).toBeNull();
+  });
+
   it('PAID_OUTSIDE_ACCOUNT: orange above 50 % of paid, else yellow', () => {
     expect(decide('PAID_OUTSIDE_ACCOUNT', { paid_fen: 100, other_account_fen: 30, cash_fen: 21 })?.severity).toBe('orange');
     expect(decide('PAID_OUTSIDE_ACCOUNT', { paid_fen: 100, other_account_fen: 30, cash_fen: 20 })?.severity).toBe('yellow');

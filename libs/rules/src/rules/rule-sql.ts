@@ -31,6 +31,17 @@ export interface RuleOutcome {
   shortfallFen: number;
 }
 
+/**
+ * Which projects of a scope a rule applies to at all. Projects left out are neither
+ * evaluated nor skipped (rules.md: the bank rules ignore projects without a bank feed).
+ * The statement gets $1 text[] project codes and $2 date D, and returns project_code.
+ * Rules sharing a gate `key` share its result within one evaluation.
+ */
+export interface RuleGate {
+  key: string;
+  sql: string;
+}
+
 /** One rule: a set-based statement returning one row per firing project, and the pure decision on a row. */
 export interface RuleSql {
   code: RuleCode;
@@ -39,6 +50,8 @@ export interface RuleSql {
   sql: string;
   /** Row (project_code plus rule-specific columns) → outcome; null = does not fire after all. */
   decide(row: Record<string, unknown>, t: RuleThresholds): RuleOutcome | null;
+  /** Limits the rule to the projects this gate returns. */
+  gate?: RuleGate;
   /** Why the rule cannot run under these thresholds, or null when it can. */
   skipReason?(t: RuleThresholds): string | null;
 }

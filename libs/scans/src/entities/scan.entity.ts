@@ -71,6 +71,10 @@ export class Scan {
   @Column({ type: 'jsonb', default: () => "'[]'" })
   skipped!: SkippedSummary[];
 
+  /** Projects the bank reconciliation rules were evaluated for (they had a bank feed as of asOf). */
+  @Column({ type: 'integer', default: 0 })
+  bankFeedProjects!: number;
+
   @Column({ type: 'text', nullable: true })
   error!: string | null;
 

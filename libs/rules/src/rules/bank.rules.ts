@@ -1,0 +1,157 @@
+import { ratioText, shareAbove } from '../money';
+import { num, RuleGate, RuleSql, SCOPE_CTE, thInt } from './rule-sql';
+import { PAID_AS_OF, PAYROLL_OF_P, PERIOD_END, WORKER_LIST_CTE } from './sql-fragments';
+
+/**
+ * rules.md "Bank reconciliation rules". A project has a bank feed when a succeeded
+ * transfer of it falls between the first day of the month two months before D's month
+ * and D; the gate leaves every other project out (not evaluated, not skipped).
+ */
+export const BANK_FEED_GATE: RuleGate = {
+  key: 'bank_feed',
+  sql: `SELECT c.project_code FROM unnest($1::text[]) AS c(project_code)
+         WHERE EXISTS (SELECT 1 FROM bank_transfers b
+                        WHERE b.project_code = c.project_code AND b.status = 'succeeded'
+                          AND b.transferred_on BETWEEN (date_trunc('month', $2::date) - interval '2 months')::date AND $2::date)`,
+};
+
+/** The transfer `b` left one of its project's wage accounts (blind index of the account number). */
+const FROM_WAGE_ACCOUNT = (b: string): string =>
+  `EXISTS (SELECT 1 FROM wage_accounts a WHERE a.project_code = ${b}.project_code AND a.account_number_hash = ${b}.account_number_hash)`;
+
+/**
+ * The transfer `b` (same payee) matches the payroll row `r` of P: a period of P, or no
+ * period and a transferred_on within the window of r.paid_on, with no other row of the
+ * payee closer (a tie goes to the earlier period). Only rows with a paid_on compete.
+ */
+const MATCHES_ROW_OF_P = (b: string, r: string): string => `(${b}.period = $5::date
+      OR (${b}.period IS NULL AND abs(${b}.transferred_on - ${r}.paid_on) <= ${r}.window_days
+          AND NOT EXISTS (
+            SELECT 1 FROM payroll o
+             WHERE o.project_code = ${r}.project_code AND o.id_hash = ${r}.id_hash AND o.period <> $5::date AND o.paid_on IS NOT NULL
+               AND (abs(${b}.transferred_on - o.paid_on) < abs(${b}.transferred_on - ${r}.paid_on)
+                    OR (abs(${b}.transferred_on - o.paid_on) = abs(${b}.transferred_on - ${r}.paid_on) AND o.period < $5::date)))))`;
+
+/**
+ * PAYROLL_UNVERIFIED: over the rows of P paid (as of D) through the dedicated account,
+ * the sum of (paid − matched transfers, when positive) is > 0; red above
+ * bankUnverifiedRedShare of those rows' paid amount. Shortfall = that sum: wages
+ * reported paid that no bank transfer shows reached the worker.
+ */
+export const PAYROLL_UNVERIFIED: RuleSql = {
+  code: 'PAYROLL_UNVERIFIED',
+  thresholdKeys: ['bankUnverifiedRedShare', 'bankMatchWindowDays'],
+  gate: BANK_FEED_GATE,
+  sql: `WITH ${SCOPE_CTE},
+rows_p AS MATERIALIZED (
+  SELECT pr.project_code, pr.id_hash, pr.id_masked, pr.paid_on, pr.paid_fen, ${thInt('bankMatchWindowDays')} AS window_days
+    FROM ${PAYROLL_OF_P} pr JOIN scope s USING (project_code)
+   WHERE pr.project_code = ANY($1::text[]) AND pr.paid_via = 'dedicated_account' AND ${PAID_AS_OF('pr')} > 0),
+-- Transfers without a period can only match a row of P near its paid_on: bound them by date first.
+bounds AS (SELECT min(paid_on - window_days) AS lo, max(paid_on + window_days) AS hi FROM rows_p),
+matched AS (
+  SELECT r.project_code, r.id_hash, sum(b.amount_fen)::bigint AS transferred_fen
+    FROM rows_p r
+    JOIN bank_transfers b ON b.project_code = r.project_code AND b.payee_id_hash = r.id_hash
+   WHERE b.status = 'succeeded' AND b.transferred_on <= $4::date AND ${FROM_WAGE_ACCOUNT('b')}
+     AND (b.period = $5::date OR b.transferred_on BETWEEN (SELECT lo FROM bounds) AND (SELECT hi FROM bounds))
+     AND ${MATCHES_ROW_OF_P('b', 'r')}
+   GROUP BY r.project_code, r.id_hash),
+per_row AS MATERIALIZED (
+  SELECT r.project_code, r.id_hash, r.id_masked, r.paid_on, r.paid_fen, coalesce(m.transferred_fen, 0) AS transferred_fen,
+         greatest(r.paid_fen - coalesce(m.transferred_fen, 0), 0) AS unverified_fen
+    FROM rows_p r LEFT JOIN matched m USING (project_code, id_hash)),
+hit AS MATERIALIZED (
+  SELECT x.project_code, sum(x.paid_fen)::bigint AS reported_paid_fen, sum(x.transferred_fen)::bigint AS transferred_fen,
+         sum(x.unverified_fen)::bigint AS unverified_fen, count(*)::int AS payroll_rows,
+         count(*) FILTER (WHERE x.unverified_fen > 0)::int AS unverified_workers
+    FROM per_row x GROUP BY x.project_code HAVING sum(x.unverified_fen) > 0),
+${WORKER_LIST_CTE('lists', {
+    from: `FROM per_row x WHERE x.unverified_fen > 0 AND x.project_code IN (SELECT project_code FROM hit)`,
+    columns: 'x.paid_fen, x.transferred_fen, x.unverified_fen, x.paid_on',
+    fields: `'reportedFen', r.paid_fen, 'transferredFen', r.transferred_fen, 'unverifiedFen', r.unverified_fen, 'paidOn', r.paid_on`,
+    order: 'x.unverified_fen DESC',
+  })}
+SELECT hit.*, lists.workers FROM hit LEFT JOIN lists USING (project_code)`,
+  decide(row, t) {
+    const reported = num(row.reported_paid_fen);
+    const unverified = num(row.unverified_fen);
+    if (unverified <= 0) return null;
+    return {
+      severity: shareAbove(unverified, reported, t.bankUnverifiedRedShare) ? 'red' : 'orange',
+      shortfallFen: unverified,
+      figures: {
+        reportedPaidFen: reported,
+        transferredFen: num(row.transferred_fen),
+        unverifiedFen: unverified,
+        unverifiedShare: ratioText(unverified, reported),
+        redAbove: t.bankUnverifiedRedShare,
+        matchWindowDays: t.bankMatchWindowDays,
+        payrollWorkers: num(row.payroll_rows),
+        unverifiedWorkers: num(row.unverified_workers),
+        workers: row.workers,
+      },
+    };
+  },
+};
+
+/**
+ * ACCOUNT_DIVERSION: succeeded transfers out of the project's wage accounts in P to
+ * payees not enrolled on the project in any of the 12 periods ending with P; red above
+ * bankDiversionRedShare of all those accounts' succeeded transfers in P. No shortfall:
+ * the money left the account, but it measures misuse, not wages owed.
+ */
+export const ACCOUNT_DIVERSION: RuleSql = {
+  code: 'ACCOUNT_DIVERSION',
+  thresholdKeys: ['bankDiversionRedShare'],
+  gate: BANK_FEED_GATE,
+  sql: `WITH ${SCOPE_CTE},
+tx_p AS MATERIALIZED (
+  SELECT b.project_code, b.payee_id_hash, b.payee_id_masked, b.payee_name, b.amount_fen
+    FROM bank_transfers b
+   WHERE b.project_code = ANY($1::text[]) AND b.status = 'succeeded'
+     AND b.transferred_on BETWEEN $5::date AND least(${PERIOD_END}, $4::date) AND ${FROM_WAGE_ACCOUNT('b')}),
+payees AS MATERIALIZED (
+  SELECT x.project_code, x.payee_id_hash AS id_hash, max(x.payee_id_masked) AS id_masked, max(x.payee_name) AS payee_name,
+         sum(x.amount_fen)::bigint AS transferred_fen
+    FROM tx_p x
+   WHERE NOT EXISTS (SELECT 1 FROM workers w WHERE w.project_code = x.project_code AND w.id_hash = x.payee_id_hash
+                        AND w.entered_on <= ${PERIOD_END} AND (w.exited_on IS NULL OR w.exited_on >= ($5::date - interval '11 months')::date))
+   GROUP BY x.project_code, x.payee_id_hash),
+totals AS (
+  SELECT x.project_code, sum(x.amount_fen)::bigint AS transferred_fen
+    FROM tx_p x WHERE x.project_code IN (SELECT project_code FROM payees) GROUP BY x.project_code),
+hit AS (
+  SELECT p.project_code, t.transferred_fen, sum(p.transferred_fen)::bigint AS diverted_fen, count(*)::int AS payees
+    FROM payees p JOIN totals t USING (project_code) GROUP BY p.project_code, t.transferred_fen),
+lists AS (
+  SELECT r.project_code,
+         jsonb_agg(jsonb_build_object('name', coalesce(w.name, r.payee_name), 'idMasked', r.id_masked, 'registered', w.name IS NOT NULL,
+                                      'enteredOn', w.entered_on, 'exitedOn', w.exited_on, 'reportedFen', coalesce(rep.paid_fen, 0),
+                                      'transferredFen', r.transferred_fen) ORDER BY r.rn) AS payees
+    FROM (SELECT p.*, row_number() OVER (PARTITION BY p.project_code ORDER BY p.transferred_fen DESC, p.id_hash) AS rn FROM payees p) r
+    LEFT JOIN LATERAL (SELECT w.name, w.entered_on, w.exited_on FROM workers w
+                        WHERE w.project_code = r.project_code AND w.id_hash = r.id_hash LIMIT 1) w ON true
+    LEFT JOIN LATERAL (SELECT sum(${PAID_AS_OF('pr')})::bigint AS paid_fen FROM payroll pr
+                        WHERE pr.project_code = r.project_code AND pr.id_hash = r.id_hash AND pr.period = $5::date) rep ON true
+   WHERE r.rn <= 20
+   GROUP BY r.project_code)
+SELECT hit.*, lists.payees AS payee_list FROM hit LEFT JOIN lists USING (project_code)`,
+  decide(row, t) {
+    const total = num(row.transferred_fen);
+    const diverted = num(row.diverted_fen);
+    if (diverted <= 0) return null;
+    return {
+      severity: shareAbove(diverted, total, t.bankDiversionRedShare) ? 'red' : 'orange',
+      shortfallFen: 0,
+      figures: {
+        transferredFen: total,
+        divertedFen: diverted,
+        divertedShare: ratioText(diverted, total),
+        redAbove: t.bankDiversionRedShare,
+        payeesConcerned: num(row.payees),
+        payees: row.payee_list,
+      },
+    };
+  },
+};
