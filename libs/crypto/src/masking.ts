@@ -15,9 +15,9 @@ export function maskBankNumber(n: string): string {
 }
 
 /** ID-number-like tokens and long digit runs (bank cards), standing alone. */
-const LONG_NUMBER = /(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15,32})(?![0-9A-Za-z])/g;
-/** Any run of 6+ digits (with an ID number's final X), for text about a personal-data cell. */
-const ANY_NUMBER = /\d{6,}[Xx]?/g;
+const LONG_NUMBER = /(?<![0-9A-Za-z*])(\d{17}[\dXx]|\d{15,32})(?![0-9A-Za-z*])/g;
+/** Any run of 6+ digits (with an ID number's final X) that is not part of a mask already. */
+const ANY_NUMBER = /(?<![\d*])\d{6,}[Xx]?(?![\d*])/g;
 
 const maskToken = (t: string): string => (t.length === 18 || /[Xx]$/.test(t) ? maskIdNumber(t) : maskBankNumber(t));
 
