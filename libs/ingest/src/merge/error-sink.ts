@@ -9,8 +9,7 @@ const PERSONAL_COLUMNS: ReadonlySet<string> = new Set([
   'bank_card_number',
   'account_number',
   'subject_id',
-  'payer_account',
-  'payee_account',
+  'payee_id_number',
   'payee_card_number',
 ]);
 
