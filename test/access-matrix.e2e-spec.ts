@@ -118,7 +118,7 @@ describe('access matrix of the alert workflow', () => {
     expect((await api(t, 'POST', '/alerts/claim-next', who.inspector)).status).toBe(204);
   });
 
-  it('shows workers masked, unmasked only with can_unmask (audit-logged), never to bureau officers', async () => {
+  it('shows workers masked, unmasked only with can_unmask (audit-logged), and no roster to bureau officers', async () => {
     const id = idNumber(424242);
     await fixtures(db).worker({ project: 'PT', id, name: '张三' });
     await fixtures(db).worker({ project: 'PO', id: idNumber(434343), name: '李四' });
@@ -131,7 +131,10 @@ describe('access matrix of the alert workflow', () => {
     expect((await api(t, 'GET', `/alerts/${ids.team}/workers`, who.otherInspector)).status).toBe(404);
     expect((await api(t, 'GET', `/alerts/${ids.team}/workers`, who.submitter)).status).toBe(403);
     const officer = await loginAs(t, { role: Role.BureauOfficer, bureauCode: 'BUR1', canUnmask: true });
-    expect((await api(t, 'GET', `/alerts/${ids.noticed}/workers`, officer)).body.items[0].name).toBe('李四');
+    // Bureau officers see the alert and its evidence, never the project's worker roster.
+    const roster = await api(t, 'GET', `/alerts/${ids.noticed}/workers`, officer);
+    expect(roster.status).toBe(403);
+    expect(JSON.stringify(roster.body)).not.toContain('李四');
     expect((await api(t, 'GET', `/alerts/${ids.noticed}/workers?unmask=true`, officer)).status).toBe(403);
 
     const trusted = await loginAs(t, { role: Role.Inspector, unitCode: 'T1', canUnmask: true });

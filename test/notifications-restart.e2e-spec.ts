@@ -29,7 +29,7 @@ describe('the outbox survives a restart', () => {
 
   beforeAll(async () => {
     receiver = await new WebhookReceiver().start();
-    env = await createTestEnv({ OUTBOX_BACKOFF_MS: '100', OUTBOX_SWEEP_MS: '100' });
+    env = await createTestEnv({ OUTBOX_BACKOFF_MS: '100', OUTBOX_SWEEP_MS: '100', WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' });
   });
   afterAll(async () => {
     await app?.close();

@@ -16,7 +16,7 @@ export class ApiKeysController {
   @Roles(Role.Admin)
   @ApiCreatedResponse({ type: CreatedApiKeyView, description: 'The key is in this response only' })
   create(@Body() body: CreateApiKeyDto, @CurrentPrincipal() actor: Principal): Promise<CreatedApiKeyView> {
-    return this.keys.create(body.name, actor);
+    return this.keys.create(body, actor);
   }
 
   @Get()

@@ -2,13 +2,24 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { generateApiKey } from './api-key-format';
-import { ApiKeyView, CreatedApiKeyView } from './dto/api-key.dto';
+import { DEFAULT_KEY_DATASETS } from './api-key-scope';
+import { ApiKeyView, CreateApiKeyDto, CreatedApiKeyView } from './dto/api-key.dto';
 import { ApiKey } from './entities/api-key.entity';
 import { Principal } from './principal';
 import { SecurityAuditService } from './security-audit.service';
 
 function view(k: ApiKey): ApiKeyView {
-  return { id: k.id, name: k.name, prefix: k.prefix, createdBy: k.createdBy, createdAt: k.createdAt, revokedAt: k.revokedAt };
+  return {
+    id: k.id,
+    name: k.name,
+    prefix: k.prefix,
+    datasets: k.datasets,
+    projectCodes: k.projectCodes,
+    contractorUscc: k.contractorUscc,
+    createdBy: k.createdBy,
+    createdAt: k.createdAt,
+    revokedAt: k.revokedAt,
+  };
 }
 
 @Injectable()
@@ -18,12 +29,28 @@ export class ApiKeysService {
     private readonly audit: SecurityAuditService,
   ) {}
 
-  async create(name: string, actor: Principal): Promise<CreatedApiKeyView> {
+  async create(dto: CreateApiKeyDto, actor: Principal): Promise<CreatedApiKeyView> {
     const { key, hash, prefix } = generateApiKey();
     const row = await this.keys.save(
-      this.keys.create({ name: name.trim(), keyHash: hash, prefix, createdBy: actor.kind === 'user' ? actor.id : null, revokedAt: null }),
+      this.keys.create({
+        name: dto.name.trim(),
+        keyHash: hash,
+        prefix,
+        createdBy: actor.kind === 'user' ? actor.id : null,
+        revokedAt: null,
+        datasets: dto.datasets ?? [...DEFAULT_KEY_DATASETS],
+        projectCodes: dto.projectCodes ?? null,
+        contractorUscc: dto.contractorUscc ?? null,
+      }),
     );
-    await this.audit.record('api_key.created', actor, { apiKeyId: row.id, name: row.name, prefix });
+    await this.audit.record('api_key.created', actor, {
+      apiKeyId: row.id,
+      name: row.name,
+      prefix,
+      datasets: row.datasets,
+      projectCodes: row.projectCodes,
+      contractorUscc: row.contractorUscc,
+    });
     return { ...view(row), key };
   }
 

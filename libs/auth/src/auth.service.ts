@@ -47,7 +47,7 @@ export class AuthService {
     }
     await this.throttle.recordSuccess(username, ip);
     await this.audit.record('login.succeeded', userPrincipal(user), null, { ip });
-    const payload: AccessTokenPayload = { sub: user.id, role: user.role };
+    const payload: AccessTokenPayload = { sub: user.id, role: user.role, ver: user.tokenVersion };
     return { accessToken: await this.jwt.signAsync(payload), expiresIn: this.config.JWT_TTL_SECONDS };
   }
 }

@@ -8,3 +8,11 @@ export { hashPassword, verifyPassword } from './password';
 export { User } from './entities/user.entity';
 export { ApiKey } from './entities/api-key.entity';
 export { SecurityEvent } from './entities/security-event.entity';
+export {
+  ADMIN_ONLY_DATASETS,
+  DEFAULT_KEY_DATASETS,
+  KEY_DATASETS,
+  datasetRefusal,
+  isProjectScoped,
+  type ApiKeyScope,
+} from './api-key-scope';

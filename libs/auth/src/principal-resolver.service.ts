@@ -5,12 +5,15 @@ import { Repository } from 'typeorm';
 import { hashApiKey } from './api-key-format';
 import { ApiKey } from './entities/api-key.entity';
 import { User } from './entities/user.entity';
+import { apiKeyScopeOf } from './api-key-scope';
 import { Principal } from './principal';
 import { Role } from './roles';
 
 export interface AccessTokenPayload {
   sub: string;
   role: Role;
+  /** users.token_version when the token was issued. */
+  ver: number;
 }
 
 export type Authentication = { principal: Principal } | { error: string } | null;
@@ -62,6 +65,9 @@ export class PrincipalResolver {
     const user = await this.users.findOneBy({ id: payload.sub });
     if (!user) return { error: 'The user of this token no longer exists' };
     if (user.disabled) return { error: 'This user is disabled; ask an administrator' };
+    // A token from before a password change, disable or role change is over (tokens
+    // issued before versioning carry no ver and count as version 0).
+    if ((payload.ver ?? 0) !== user.tokenVersion) return { error: 'This access token was ended by a change to the account (password, role or status); log in again' };
     return { principal: userPrincipal(user) };
   }
 
@@ -70,7 +76,16 @@ export class PrincipalResolver {
     if (!row) return { error: 'Unknown API key' };
     if (row.revokedAt) return { error: 'This API key has been revoked; ask an administrator for a new one' };
     return {
-      principal: { kind: 'api_key', id: row.id, name: row.name, role: Role.Submitter, unitCode: null, bureauCode: null, canUnmask: false },
+      principal: {
+        kind: 'api_key',
+        id: row.id,
+        name: row.name,
+        role: Role.Submitter,
+        unitCode: null,
+        bureauCode: null,
+        canUnmask: false,
+        apiKeyScope: apiKeyScopeOf(row),
+      },
     };
   }
 }

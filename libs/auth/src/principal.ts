@@ -1,3 +1,4 @@
+import type { ApiKeyScope } from './api-key-scope';
 import { Role } from './roles';
 
 /**
@@ -15,4 +16,6 @@ export interface Principal {
   bureauCode: string | null;
   /** May read personal data unmasked (each such read is audit-logged). */
   canUnmask: boolean;
+  /** For API keys: what the key may load (workflow.md "Submitter keys are scoped"). */
+  apiKeyScope?: ApiKeyScope;
 }

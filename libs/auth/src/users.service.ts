@@ -76,7 +76,16 @@ export class UsersService {
     const problems = userScopeProblems(next.role, next.unitCode, next.bureauCode);
     if (problems.length) throw new BadRequestException(problems);
     const changed = (Object.keys(next) as Array<keyof typeof next>).filter((k) => next[k] !== user[k]);
-    await this.users.update({ id }, { ...next, ...(dto.password ? { passwordHash: await hashPassword(dto.password) } : {}) });
+    // These end every token issued before (api.md): the next request with one is a 401.
+    const endsTokens = Boolean(dto.password) || (next.disabled && !user.disabled) || next.role !== user.role;
+    await this.users.update(
+      { id },
+      {
+        ...next,
+        ...(dto.password ? { passwordHash: await hashPassword(dto.password) } : {}),
+        ...(endsTokens ? { tokenVersion: () => 'token_version + 1' } : {}),
+      },
+    );
     const data = { userId: id, username: user.username, ...Object.fromEntries(changed.map((k) => [k, next[k]])) };
     if (changed.includes('disabled')) await this.audit.record(next.disabled ? 'user.disabled' : 'user.enabled', actor, data);
     if (changed.some((k) => k !== 'disabled')) await this.audit.record('user.changed', actor, { ...data, fields: changed.filter((k) => k !== 'disabled') });

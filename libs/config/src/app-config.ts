@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Transform } from 'class-transformer';
+import { HostListEntry, parseHostList, parseTrustProxy, ParsesWith } from './network-lists';
 import { IsBase64, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
@@ -149,6 +150,33 @@ export class AppConfig {
   @Min(100, { message: 'OUTBOX_HTTP_TIMEOUT_MS must be between 100 and 120000' })
   @Max(120_000, { message: 'OUTBOX_HTTP_TIMEOUT_MS must be between 100 and 120000' })
   OUTBOX_HTTP_TIMEOUT_MS = 10_000;
+
+  /**
+   * Host names and CIDR ranges webhooks may reach although private (intranet receivers);
+   * only these may use http. Everything else must be https to a public address.
+   */
+  @ParsesWith(parseHostList, 'must be comma-separated host names and CIDR ranges such as "hooks.intranet.gov.cn,10.20.0.0/16"')
+  WEBHOOK_ALLOWED_HOSTS = '';
+
+  /** Express "trust proxy": false, true, a hop count or proxy addresses (see parseTrustProxy). */
+  @ParsesWith(parseTrustProxy, 'must be false, true, a hop count such as 1, or proxy addresses such as "loopback,10.0.0.0/8"')
+  TRUST_PROXY = 'false';
+
+  /**
+   * When set, GET /metrics needs "Authorization: Bearer <METRICS_TOKEN>"; unset, it
+   * answers only connections from the machine itself (loopback).
+   */
+  @ValidateIf((c: AppConfig) => c.METRICS_TOKEN !== '')
+  @Matches(/^\S{16,256}$/, { message: 'METRICS_TOKEN must be 16-256 characters without spaces, e.g. from: openssl rand -hex 24' })
+  METRICS_TOKEN = '';
+
+  get webhookAllowList(): HostListEntry[] {
+    return parseHostList(this.WEBHOOK_ALLOWED_HOSTS);
+  }
+
+  get trustProxy(): boolean | number | string[] {
+    return parseTrustProxy(this.TRUST_PROXY);
+  }
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';

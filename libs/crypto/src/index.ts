@@ -1,3 +1,3 @@
 export { PiiCipher } from './pii-cipher';
 export { CryptoModule } from './crypto.module';
-export { maskBankNumber, maskIdNumber } from './masking';
+export { maskBankNumber, maskIdNumber, maskPersonalNumbers } from './masking';

@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '@wage/config';
 import { PiiCipher } from '@wage/crypto';
 import { DatasetSpec } from './datasets/dataset-spec';
 import { Import } from './entities/import.entity';
@@ -10,6 +11,7 @@ import { ErrorSink } from './merge/error-sink';
 import { nudgeGarbageCollector } from './merge/heap';
 import { copyNewSql, copyStageSql, createMissingEnterprisesSql, createStageSql, mergeSql, STAGE_TABLE } from './merge/merge-sql';
 import { PiiSealer } from './merge/pii-sealer';
+import { rowChecks } from './merge/row-access';
 import { SegmentedStage } from './merge/segments';
 import { StageResult, writeStage } from './merge/stage-writer';
 import { readRecords } from './reading/records';
@@ -57,6 +59,7 @@ export class ImportLoader {
   constructor(
     private readonly db: DataSource,
     private readonly cipher: PiiCipher,
+    private readonly config: AppConfig,
   ) {}
 
   async load(imp: Import, spec: DatasetSpec): Promise<LoadResult> {
@@ -97,6 +100,7 @@ export class ImportLoader {
       copyDirect = !audited && spec.name !== 'projects';
       await client.query(createStageSql(spec));
       const knownProjects = spec.projectColumn ? await this.projectCodes(client) : new Set<string>();
+      const rowCheck = await rowChecks(client, imp, spec, this.config.webhookAllowList);
       let staged: StageResult;
       try {
         staged = await writeStage({
@@ -107,6 +111,7 @@ export class ImportLoader {
           sealer: new PiiSealer(this.cipher),
           knownProjects,
           errors,
+          rowCheck,
           onProgress: (n) => this.progress(imp.id, n),
         });
       } finally {

@@ -1,24 +1,22 @@
-import { Principal, Role } from '@wage/auth';
+import { callerScope, ScopeSql } from '@wage/alerts';
+import { Principal } from '@wage/auth';
 
 /**
  * Which notices a caller may see, as a SQL predicate on alias `n` with its parameters
- * appended after `offset` existing ones. Bureau officers: their bureau only. Inspectors
- * and brigade leads: notices carrying an alert routed to their unit or one of its teams.
- * Admins and auditors: all.
+ * appended after `offset` existing ones (CallerScope of @wage/alerts decides): bureau
+ * officers their bureau; inspectors and brigade leads notices carrying an alert of their
+ * unit or its teams; admins and auditors all.
  */
-export function noticeScope(principal: Principal, offset: number): { sql: string; params: unknown[] } {
-  if (principal.role === Role.Admin || principal.role === Role.Auditor) return { sql: 'TRUE', params: [] };
-  if (principal.role === Role.BureauOfficer) {
-    return { sql: `n.bureau_code = $${offset + 1}`, params: [principal.bureauCode ?? ''] };
-  }
-  if (principal.role === Role.BrigadeLead || principal.role === Role.Inspector) {
-    return {
-      sql: `EXISTS (SELECT 1 FROM notice_items si JOIN alerts sa ON sa.id = si.alert_id
-                    WHERE si.notice_id = n.id
-                      AND (sa.unit_code = $${offset + 1}
-                           OR sa.unit_code IN (SELECT unit_code FROM inspection_units WHERE parent_unit_code = $${offset + 1})))`,
-      params: [principal.unitCode ?? ''],
-    };
-  }
-  return { sql: 'FALSE', params: [] };
+export function noticeScope(principal: Principal, offset: number): ScopeSql {
+  return callerScope(principal).notices('n', offset + 1);
+}
+
+/**
+ * Which items of a visible notice the caller sees, as a predicate on alias `i`
+ * (notice_items): an inspector admitted by one item sees only their own unit's items,
+ * in JSON, in the counts and in the printed document. No principal (the webhook to the
+ * addressed bureau) means the whole notice.
+ */
+export function noticeItemScope(principal: Principal | null, offset: number): ScopeSql {
+  return principal ? callerScope(principal).noticeItems('i', offset + 1) : { sql: 'TRUE', params: [] };
 }

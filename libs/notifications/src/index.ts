@@ -7,3 +7,5 @@ export { backoffMs, signWebhookBody, verifyWebhookSignature, webhookBody } from 
 export { OutboxMessage, RECEIVER_TYPES, type OutboxStatus, type ReceiverType } from './entities/outbox-message.entity';
 export { WebhookSecret } from './entities/webhook-secret.entity';
 export { Notification } from './entities/notification.entity';
+export { blockedRange, checkWebhookTarget, webhookUrlProblem, type Resolver, type TargetCheck } from './webhook-target';
+export { MAX_RESPONSE_BYTES, postWebhook } from './webhook-post';

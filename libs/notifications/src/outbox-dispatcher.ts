@@ -8,6 +8,7 @@ import { ReceiverType } from './entities/outbox-message.entity';
 import { webhookDeliveries } from './outbox-metrics';
 import { returnedRows } from './sql-rows';
 import { WebhookSecretService } from './webhook-secret.service';
+import { postWebhook } from './webhook-post';
 import { webhookUrlOf } from './webhook-receivers';
 import { backoffMs, signWebhookBody } from './webhook-signature';
 
@@ -118,7 +119,6 @@ export class OutboxDispatcher implements OnApplicationBootstrap {
   private async post(msg: PendingMessage): Promise<Outcome> {
     const url = await webhookUrlOf(this.dataSource.manager, msg.receiver_type, msg.receiver_code);
     if (!url) return { ok: false, statusCode: null, error: `the ${msg.receiver_type} ${msg.receiver_code} has no webhook_url any more` };
-    if (!/^https?:\/\//i.test(url)) return { ok: false, statusCode: null, error: `webhook_url "${url}" is not an http(s) URL` };
     const secret = await this.secrets.secretOf(msg.receiver_type, msg.receiver_code);
     if (!secret) {
       return {
@@ -127,29 +127,24 @@ export class OutboxDispatcher implements OnApplicationBootstrap {
         error: `no webhook secret set; an admin sets one with PUT /api/v1/webhooks/${msg.receiver_type}/${msg.receiver_code}/secret`,
       };
     }
-    try {
-      const res = await fetch(url, {
-        method: 'POST',
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.config.OUTBOX_HTTP_TIMEOUT_MS),
-        headers: {
-          'Content-Type': 'application/json',
-          'User-Agent': 'wage-warning-webhook/1',
-          'X-Event': msg.event,
-          'X-Delivery-Id': String(msg.id),
-          'X-Delivery-Attempt': String(msg.attempts + 1),
-          'X-Signature': signWebhookBody(secret, msg.body),
-        },
-        body: msg.body,
-      });
-      const text = (await res.text().catch(() => '')).slice(0, 200);
-      if (res.status >= 200 && res.status < 300) return { ok: true, statusCode: res.status };
-      return { ok: false, statusCode: res.status, error: `HTTP ${res.status}${text ? `: ${text}` : ''}` };
-    } catch (error) {
-      const e = error as Error & { cause?: { code?: string } };
-      const reason = e.name === 'TimeoutError' ? `no answer within ${this.config.OUTBOX_HTTP_TIMEOUT_MS} ms` : (e.cause?.code ?? e.message);
-      return { ok: false, statusCode: null, error: reason };
-    }
+    const sent = await postWebhook({
+      url,
+      allow: this.config.webhookAllowList,
+      timeoutMs: this.config.OUTBOX_HTTP_TIMEOUT_MS,
+      headers: {
+        'Content-Type': 'application/json',
+        'User-Agent': 'wage-warning-webhook/1',
+        'X-Event': msg.event,
+        'X-Delivery-Id': String(msg.id),
+        'X-Delivery-Attempt': String(msg.attempts + 1),
+        'X-Signature': signWebhookBody(secret, msg.body),
+      },
+      body: msg.body,
+    });
+    if ('error' in sent) return { ok: false, statusCode: null, error: sent.error };
+    // Only the status is recorded: a receiver's answer is not ours to store.
+    if (sent.statusCode >= 200 && sent.statusCode < 300) return { ok: true, statusCode: sent.statusCode };
+    return { ok: false, statusCode: sent.statusCode, error: `HTTP ${sent.statusCode}` };
   }
 
   /** Writes the outcome of one try, only if nobody else recorded this try already. */

@@ -8,6 +8,7 @@ import { AppConfig, ConfigError, loadConfig } from '@wage/config';
 import { migrateDatabase, redactUrl } from '@wage/database';
 import { redisOptions } from '@wage/queues';
 import { HttpExceptionFilter } from './http-exception.filter';
+import { applyHttpSecurity } from './http-security';
 import { claimQueuePrefix, QueuePrefixTakenError } from './queue-ownership';
 import { httpMetricsMiddleware } from './metrics/http-metrics';
 import { createValidationPipe } from './validation.pipe';
@@ -51,6 +52,7 @@ export async function prepareInfrastructure(log: (m: string) => void = console.l
 
 /** HTTP concerns shared by the production entry points and the e2e tests. */
 export function configureHttpApp(app: INestApplication): void {
+  applyHttpSecurity(app, app.get(AppConfig));
   app.use(httpMetricsMiddleware);
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'metrics', 'console', 'console/*path'] });
   app.useGlobalPipes(createValidationPipe());

@@ -1,6 +1,8 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { callerScope } from '@wage/alerts';
+import type { Principal } from '@wage/auth';
 import { bankTransferredByMonth } from './bank-months';
 import { fenToYuan } from './money';
 import { ProjectListQueryDto } from './project.dto';
@@ -18,14 +20,20 @@ interface ListRow {
   total: number;
 }
 
-/** Read side of projects: list by region and risk, and one project's full picture. */
+/**
+ * Read side of projects: list by region and risk, and one project's full picture. Every
+ * query carries the caller's project scope (CallerScope): a project outside it is absent
+ * from the list and its count, and a 404 as a detail; its open alerts are those the
+ * caller may see.
+ */
 @Injectable()
 export class ProjectQueryService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(q: ProjectListQueryDto): Promise<{ items: Record<string, unknown>[]; total: number; page: number; pageSize: number }> {
-    const where: string[] = [];
-    const params: unknown[] = [];
+  async list(q: ProjectListQueryDto, principal: Principal): Promise<{ items: Record<string, unknown>[]; total: number; page: number; pageSize: number }> {
+    const scope = callerScope(principal).projects('p', 1);
+    const where: string[] = [scope.sql];
+    const params: unknown[] = [...scope.params];
     if (q.regionCode) {
       params.push(`${q.regionCode}%`);
       where.push(`p.region_code LIKE $${params.length}`);
@@ -72,7 +80,9 @@ export class ProjectQueryService {
     return n;
   }
 
-  async get(code: string): Promise<Record<string, unknown>> {
+  async get(code: string, principal: Principal): Promise<Record<string, unknown>> {
+    const scope = callerScope(principal);
+    const projectScope = scope.projects('p', 2);
     const [p] = await this.dataSource.query(
       `SELECT p.*, cu.name AS construction_unit_name, gc.name AS general_contractor_name,
               r.risk_level, r.risk_score, r.shortfall_fen AS risk_shortfall_fen, r.open_alerts
@@ -80,10 +90,11 @@ export class ProjectQueryService {
          LEFT JOIN enterprises cu ON cu.uscc = p.construction_unit_uscc
          LEFT JOIN enterprises gc ON gc.uscc = p.general_contractor_uscc
          LEFT JOIN project_risk r ON r.project_code = p.project_code
-        WHERE p.project_code = $1`,
-      [code],
+        WHERE p.project_code = $1 AND ${projectScope.sql}`,
+      [code, ...projectScope.params],
     );
-    if (!p) throw new NotFoundException(`Project ${code} does not exist; list projects with GET /api/v1/projects`);
+    if (!p) throw new NotFoundException(`Project ${code} does not exist or is outside your scope; list projects with GET /api/v1/projects`);
+    const alertScope = scope.alerts('a', 2);
     const [accounts, deposits, months, alerts] = await Promise.all([
       this.dataSource.query(
         `SELECT bank_name AS "bankName", account_number_masked AS "accountNumber", opened_on AS "openedOn", filed_on AS "filedOn"
@@ -100,9 +111,9 @@ export class ProjectQueryService {
       this.dataSource.query(
         `SELECT id, rule, severity, status, to_char(period, 'YYYY-MM') AS period, shortfall_fen, first_seen_at AS "firstSeenAt",
                 last_seen_at AS "lastSeenAt", unit_code AS "unitCode"
-           FROM alerts WHERE project_code = $1 AND status IN ('open', 'acknowledged', 'in_progress')
+           FROM alerts a WHERE project_code = $1 AND status IN ('open', 'acknowledged', 'in_progress') AND ${alertScope.sql}
           ORDER BY CASE severity WHEN 'red' THEN 0 WHEN 'orange' THEN 1 ELSE 2 END, first_seen_at`,
-        [code],
+        [code, ...alertScope.params],
       ),
     ]);
     return {

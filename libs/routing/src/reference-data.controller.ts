@@ -1,13 +1,22 @@
-import { Body, ConflictException, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Put } from '@nestjs/common';
+import { BadRequestException, Body, ConflictException, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ACTIVE_STATUSES_SQL } from '@wage/alerts';
 import { Role, Roles } from '@wage/auth';
+import { AppConfig } from '@wage/config';
+import { webhookUrlProblem } from '@wage/notifications';
 import { Industry, IndustryBureau, InspectionUnit, UnitKind } from '@wage/datasets';
 import { DataSource } from 'typeorm';
 import { IndustryBureauDto, InspectionUnitDto, UpdateIndustryBureauDto, UpdateInspectionUnitDto } from './dto/reference-data.dto';
 
 const READERS = [Role.Admin, Role.Auditor, Role.BrigadeLead];
+
+/** Webhook URLs are checked when saved (and again at every delivery): https to public addresses. */
+async function assertWebhookAllowed(url: string | null | undefined, config: AppConfig): Promise<void> {
+  if (!url) return;
+  const problem = await webhookUrlProblem(url, config.webhookAllowList);
+  if (problem) throw new BadRequestException(problem.replace(/^webhook_url/, 'webhookUrl'));
+}
 
 /**
  * Routing reference data maintained by hand (imports of the inspection_units and
@@ -18,7 +27,10 @@ const READERS = [Role.Admin, Role.Auditor, Role.BrigadeLead];
 @ApiBearerAuth()
 @Controller('inspection-units')
 export class InspectionUnitsController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
 
   private get repo() {
     return this.dataSource.getRepository(InspectionUnit);
@@ -41,6 +53,7 @@ export class InspectionUnitsController {
   @Post()
   @Roles(Role.Admin)
   async create(@Body() dto: InspectionUnitDto): Promise<InspectionUnit> {
+    await assertWebhookAllowed(dto.webhookUrl, this.config);
     if (await this.repo.existsBy({ unitCode: dto.unitCode })) {
       throw new ConflictException(`inspection unit ${dto.unitCode} exists; change it with PUT /api/v1/inspection-units/${dto.unitCode}`);
     }
@@ -51,6 +64,7 @@ export class InspectionUnitsController {
   @Put(':unitCode')
   @Roles(Role.Admin)
   async update(@Param('unitCode') unitCode: string, @Body() dto: UpdateInspectionUnitDto): Promise<InspectionUnit> {
+    await assertWebhookAllowed(dto.webhookUrl, this.config);
     const unit = await this.get(unitCode);
     await this.repo.save({ ...unit, ...dto, kind: (dto.kind ?? unit.kind) as UnitKind });
     return this.get(unitCode);
@@ -87,7 +101,10 @@ export class InspectionUnitsController {
 @ApiBearerAuth()
 @Controller('industry-bureaus')
 export class IndustryBureausController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
 
   private get repo() {
     return this.dataSource.getRepository(IndustryBureau);
@@ -110,6 +127,7 @@ export class IndustryBureausController {
   @Post()
   @Roles(Role.Admin)
   async create(@Body() dto: IndustryBureauDto): Promise<IndustryBureau> {
+    await assertWebhookAllowed(dto.webhookUrl, this.config);
     if (await this.repo.existsBy({ bureauCode: dto.bureauCode })) {
       throw new ConflictException(`industry bureau ${dto.bureauCode} exists; change it with PUT /api/v1/industry-bureaus/${dto.bureauCode}`);
     }
@@ -120,6 +138,7 @@ export class IndustryBureausController {
   @Put(':bureauCode')
   @Roles(Role.Admin)
   async update(@Param('bureauCode') bureauCode: string, @Body() dto: UpdateIndustryBureauDto): Promise<IndustryBureau> {
+    await assertWebhookAllowed(dto.webhookUrl, this.config);
     const bureau = await this.get(bureauCode);
     await this.repo.save({ ...bureau, ...dto, industries: (dto.industries ?? bureau.industries) as Industry[] });
     return this.get(bureauCode);

@@ -44,7 +44,7 @@ interface WorkerRow {
 
 /**
  * The workers of an alert's project, for the inspector who has to contact them. Masked
- * for everyone; in full only for callers with can_unmask (never bureau officers), and
+ * for everyone; in full only for callers with can_unmask, and
  * every unmasked read is written to the security audit log with the alert and workers.
  */
 @ApiTags('alerts')
@@ -58,7 +58,8 @@ export class AlertWorkersController {
   ) {}
 
   @Get(':id/workers')
-  @Roles(Role.Admin, Role.Auditor, Role.BrigadeLead, Role.Inspector, Role.BureauOfficer)
+  // Not bureau officers: the roster is the labour side's (workflow.md); they see evidence only.
+  @Roles(Role.Admin, Role.Auditor, Role.BrigadeLead, Role.Inspector)
   @ApiOkResponse({ description: '{ alertId, projectCode, unmasked, items: [{ id, name, idNumber, bankCard, ... }], total }' })
   async workers(
     @Param('id', ParseIntPipe) id: number,

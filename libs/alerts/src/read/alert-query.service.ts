@@ -2,6 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Principal, Role } from '@wage/auth';
+import { callerScope } from '../caller-scope';
 import { AlertListQueryDto } from './alert-list.dto';
 import { AlertScopeService } from './alert-scope.service';
 import { severityRankSql } from '../store/alert-sql';
@@ -85,11 +86,15 @@ export class AlertQueryService {
       { ...scope.params, id },
     );
     if (!row) throw new NotFoundException(`Alert ${id} does not exist or is outside your scope`);
+    // Bureau officers see the alert's history without the inspectors' internal comments
+    // (workflow.md): comment events are left out and labour-side notes blanked.
+    const internal = callerScope(principal).maySeeInternalComments;
     const events = await this.query<Record<string, unknown>>(
       `SELECT id, at, actor_kind AS "actorKind", actor_id AS "actorId", actor_name AS "actorName", action,
-              from_status AS "fromStatus", to_status AS "toStatus", note, data
-         FROM alert_events WHERE alert_id = :id ORDER BY at, id`,
-      { id },
+              from_status AS "fromStatus", to_status AS "toStatus",
+              CASE WHEN :internal OR action IN ('bureau_acknowledged', 'bureau_reply', 'noticed') THEN note END AS note, data
+         FROM alert_events WHERE alert_id = :id AND (:internal OR action <> 'comment') ORDER BY at, id`,
+      { id, internal },
     );
     // Joint notices carrying this alert (owned by @wage/notices): the labour side sees whether
     // the bureau acknowledged and answered; a bureau officer sees only its own bureau's.
@@ -112,7 +117,7 @@ export class AlertQueryService {
       clearReason: row.clear_reason,
       clearedByScanId: row.cleared_by_scan_id,
       routingReason: row.routing_reason,
-      resolutionNote: row.resolution_note,
+      resolutionNote: internal ? row.resolution_note : null,
       lastScanAsOf: row.last_as_of,
       events,
       notices,

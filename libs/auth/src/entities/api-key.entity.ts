@@ -29,4 +29,16 @@ export class ApiKey {
 
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt!: Date | null;
+
+  /** Datasets the key may load (workflow.md "Submitter keys are scoped"); others are 403. */
+  @Column({ type: 'text', array: true, default: () => "'{wage_accounts,deposits,labor_cost_allocations,workers,attendance,payroll,bank_transfers}'" })
+  datasets!: string[];
+
+  /** Projects the key may load rows for; null = not limited by a list. */
+  @Column({ type: 'text', array: true, nullable: true })
+  projectCodes!: string[] | null;
+
+  /** A general contractor's USCC: the key may load rows for all of its projects. */
+  @Column({ type: 'varchar', length: 18, nullable: true })
+  contractorUscc!: string | null;
 }

@@ -32,6 +32,13 @@ export class User {
   @Column({ type: 'boolean', default: false })
   disabled!: boolean;
 
+  /**
+   * Carried in every access token (claim `ver`) and compared on every request: a password
+   * change, disabling the user or a role change increments it, so older tokens end (401).
+   */
+  @Column({ type: 'integer', default: 0 })
+  tokenVersion!: number;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -1,17 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { rm, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { BadRequestException, Controller, Get, HttpCode, NotFoundException, Param, ParseIntPipe, Post, Query, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { BadRequestException, Controller, ForbiddenException, Get, HttpCode, NotFoundException, Param, ParseIntPipe, Post, Query, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiSecurity, ApiTags, ApiBearerAuth } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { AppConfig } from '@wage/config';
-import { CurrentPrincipal, Principal, Role, Roles } from '@wage/auth';
+import { type ApiKeyScope, CurrentPrincipal, datasetRefusal, Principal, Role, Roles } from '@wage/auth';
 import { DATASET_NAMES, DATASETS } from '../datasets/registry';
 import { ImportFormat } from '../entities/import.entity';
 import { ImportsService } from '../imports.service';
 import { ImportAcceptedDto, ImportDetailDto, ImportListDto, ListImportsQuery, SubmitImportQuery } from './import-view.dto';
 import { UploadLimitInterceptor } from './upload-limit.interceptor';
+
+/** A key whose scope could not be read may load nothing. */
+const NO_SCOPE: ApiKeyScope = { datasets: [], projectCodes: null, contractorUscc: null };
 
 const formatOf = (fileName: string): ImportFormat => {
   const ext = extname(fileName).toLowerCase();
@@ -49,6 +52,13 @@ export class ImportsController {
     if (!DATASETS.has(dataset)) {
       if (file) await rm(file.path, { force: true });
       throw new NotFoundException(`Unknown dataset "${dataset}"; valid datasets are: ${DATASET_NAMES.join(', ')}`);
+    }
+    // Scoped keys (workflow.md): a dataset outside the key's scope, or reference data and
+    // the watchlist through any key, is refused before anything is stored.
+    const refusal = principal.kind === 'api_key' ? datasetRefusal(principal.apiKeyScope ?? NO_SCOPE, dataset) : null;
+    if (refusal) {
+      if (file) await rm(file.path, { force: true });
+      throw new ForbiddenException(refusal);
     }
     const atomic = query.atomic === 'true' || query.atomic === '1';
     if (file) {

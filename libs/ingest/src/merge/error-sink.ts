@@ -1,5 +1,17 @@
 import { DataSource } from 'typeorm';
+import { maskPersonalNumbers } from '@wage/crypto';
 import { RowError } from '../validation/error-codes';
+
+/** Cells holding personal numbers: their error messages mask every number they quote. */
+const PERSONAL_COLUMNS: ReadonlySet<string> = new Set([
+  'id_number',
+  'team_leader_id_number',
+  'bank_card_number',
+  'account_number',
+  'subject_id',
+  'payee_id_number',
+  'payee_card_number',
+]);
 
 const FLUSH_AT = 2_000;
 
@@ -16,8 +28,9 @@ export class ErrorSink {
     private readonly importId: number,
   ) {}
 
+  /** Every message passes the mask here (one place): errors.csv and the API read these rows. */
   async add(errors: RowError[]): Promise<void> {
-    this.buffer.push(...errors);
+    for (const e of errors) this.buffer.push({ ...e, message: maskPersonalNumbers(e.message, PERSONAL_COLUMNS.has(e.column)) });
     this.count += errors.length;
     if (this.buffer.length >= FLUSH_AT) await this.flush();
   }

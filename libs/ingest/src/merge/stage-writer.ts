@@ -1,11 +1,12 @@
 import { DatasetSpec } from '../datasets/dataset-spec';
 import { FileProblem } from '../reading/file-problem';
 import { RecordBatches } from '../reading/records';
-import { RowErrorCode } from '../validation/error-codes';
+import { RowError, RowErrorCode } from '../validation/error-codes';
 import { columnLabel, HeaderMapping, mapHeader, validateRow } from '../validation/row-validator';
 import { copyField } from './copy-text';
 import { ErrorSink } from './error-sink';
 import { PiiSealer } from './pii-sealer';
+import { RowCheck } from './row-access';
 import { SegmentedStage } from './segments';
 
 export interface StageInput {
@@ -19,6 +20,8 @@ export interface StageInput {
   /** Project codes in the database (checked when the dataset references a project). */
   knownProjects: ReadonlySet<string>;
   errors: ErrorSink;
+  /** Access and target checks of a valid row (see row-access.ts). */
+  rowCheck?: RowCheck;
   onProgress(rowsProcessed: number): Promise<void>;
 }
 
@@ -60,9 +63,18 @@ export async function writeStage(input: StageInput): Promise<StageResult> {
       const outcome = validateRow(spec, mapping, row, cells);
       if (outcome === null) continue;
       total++;
+      let denied: RowError | null = null;
+      if (input.rowCheck && !('errors' in outcome)) {
+        const checked = input.rowCheck(outcome.values, row);
+        denied = checked instanceof Promise ? await checked : checked; // no microtask per row unless it must wait
+      }
       if ('errors' in outcome) {
         rejected++;
         await errors.add(outcome.errors);
+      } else if (denied) {
+        // Before UNKNOWN_PROJECT: a key learns nothing about projects outside its scope.
+        rejected++;
+        await errors.add([denied]);
       } else if (projectColumn && !input.knownProjects.has(outcome.values[projectColumn] as string)) {
         rejected++;
         const code = outcome.values[projectColumn] as string;

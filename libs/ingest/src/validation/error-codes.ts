@@ -29,6 +29,10 @@ export enum RowErrorCode {
   PaidOnRequired = 'PAID_ON_REQUIRED',
   /** The project code is neither in the database nor earlier in the same file. */
   UnknownProject = 'UNKNOWN_PROJECT',
+  /** The submitting API key may not load rows for this project (workflow.md "Submitter keys are scoped"). */
+  ProjectNotAllowed = 'PROJECT_NOT_ALLOWED',
+  /** A webhook URL that is not https or reaches a loopback, private, link-local or metadata address. */
+  WebhookNotAllowed = 'WEBHOOK_NOT_ALLOWED',
 }
 
 /** One rejected cell or row, as the user sees it in the file (header = row 1). */

@@ -1,3 +1,4 @@
+import { maskBankNumber, maskIdNumber } from '@wage/crypto';
 import { ID_NUMBER_CHECK as ID_CHECK, ID_NUMBER_WEIGHTS as ID_WEIGHTS, usccCheckChar } from '@wage/datasets';
 import { CellError, Parsed } from './cell-error';
 import { RowErrorCode } from './error-codes';
@@ -19,16 +20,17 @@ export function parseIdNumber(raw: string): Parsed<string> {
   }
   const last = valid ? raw.charCodeAt(17) : 0;
   if (!valid || !((last >= 48 && last <= 57) || last === 88 || last === 120)) {
-    return new CellError(RowErrorCode.InvalidIdNumber, `"${raw}" is not an ID number: it must be 17 digits followed by a digit or X`);
+    // Messages show the number masked (workflow.md): a wrong ID number is still someone's.
+    return new CellError(RowErrorCode.InvalidIdNumber, `"${maskIdNumber(raw)}" is not an ID number: it must be 17 digits followed by a digit or X`);
   }
   const y = Math.floor(birth / 10_000);
   const m = Math.floor(birth / 100) % 100;
   const d = birth % 100;
   if (y < 1900 || !isValidCalendarDate(y, m, d)) {
-    return new CellError(RowErrorCode.InvalidIdNumber, `ID number "${raw}" contains no valid birth date (${raw.slice(6, 14)})`);
+    return new CellError(RowErrorCode.InvalidIdNumber, `ID number "${maskIdNumber(raw)}" contains no valid birth date`);
   }
   if (ID_CHECK.charCodeAt(sum % 11) !== (last === 120 ? 88 : last)) {
-    return new CellError(RowErrorCode.InvalidIdNumber, `ID number "${raw}" has a wrong check digit; please check it for typing errors`);
+    return new CellError(RowErrorCode.InvalidIdNumber, `ID number "${maskIdNumber(raw)}" has a wrong check digit; please check it for typing errors`);
   }
   return last === 120 ? `${raw.slice(0, 17)}X` : raw;
 }
@@ -68,5 +70,5 @@ export function parseBankNumber(raw: string): Parsed<string> {
   const digits = raw.replace(/[\s-]/g, '');
   return /^\d{8,32}$/.test(digits)
     ? digits
-    : new CellError(RowErrorCode.InvalidBankNumber, `"${raw}" is not a bank account or card number: it must be 8 to 32 digits`);
+    : new CellError(RowErrorCode.InvalidBankNumber, `"${maskBankNumber(raw)}" is not a bank account or card number: it must be 8 to 32 digits`);
 }
