@@ -234,7 +234,7 @@ function Profiles(): ReactNode {
           { key: 'n', title: t.admin.name, dataIndex: 'name' },
           { key: 'v', title: t.admin.version, dataIndex: 'version' },
           { key: 'm', title: t.thresholds.minimumMonthlyWageYuan, render: (_, p) => (p.thresholds.minimumMonthlyWageYuan ? `${String(p.thresholds.minimumMonthlyWageYuan)} 元` : t.admin.notSet) },
-          { key: 'by', title: t.admin.updatedBy, render: (_, p) => text(p.updatedBy) },
+          { key: 'by', title: t.admin.updatedBy, render: (_, p) => (p.updatedBy === 'seed' ? t.admin.seeded : text(p.updatedBy)) },
           { key: 'at', title: t.admin.updatedAt, render: (_, p) => formatTime(p.updatedAt) },
           { key: 'op', title: t.alert.action, render: (_, p) => <Button size="small" onClick={() => edit(p)}>{t.admin.edit}</Button> },
         ]}
