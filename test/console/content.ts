@@ -41,7 +41,7 @@ const PATTERNS: Array<[string, RegExp]> = [
 
 /** Identifiers and English words visible on the page (user names excepted: they are data). */
 export async function visibleIdentifiers(page: Page, usernames: string[]): Promise<string[]> {
-  let text = await page.evaluate(() => document.body.innerText);
+  let text = await page.locator('body').innerText();
   for (const u of usernames) text = text.split(u).join(' ');
   const found = new Set<string>();
   for (const [kind, re] of PATTERNS) for (const m of text.matchAll(re)) if (!FORMATS.has(m[0])) found.add(`${kind}: ${m[0]}`);

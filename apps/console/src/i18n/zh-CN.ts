@@ -98,7 +98,7 @@ export const zhCN = {
     untilRequired: '请选择暂缓截止日期',
     noteRequired: '此操作须填写备注',
     evidence: '预警证据',
-    thresholds: '判定阈值',
+    thresholds: '生成预警时所用的地区阈值',
     timeline: '处理记录',
     doAction: '办理',
     action: '操作',
