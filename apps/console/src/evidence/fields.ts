@@ -1,4 +1,3 @@
-import { ReactNode } from 'react';
 import { t } from '../i18n/zh-CN';
 import { formatPercent, formatYuan } from '../components/format';
 
@@ -23,7 +22,7 @@ export function fieldLabel(key: string): string {
 }
 
 /** One evidence value as a person reads it: yuan with separators, shares in %, enums and booleans in Chinese. */
-export function formatField(key: string, value: unknown): ReactNode {
+export function formatField(key: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return value ? t.common.yes : t.common.no;
   if (key in ENUM_FIELDS) return ENUM_FIELDS[key][String(value)] ?? t.evidence.unknown;
@@ -37,6 +36,6 @@ export function formatField(key: string, value: unknown): ReactNode {
 /** Inline form used in sentences: value plus unit (元, %, 人…). */
 export function inline(key: string, value: unknown, unit = ''): string {
   const text = formatField(key, value);
-  if (typeof text !== 'string' || text === '—') return String(text);
+  if (text === '—') return text;
   return key.endsWith('Yuan') ? `${text} 元` : `${text}${unit}`;
 }
