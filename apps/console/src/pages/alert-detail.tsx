@@ -137,6 +137,10 @@ export function AlertDetailPage(): ReactNode {
           { key: 'occ', label: t.alert.occurrences, children: alert.occurrenceCount ?? '—' },
           ...(shortfall ? [{ key: 'shortfall', label: t.project.shortfall, children: formatYuan(shortfall) }] : []),
           ...(alert.resolution ? [{ key: 'res', label: t.alert.resolution, children: label(t.resolutions, alert.resolution) }] : []),
+          ...(alert.recoveredAmount ? [{ key: 'rec', label: t.alert.recovered, children: formatYuan(alert.recoveredAmount) }] : []),
+          ...(alert.workersPaid !== undefined && alert.workersPaid !== null ? [{ key: 'wp', label: t.alert.workersPaid, children: alert.workersPaid }] : []),
+          ...(alert.suppressedUntil ? [{ key: 'sup', label: t.alert.until, children: formatTime(alert.suppressedUntil) }] : []),
+          ...(alert.overdue ? [{ key: 'od', label: t.queue.overdue, children: t.common.yes }] : []),
           ...(alert.resolutionNote ? [{ key: 'resnote', label: t.alert.note, children: alert.resolutionNote }] : []),
         ]}
       />

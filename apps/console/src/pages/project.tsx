@@ -14,9 +14,14 @@ interface MonthRow {
   paid: string;
   attendanceHeadcount: number;
   paidHeadcount?: number;
-  /** Added with the bank feed (bank_transfers): what the bank really paid out that month. */
+  /** Added with the bank feed (bank_transfers): what the bank really paid out that month (name not settled yet). */
   bankTransferred?: string | null;
+  bankTransferredYuan?: string | null;
+  transferred?: string | null;
 }
+
+/** The month's bank-transferred yuan under whichever name the API gives it; undefined without a bank feed. */
+const bankOf = (m: MonthRow): string | null | undefined => m.bankTransferred ?? m.bankTransferredYuan ?? m.transferred;
 interface Party {
   uscc: string;
   name: string;
@@ -65,7 +70,7 @@ export function ProjectPage(): ReactNode {
   const { code = '' } = useParams();
   const { data: view, error } = useLoad(() => api<ProjectView>('GET', `/projects/${encodeURIComponent(code)}`), [code]);
   const months = useMemo(() => view?.monthly ?? [], [view]);
-  const hasBank = months.some((m) => m.bankTransferred !== undefined && m.bankTransferred !== null);
+  const hasBank = months.some((m) => bankOf(m) !== undefined && bankOf(m) !== null);
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis' as const },
@@ -78,7 +83,7 @@ export function ProjectPage(): ReactNode {
       series: [
         { name: t.project.payable, type: 'bar' as const, data: months.map((m) => yuanNumber(m.payable)) },
         { name: t.project.paid, type: 'bar' as const, data: months.map((m) => yuanNumber(m.paid)) },
-        ...(hasBank ? [{ name: t.project.bankTransferred, type: 'bar' as const, data: months.map((m) => yuanNumber(m.bankTransferred)) }] : []),
+        ...(hasBank ? [{ name: t.project.bankTransferred, type: 'bar' as const, data: months.map((m) => yuanNumber(bankOf(m))) }] : []),
         { name: t.project.attendance, type: 'line' as const, yAxisIndex: 1, data: months.map((m) => m.attendanceHeadcount) },
       ],
     }),
@@ -189,7 +194,7 @@ export function ProjectPage(): ReactNode {
             { key: 'period', title: t.evidenceFields.period, dataIndex: 'period' },
             { key: 'payable', title: t.project.payable, render: (_, m) => formatYuan(m.payable) },
             { key: 'paid', title: t.project.paid, render: (_, m) => formatYuan(m.paid) },
-            ...(hasBank ? [{ key: 'bank', title: t.project.bankTransferred, render: (_: unknown, m: MonthRow) => formatYuan(m.bankTransferred ?? null) }] : []),
+            ...(hasBank ? [{ key: 'bank', title: t.project.bankTransferred, render: (_: unknown, m: MonthRow) => formatYuan(bankOf(m) ?? null) }] : []),
             { key: 'att', title: t.project.attendance, dataIndex: 'attendanceHeadcount' },
             { key: 'paidHead', title: t.project.paidHeadcount, render: (_, m) => m.paidHeadcount ?? '—' },
           ]}
