@@ -70,6 +70,11 @@ describe('console content on demo data', () => {
     admin = config.ADMIN_USERNAME ?? 'admin';
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${t.baseUrl}/console/#/login`);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByText('请输入用户名').waitFor();
+    await screenshot(page, 'login');
+    expect(await visibleIdentifiers(page, [])).toEqual([]);
     await login(page, t.baseUrl, admin, config.ADMIN_PASSWORD ?? '');
     await page.waitForURL(/#\/alerts$/);
   }, 240_000);

@@ -10,7 +10,7 @@ import { adminHeaders, loginAs, TEST_PASSWORD } from '../support/auth';
 import { noticeFixtures } from '../support/notice-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 import { ensureConsoleBuilt, launchBrowser, login, screenshot } from './browser';
-import { choose } from './content';
+import { choose, visibleIdentifiers } from './content';
 
 const uscc = (serial: string): string => {
   const first17 = `91420100${serial.padStart(9, '0')}`;
@@ -161,6 +161,9 @@ describe('web console in a real browser', () => {
     await page.locator('.notice-status', { hasText: '已回复' }).waitFor();
     await page.getByRole('cell', { name: '已下达整改通知书' }).first().waitFor();
     await screenshot(page, 'notice-replied');
+    // The fixture's project codes and its escaped <script> name are data, shown as written.
+    expect(await page.locator('.notice-items').innerText()).toContain('<script>alert(1)</script>');
+    expect(await visibleIdentifiers(page, [officer.principal.username, 'P-HOUSING', 'P-MUNICIPAL', '<script>alert(1)</script>'])).toEqual([]);
     await page.close();
   });
 });
