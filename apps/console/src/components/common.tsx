@@ -64,3 +64,12 @@ export function enumOptions(labels: Record<string, string>): Array<{ value: stri
 export function EnumSelect(props: { labels: Record<string, string>; value?: string; onChange?: (v: string) => void; allowClear?: boolean; ariaLabel: string }): ReactNode {
   return <Select aria-label={props.ariaLabel} options={enumOptions(props.labels)} value={props.value} onChange={props.onChange} allowClear={props.allowClear} style={{ minWidth: 160 }} />;
 }
+
+/** Native `<option>`s of an enum (for plain selects; antd pages use `enumOptions`). */
+export function EnumOptions({ labels }: { labels: Record<string, string> }): ReactNode {
+  return Object.entries(labels).map(([value, text]) => (
+    <option key={value} value={value}>
+      {text}
+    </option>
+  ));
+}
