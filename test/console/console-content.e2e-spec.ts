@@ -122,7 +122,7 @@ describe('console content on demo data', () => {
     const periods = alert.evidence.periods as Array<Record<string, string | number>>;
     expect(periods).toHaveLength(2);
     await page.goto(`${t.baseUrl}/console/#/alerts/${alert.id}`);
-    const table = page.locator('.evidence [data-testid="evidence-list-0"]');
+    const table = page.locator('.evidence[data-rule="CONSECUTIVE_ARREARS"] [data-testid="evidence-list-0"]');
     await table.waitFor();
     const rows = await table.locator('tbody tr.ant-table-row').allInnerTexts();
     expect(rows).toHaveLength(2);

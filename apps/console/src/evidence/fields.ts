@@ -25,6 +25,8 @@ export function fieldLabel(key: string): string {
 export function formatField(key: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return value ? t.common.yes : t.common.no;
+  // `reason` is a code in CONSECUTIVE_ARREARS but the watchlist entry's own text (事由) in WATCHLISTED_PARTY.
+  if (key === 'reason') return ENUM_FIELDS.reason[String(value)] ?? String(value);
   if (key in ENUM_FIELDS) return ENUM_FIELDS[key][String(value)] ?? t.evidence.unknown;
   if (value === 'unknown') return t.evidence.unknown;
   if (key.endsWith('Yuan')) return formatYuan(String(value));

@@ -63,6 +63,7 @@ describe('evidence renderers (one per rule, typed by the shared schema)', () => 
     expect(formatField('payableYuan', '1234567.80')).toBe('1,234,567.80');
     expect(formatField('paidVia', 'cash')).toBe('现金');
     expect(formatField('reason', 'PAYROLL_MISSING')).toBe('有出勤但未报送工资表');
+    expect(formatField('reason', '拖欠农民工工资被列入名单')).toBe('拖欠农民工工资被列入名单');
     expect(formatField('inPayroll', false)).toBe('否');
     expect(formatField('plannedDurationDays', 'unknown')).toBe('未知');
     expect(formatField('paidVia', 'carrier_pigeon')).toBe('未知');
