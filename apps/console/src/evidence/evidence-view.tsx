@@ -31,7 +31,7 @@ function ListTable({ list, testId }: { list: EvidenceList; testId: string }): Re
       rowKey={(_, i) => String(i)}
       dataSource={rows}
       locale={{ emptyText: t.evidence.none }}
-      columns={list.columns.map((key) => ({ key, title: fieldLabel(key), dataIndex: key, render: (value: unknown) => formatField(key, value) }))}
+      columns={list.columns.map((key) => ({ key, title: list.labels?.[key] ?? fieldLabel(key), dataIndex: key, render: (value: unknown) => formatField(key, value) }))}
       scroll={{ x: true }}
     />
   );

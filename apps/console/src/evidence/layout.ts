@@ -4,6 +4,8 @@ export interface EvidenceList<Row = Record<string, unknown>> {
   /** Field names of each row, in column order (labels come from the i18n file). */
   columns: Array<keyof Row & string>;
   rows: Row[] | null | undefined;
+  /** Column titles that differ from the field's usual label in this rule. */
+  labels?: Record<string, string>;
 }
 
 export interface EvidenceLayout<E> {
@@ -19,6 +21,6 @@ export interface EvidenceLayout<E> {
 }
 
 /** Typed list helper: the compiler checks the columns against the row type of the shared schema. */
-export function list<Row>(title: string, rows: Row[] | null | undefined, columns: Array<keyof Row & string>): EvidenceList {
-  return { title, rows: rows as unknown as Record<string, unknown>[] | null | undefined, columns: columns as string[] };
+export function list<Row>(title: string, rows: Row[] | null | undefined, columns: Array<keyof Row & string>, labels?: Partial<Record<keyof Row & string, string>>): EvidenceList {
+  return { title, rows: rows as unknown as Record<string, unknown>[] | null | undefined, columns: columns as string[], labels: labels as Record<string, string> | undefined };
 }

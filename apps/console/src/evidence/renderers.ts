@@ -110,9 +110,17 @@ export const RENDERERS: Renderers = {
     lists: [list(t.evidenceFields.clues, e.clues, ['clueId', 'receivedOn', 'source', 'workersInvolved', 'amountClaimedYuan'])],
   }),
   WATCHLISTED_PARTY: (e) => ({
-    sentence: `项目的施工总承包单位、用工单位或班组长中有 ${e.matches} 个主体在失信名单或不良班组名单有效期内。`,
+    sentence: `项目的施工总承包单位、用工单位或班组长中有 ${e.matches} 个主体在失信名单或不良班组名单有效期内${
+      e.parties && e.parties.length
+        ? `：${e.parties.map((p) => `${v('role', p.role)}${p.name ? ` ${p.name}` : ''}（${v('list', p.list)}，${p.listedOn} 列入，有效至 ${p.activeUntil ?? t.project.openEnded}）`).join('；')}`
+        : ''
+    }。`,
     figures: ['matches'],
-    lists: [list(t.evidenceFields.parties, e.parties, ['role', 'name', 'subject', 'subjectType', 'list', 'listedOn', 'expiresOn', 'activeUntil', 'reason', 'enrolledWorkers'])],
+    lists: [
+      list(t.evidenceFields.parties, e.parties, ['role', 'name', 'subject', 'subjectType', 'list', 'listedOn', 'expiresOn', 'activeUntil', 'reason', 'enrolledWorkers'], {
+        reason: t.evidenceFields.listReason,
+      }),
+    ],
   }),
   PAYROLL_UNVERIFIED: (e) => ({
     sentence: `${e.period} 工资表报告通过专户发放 ${v('reportedPaidYuan', e.reportedPaidYuan)}，银行实际代发 ${v('transferredYuan', e.transferredYuan)}，${v('unverifiedYuan', e.unverifiedYuan)} 未见银行转账${e.unverifiedShare ? `（占 ${pct('unverifiedShare', e.unverifiedShare)}）` : ''}，涉及 ${e.unverifiedWorkers} 人。`,

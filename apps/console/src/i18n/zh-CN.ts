@@ -421,6 +421,7 @@ export const zhCN = {
     gapToMinimumYuan: '与最低工资差额合计（元）',
     periods: '各月情况',
     reason: '判定原因',
+    listReason: '列入事由',
     paidOutsideYuan: '非专户发放金额（元）',
     otherAccountYuan: '其他账户发放（元）',
     cashYuan: '现金发放（元）',
