@@ -1,4 +1,3 @@
-import { RuleCode } from './catalogue';
 import { toFindings } from './engine/findings';
 import { DEFAULT_THRESHOLDS, ResolvedProfile } from './profiles/thresholds';
 import { RULE_SQL } from './rules/all-rules';
@@ -7,7 +6,7 @@ import { EVIDENCE_SAMPLES, evidenceShape } from './testing/evidence-samples';
 const profile: ResolvedProfile = { code: 'national', name: '全国', version: 1, thresholds: { ...DEFAULT_THRESHOLDS, minimumMonthlyWageYuan: 2400 } };
 
 /** SQL rows that make each rule fire (workers lists are passed through, so their fields come from the samples). */
-const ROWS: Record<RuleCode, Record<string, unknown>> = {
+const ROWS: Record<keyof typeof EVIDENCE_SAMPLES, Record<string, unknown>> = {
   PAY_RATIO_LOW: { payable_fen: 100000, paid_fen: 40000, payroll_workers: 1, underpaid_workers: 1 },
   PAYROLL_MISSING: { attending_workers: 1, days_worked: 20 },
   UNPAID_WORKERS: { attending_workers: 10, unpaid_workers: 1, unpaid_payable_fen: 300000 },
