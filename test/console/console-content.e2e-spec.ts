@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { writeDataset } from '@wage/generator';
 import { AppConfig } from '@wage/config';
+import { RULE_CATALOGUE } from '../../libs/rules/src/catalogue';
 import { EVIDENCE_SAMPLES, evidenceShape } from '../../libs/rules/src/testing/evidence-samples';
 import { adminHeaders } from '../support/auth';
 import { importFile } from '../support/ingest';
@@ -174,6 +175,14 @@ describe('console content on demo data', () => {
     await page.goto(`${t.baseUrl}/console/#/scans`);
     await page.locator('.scans-table tbody tr.ant-table-row').first().waitFor();
     expect(await page.locator('.scans-table tbody tr.ant-table-row').first().innerText()).toContain('已完成');
+    // Every rule is named next to the chart, with the scan's count (0 when it raised none).
+    const scans = await api<{ items: Array<{ byRule: Record<string, number> }> } | Array<{ byRule: Record<string, number> }>>('/scans');
+    const byRule = (Array.isArray(scans) ? scans : scans.items)[0].byRule;
+    const rows = await page.locator('.scan-by-rule tbody tr.ant-table-row').allInnerTexts();
+    expect(rows.length).toBeGreaterThanOrEqual(Object.keys(RULE_CATALOGUE).length);
+    for (const row of rows) expect(row).toMatch(/^[\u4e00-\u9fff]+\t\d+$/);
+    const total = rows.reduce((sum, r) => sum + Number(r.split('\t')[1]), 0);
+    expect(total).toBe(Object.values(byRule).reduce((a, b) => a + b, 0));
     await page.waitForTimeout(500);
     await screenshot(page, 'scans');
     await clean('scans');

@@ -177,7 +177,7 @@ export const zhCN = {
     otherError: '数据错误',
     warnings: '提示',
   },
-  scans: { number: '扫描编号', trigger: '触发方式', duration: '耗时', alertUnit: '条', asOfRequired: '请选择扫描基准日', explain: '每晚按当日（北京时间）自动扫描上一个月的工资数据；也可选择近400天内的基准日立即扫描。', bankFeedProjects: '接入银行代发数据的项目数', skipped: '未能评估的规则', skipReason: '原因', noMinWage: '所在地区未配置月最低工资标准', otherSkip: '项目数据不完整', finishedAt: '完成时间', title: '风险扫描', asOf: '扫描基准日', start: '开始扫描', history: '扫描记录', byRule: '各类预警数量', period: '评估月份', status: '状态', raised: '新增', updated: '更新', cleared: '消除', projects: '项目数' },
+  scans: { count: '预警数（条）', number: '扫描编号', trigger: '触发方式', duration: '耗时', alertUnit: '条', asOfRequired: '请选择扫描基准日', explain: '每晚按当日（北京时间）自动扫描上一个月的工资数据；也可选择近400天内的基准日立即扫描。', bankFeedProjects: '接入银行代发数据的项目数', skipped: '未能评估的规则', skipReason: '原因', noMinWage: '所在地区未配置月最低工资标准', otherSkip: '项目数据不完整', finishedAt: '完成时间', title: '风险扫描', asOf: '扫描基准日', start: '开始扫描', history: '扫描记录', byRule: '各类预警数量', period: '评估月份', status: '状态', raised: '新增', updated: '更新', cleared: '消除', projects: '项目数' },
   notices: {
     title: '联合通知',
     number: '文号',

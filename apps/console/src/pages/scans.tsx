@@ -113,6 +113,17 @@ export function ScansPage(): ReactNode {
       {scan && (
         <Card size="small" title={`${t.scans.byRule}（${t.scans.number} ${scan.id}，${t.scans.asOf} ${scan.asOf}）`} style={{ marginTop: 16 }}>
           <Chart option={option} label={t.scans.byRule} height={Math.max(420, rows.length * 26)} />
+          <Table
+            className="scan-by-rule"
+            size="small"
+            rowKey={([code]) => code}
+            pagination={false}
+            dataSource={rows}
+            columns={[
+              { key: 'rule', title: t.queue.columns.rule, render: (_, [code]) => label(t.rules, code) },
+              { key: 'n', title: t.scans.count, render: (_, [, n]) => n },
+            ]}
+          />
           {scan.bankFeedProjects !== undefined && (
             <Typography.Paragraph>
               {t.scans.bankFeedProjects}：{scan.bankFeedProjects}
