@@ -1,6 +1,10 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import { ReactNode, StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createHashRouter, Navigate, RouterProvider } from 'react-router';
+import { createHashRouter, Navigate, RouteObject, RouterProvider } from 'react-router';
 import { api, getToken, Me } from './api';
 import { Layout } from './components/layout';
 import { AdminPage } from './pages/admin';
@@ -14,12 +18,10 @@ import { ScansPage } from './pages/scans';
 import { SessionContext } from './session';
 import './styles.css';
 
-const router = createHashRouter([
-  { path: '/login', element: <LoginPage /> },
-  {
-    path: '/',
-    element: <Layout />,
-    children: [
+dayjs.locale('zh-cn');
+
+/** Every page of the console, one list: the navigation shows the ones registered here. */
+const pages: RouteObject[] = [
       { index: true, element: <Navigate to="/alerts" replace /> },
       { path: 'alerts', element: <AlertQueuePage /> },
       { path: 'alerts/:id', element: <AlertDetailPage /> },
@@ -29,7 +31,14 @@ const router = createHashRouter([
       { path: 'notices', element: <NoticesPage /> },
       { path: 'notices/:id', element: <NoticeDetailPage /> },
       { path: 'admin', element: <AdminPage /> },
-    ],
+];
+
+const router = createHashRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/',
+    element: <Layout paths={pages.map((p) => `/${p.path ?? ''}`)} />,
+    children: pages,
   },
 ]);
 
@@ -56,6 +65,10 @@ function App(): ReactNode {
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <App />
+    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#0b3d91' } }}>
+      <AntApp>
+        <App />
+      </AntApp>
+    </ConfigProvider>
   </StrictMode>,
 );
