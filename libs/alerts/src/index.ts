@@ -2,6 +2,7 @@ export * from './entities/alert-enums';
 export { Alert } from './entities/alert.entity';
 export { AlertEvent } from './entities/alert-event.entity';
 export { alertScopeSql, alertScopeWhere, mayReadUnmasked, type AlertScopeSql } from './alert-scope';
+export { clueScopeSql } from './clue-scope';
 export { AlertsModule } from './alerts.module';
 export { AlertQueryService, type AlertGroup } from './read/alert-query.service';
 export { AlertScopeService, type ScopeCondition } from './read/alert-scope.service';

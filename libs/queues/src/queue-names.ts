@@ -26,6 +26,10 @@ export enum JobName {
   NoticesGenerate = 'notices.generate',
   NoticesDeadlineCheck = 'notices.deadline-check',
   EscalationCheck = 'escalation.check',
+  // Clue cases (libs/clues): intake after a clues import, deadline timers, the deadline sweep.
+  ClueIntake = 'clue.intake',
+  ClueEscalationCheck = 'clue.escalation-check',
+  ClueSweep = 'clue.sweep',
 }
 
 
@@ -40,6 +44,9 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.NoticesGenerate]: QueueName.Notices,
   [JobName.NoticesDeadlineCheck]: QueueName.Notices,
   [JobName.EscalationCheck]: QueueName.Escalations,
+  [JobName.ClueIntake]: QueueName.Escalations,
+  [JobName.ClueEscalationCheck]: QueueName.Escalations,
+  [JobName.ClueSweep]: QueueName.Escalations,
 };
 
 /** How many jobs of a queue one worker process runs at once (2-core machines). */
