@@ -8,3 +8,4 @@ export { AlertQueryService, type AlertGroup } from './read/alert-query.service';
 export { AlertScopeService, type ScopeCondition } from './read/alert-scope.service';
 export { AlertListQueryDto } from './read/alert-list.dto';
 export { toAlertItem, type AlertItem } from './read/alert-view';
+export { relatedClues, type RelatedClue } from './read/related-clues';

@@ -1,5 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { relatedClues } from '@wage/alerts';
+import type { Principal } from '@wage/auth';
 import { DataSource } from 'typeorm';
 import { fenToYuan } from './money';
 import { ProjectListQueryDto } from './project.dto';
@@ -71,7 +73,7 @@ export class ProjectQueryService {
     return n;
   }
 
-  async get(code: string): Promise<Record<string, unknown>> {
+  async get(code: string, principal: Principal): Promise<Record<string, unknown>> {
     const [p] = await this.dataSource.query(
       `SELECT p.*, cu.name AS construction_unit_name, gc.name AS general_contractor_name,
               r.risk_level, r.risk_score, r.shortfall_fen AS risk_shortfall_fen, r.open_alerts
@@ -132,6 +134,7 @@ export class ProjectQueryService {
         openAlerts: p.open_alerts ?? 0,
       },
       openAlerts: alerts.map(({ shortfall_fen, ...a }: { shortfall_fen: number }) => ({ ...a, shortfall: fenToYuan(shortfall_fen) })),
+      relatedClues: await relatedClues(this.dataSource, code, principal),
     };
   }
 

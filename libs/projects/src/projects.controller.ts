@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Role, Roles } from '@wage/auth';
+import { CurrentPrincipal, Principal, Role, Roles } from '@wage/auth';
 import { ProjectListQueryDto } from './project.dto';
 import { ProjectQueryService } from './project-query.service';
 
@@ -21,8 +21,8 @@ export class ProjectsController {
   /** One project: parties, accounts (masked), deposits, last 12 months of payable/paid/attendance, risk, open alerts. */
   @Get(':code')
   @Roles(Role.Admin, Role.Auditor, Role.BrigadeLead, Role.Inspector)
-  @ApiOkResponse({ description: '{ project, parties, accounts, deposits, monthly, risk, openAlerts }' })
-  get(@Param('code') code: string): Promise<Record<string, unknown>> {
-    return this.projects.get(code);
+  @ApiOkResponse({ description: '{ project, parties, accounts, deposits, monthly, risk, openAlerts, relatedClues }' })
+  get(@Param('code') code: string, @CurrentPrincipal() principal: Principal): Promise<Record<string, unknown>> {
+    return this.projects.get(code, principal);
   }
 }

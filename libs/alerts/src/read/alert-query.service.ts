@@ -5,6 +5,7 @@ import { type Principal, Role } from '@wage/auth';
 import { AlertListQueryDto } from './alert-list.dto';
 import { AlertScopeService } from './alert-scope.service';
 import { ALERT_COLUMNS, ALERT_FROM, AlertItem, AlertRow, QUEUE_ORDER, toAlertItem } from './alert-view';
+import { relatedClues } from './related-clues';
 
 export interface AlertGroup {
   projectCode: string;
@@ -116,6 +117,7 @@ export class AlertQueryService {
       overdue: row.overdue,
       events,
       notices,
+      relatedClues: await relatedClues(this.dataSource, row.project_code, principal),
     };
   }
 
