@@ -2,7 +2,6 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { alertScopeSql, clueScopeSql } from '@wage/alerts';
 import { Principal } from '@wage/auth';
-import { fenToYuan } from '@wage/projects';
 import { Clock } from '@wage/workflow';
 import { DataSource } from 'typeorm';
 import { ClueDeadlineService } from './clue-deadlines.service';
@@ -16,8 +15,6 @@ type Detail = ClueRow & {
   replied_at: Date | null;
   closed_at: Date | null;
   reply_note: string | null;
-  recovered_fen: number | null;
-  workers_paid: number | null;
   duplicate_of: string | null;
   extended: boolean;
   extension_reason: string | null;
@@ -79,8 +76,8 @@ export class ClueQueryService {
     const now = this.clock.now();
     const scope = clueScopeSql(principal, 'cc', 2);
     const [r]: Detail[] = await this.dataSource.query(
-      `SELECT ${CLUE_COLUMNS}, cc.routing_reason, cc.accepted_at, cc.contacted_at, cc.replied_at, cc.closed_at, cc.reply_note, cc.recovered_fen,
-              cc.workers_paid, cc.duplicate_of, cc.extended, cc.extension_reason, cc.accept_due_at, cc.contact_due_at, cc.reply_due_at,
+      `SELECT ${CLUE_COLUMNS}, cc.routing_reason, cc.accepted_at, cc.contacted_at, cc.replied_at, cc.closed_at, cc.reply_note,
+              cc.duplicate_of, cc.extended, cc.extension_reason, cc.accept_due_at, cc.contact_due_at, cc.reply_due_at,
               cc.review_due_at, cc.first_review, cc.return_count
          FROM ${CLUE_FROM} WHERE cc.clue_id = $1 AND (${scope.sql})`,
       [clueId, ...scope.params],
@@ -115,8 +112,6 @@ export class ClueQueryService {
       repliedAt: r.replied_at,
       closedAt: r.closed_at,
       replyNote: r.reply_note,
-      recoveredAmount: r.recovered_fen === null ? null : fenToYuan(r.recovered_fen),
-      workersPaid: r.workers_paid,
       duplicateOf: r.duplicate_of,
       duplicates: duplicates.map((d) => d.clue_id),
       firstReview: r.first_review,

@@ -21,11 +21,13 @@ export interface ClueRow {
   next_step: string | null;
   escalation_level: number;
   outcome: string | null;
+  recovered_fen: number | null;
+  workers_paid: number | null;
 }
 
 export const CLUE_COLUMNS = `cc.clue_id, c.received_on, c.source, c.region_code, c.project_code, p.name AS project_name, c.employer_uscc,
   c.workers_involved, c.amount_claimed_fen, c.summary, cc.status, cc.unit_code, cc.assignee_user_id, u.username AS assignee_username,
-  cc.next_due_at, cc.next_step, cc.escalation_level, cc.outcome`;
+  cc.next_due_at, cc.next_step, cc.escalation_level, cc.outcome, cc.recovered_fen, cc.workers_paid`;
 
 export const CLUE_FROM = `clue_cases cc JOIN clues c ON c.clue_id = cc.clue_id
   LEFT JOIN projects p ON p.project_code = c.project_code LEFT JOIN users u ON u.id = cc.assignee_user_id`;
@@ -50,5 +52,8 @@ export function toClueItem(r: ClueRow, now: Date, soonCutoff: Date): Record<stri
     ...deadlineFlags(r.next_due_at, now, soonCutoff),
     escalationLevel: r.escalation_level,
     outcome: r.outcome,
+    // The reply's figures (also what the lead's review list shows).
+    recoveredAmount: r.recovered_fen === null ? null : fenToYuan(r.recovered_fen),
+    workersPaid: r.workers_paid,
   };
 }

@@ -10,6 +10,8 @@ export function Layout(): ReactNode {
   const role = me?.role ?? '';
   const links: Array<[string, string, boolean]> = [
     ['/alerts', t.nav.alerts, LABOUR_ROLES.includes(role)],
+    ['/clues', t.clues.nav, LABOUR_ROLES.includes(role)],
+    ['/clues/review', t.clues.reviewNav, ['admin', 'brigade_lead'].includes(role)],
     ['/scans', t.nav.scans, LABOUR_ROLES.includes(role)],
     ['/imports', t.nav.imports, ['admin', 'brigade_lead', 'submitter'].includes(role)],
     ['/notices', t.nav.notices, [...LABOUR_ROLES, 'bureau_officer'].includes(role)],
