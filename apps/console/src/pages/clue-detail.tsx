@@ -174,7 +174,7 @@ export function ClueDetailPage({ role }: { role: string }): ReactNode {
                 <Input.TextArea rows={3} maxLength={4000} />
               </Form.Item>
             )}
-            <Button type="primary" htmlType="submit">
+            <Button type="primary" htmlType="submit" autoInsertSpace={false}>
               {t.clues.detail.submit}
             </Button>
           </Form>

@@ -96,7 +96,7 @@ export function ClueQueuePage(): ReactNode {
           <Checkbox>{t.clues.filters.mineOnly}</Checkbox>
         </Form.Item>
         <Form.Item>
-          <Button htmlType="submit">{t.clues.apply}</Button>
+          <Button htmlType="submit" autoInsertSpace={false}>{t.clues.apply}</Button>
         </Form.Item>
       </Form>
       {notice && <Alert type="info" showIcon closable onClose={() => setNotice(null)} title={notice} style={{ marginBottom: 12 }} />}

@@ -56,7 +56,7 @@ export function ClueReviewPage(): ReactNode {
                     value={notes[c.clueId] ?? ''}
                     onChange={(e) => setNotes({ ...notes, [c.clueId]: e.target.value })}
                   />
-                  <Button danger onClick={() => void review(c.clueId, 'return')}>
+                  <Button danger autoInsertSpace={false} onClick={() => void review(c.clueId, 'return')}>
                     {t.clues.detail.return}
                   </Button>
                 </Space.Compact>
