@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock } from '@wage/workflow';
 import { DataSource, EntityManager } from 'typeorm';
+import { CaseDeadlines } from './clue-deadlines';
 import { ClueDeadlineService } from './clue-deadlines.service';
 import { ClueNotifier, NotifiedClue } from './clue-notifier';
 import { ClueRoute, ClueRouter } from './clue-router.service';
@@ -60,7 +61,13 @@ export class ClueIntakeService {
     if (rows.length === 0) return 0;
     const routes = new Map((await this.router.decide(m, rows.map((r) => r.clue_id))).map((r) => [r.clueId, r]));
     const now = this.clock.now();
-    const due = rows.map((r) => this.deadlines.of({ status: 'received', receivedOn: r.received_on, acceptedAt: null, repliedAt: null, extended: false }));
+    // A new case's deadlines depend only on its received_on: a batch shares a few dates.
+    const byDate = new Map<string, CaseDeadlines>();
+    const due = rows.map((r) => {
+      let d = byDate.get(r.received_on);
+      if (!d) byDate.set(r.received_on, (d = this.deadlines.of({ status: 'received', receivedOn: r.received_on, acceptedAt: null, repliedAt: null, extended: false })));
+      return d;
+    });
     const route = (id: string): ClueRoute => routes.get(id) as ClueRoute;
     await m.query(
       `UPDATE clue_cases cc SET needs_intake = false, unit_code = d.unit_code, routing_reason = d.reason, accept_due_at = d.accept_due,
