@@ -108,6 +108,14 @@ describe('clue cases in the web console', () => {
     const lines = (await history.allInnerTexts()).join('\n');
     for (const word of ['接收线索', '签收', '联系诉求人', '办结回复', '审核通过', 'zhang_t1', 'lead_b1']) expect(lines).toContain(word);
     await screenshot(leadPage, 'clue-closed');
+
+    // The project page lists its clues, as the API does.
+    const project = (await api(t, 'GET', '/projects/P1', lead)).body;
+    await leadPage.goto(`${t.baseUrl}/console/#/projects/P1`);
+    const related = leadPage.locator('.related-clues a');
+    await related.first().waitFor();
+    expect(await related.count()).toBe(project.relatedClues.length);
+    expect(await related.filter({ hasText: 'KX-OLD' }).innerText()).toContain('已办结');
     await leadPage.close();
   });
 });

@@ -47,7 +47,7 @@ export class ClueQueryService {
     };
     if (q.status?.length) add((p) => `cc.status = ANY(${p}::varchar[])`, q.status);
     if (q.unitCode) add((p) => `cc.unit_code = ${p}`, q.unitCode);
-    if (q.unrouted === 'true') where.push('cc.unit_code IS NULL');
+    if (q.unrouted === 'true') where.push('cc.unit_code IS NULL AND NOT cc.needs_intake');
     if (q.projectCode) add((p) => `c.project_code = ${p}`, q.projectCode);
     if (q.source) add((p) => `c.source = ${p}`, q.source);
     if (q.receivedFrom) add((p) => `c.received_on >= ${p}::date`, q.receivedFrom);

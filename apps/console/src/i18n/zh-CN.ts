@@ -168,6 +168,7 @@ export const zhCN = {
     queueTitle: '线索队列',
     reviewTitle: '待审核回复',
     reviewNav: '审核回复',
+    related: '相关线索',
     claimNext: '领取下一条',
     claimedNone: '没有可领取的线索',
     apply: '查询',

@@ -4,6 +4,7 @@ import { api } from '../api';
 import { EnumOptions, ErrorBox, formatTime, KeyValueTable, SeverityBadge, StatusBadge, useLoad } from '../components/common';
 import { t } from '../i18n/zh-CN';
 import type { AlertItem } from './alert-queue';
+import { RelatedClue, RelatedClues } from './clue-common';
 
 interface AlertEventView {
   id: number;
@@ -14,7 +15,7 @@ interface AlertEventView {
   toStatus: string | null;
   note: string | null;
 }
-type AlertDetail = AlertItem & { events?: AlertEventView[] };
+type AlertDetail = AlertItem & { events?: AlertEventView[]; relatedClues?: RelatedClue[] };
 interface WorkerRow {
   name?: string;
   idNumber?: string;
@@ -131,6 +132,8 @@ export function AlertDetailPage(): ReactNode {
         </button>
         <ErrorBox error={actionError} />
       </form>
+      {(alert.relatedClues?.length ?? 0) > 0 && <h3>{t.clues.related}</h3>}
+      <RelatedClues clues={alert.relatedClues} />
       <h3>{t.alert.timeline}</h3>
       <ol className="timeline">
         {(alert.events ?? []).map((ev) => (

@@ -95,3 +95,28 @@ export function ClueDeadline({ clue }: { clue: ClueItem }): ReactNode {
     </Space>
   );
 }
+
+/** Related clues as GET /projects/{code} and GET /alerts/{id} list them (`relatedClues`). */
+export interface RelatedClue {
+  clueId: string;
+  receivedOn: string;
+  source: string;
+  workersInvolved: number;
+  status: string;
+  outcome: string | null;
+}
+
+/** The project's clues, for the project page and the alert page (links to each clue page). */
+export function RelatedClues({ clues }: { clues: RelatedClue[] | undefined }): ReactNode {
+  if (!clues?.length) return null;
+  return (
+    <Space wrap className="related-clues">
+      {clues.map((c) => (
+        <a key={c.clueId} href={`#/clues/${encodeURIComponent(c.clueId)}`}>
+          {c.clueId}（{c.receivedOn}，{c.workersInvolved}
+          {t.common.persons}，{label(t.clues.statuses, c.status)}）
+        </a>
+      ))}
+    </Space>
+  );
+}

@@ -5,6 +5,7 @@ import { Chart } from '../components/chart';
 import { DataTable, ErrorBox, SeverityBadge, useLoad } from '../components/common';
 import { t } from '../i18n/zh-CN';
 import { AlertItem, AlertTable } from './alert-queue';
+import { RelatedClue, RelatedClues } from './clue-common';
 
 interface MonthRow {
   period: string;
@@ -30,6 +31,7 @@ interface ProjectView {
   deposits?: Array<Record<string, unknown>>;
   monthly?: MonthRow[];
   openAlerts?: AlertItem[];
+  relatedClues?: RelatedClue[];
 }
 
 export function ProjectPage(): ReactNode {
@@ -67,6 +69,8 @@ export function ProjectPage(): ReactNode {
       <Chart option={option} label={t.project.chart} />
       <h3>{t.project.openAlerts}</h3>
       <AlertTable items={p.openAlerts ?? []} />
+      <h3>{t.clues.related}</h3>
+      <RelatedClues clues={p.relatedClues} />
     </section>
   );
 }
