@@ -59,6 +59,17 @@ export class InspectionUnitsController {
   @Roles(Role.Admin)
   @HttpCode(204)
   async remove(@Param('unitCode') unitCode: string): Promise<void> {
+    // workflow.md: a unit that still has work routed to it cannot go; an admin reroutes first.
+    const [{ alerts, clues }]: Array<{ alerts: number; clues: number }> = await this.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM alerts WHERE unit_code = $1 AND status IN ('open', 'acknowledged', 'in_progress')) AS alerts,
+              (SELECT count(*)::int FROM clue_cases WHERE unit_code = $1 AND status <> 'closed') AS clues`,
+      [unitCode],
+    );
+    if (alerts + clues > 0) {
+      throw new ConflictException(
+        `inspection unit ${unitCode} still has ${alerts} active alert(s) and ${clues} open clue case(s) routed to it; change the units or overrides, then reroute them (POST /api/v1/alerts/reroute, POST /api/v1/clues/reroute)`,
+      );
+    }
     const res = await this.repo.delete({ unitCode });
     if (!res.affected) throw new NotFoundException(`inspection unit ${unitCode} not found`);
   }
