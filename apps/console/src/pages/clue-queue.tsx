@@ -83,7 +83,7 @@ export function ClueQueuePage(): ReactNode {
         <Form.Item name="unitCode" label={t.clues.filters.unit}>
           <Input allowClear />
         </Form.Item>
-        <Form.Item name="received" label={t.clues.filters.receivedFrom}>
+        <Form.Item name="received" label={t.clues.columns.receivedOn}>
           <DatePicker.RangePicker placeholder={[t.clues.filters.receivedFrom, t.clues.filters.receivedTo]} />
         </Form.Item>
         <Form.Item name="overdue" valuePropName="checked">
