@@ -5,6 +5,7 @@ import { Role } from '@wage/auth';
 import { shanghaiDate } from '@wage/calendar';
 import { ClueEscalationService, clueTimerJobId } from '@wage/clues';
 import { QueueName } from '@wage/queues';
+import { DEFAULT_THRESHOLDS, RegionProfileService } from '@wage/rules';
 import { Clock } from '@wage/workflow';
 import { adminHeaders, createApiKey, LoggedIn, loginAs } from './support/auth';
 import { importClues, today } from './support/clue-fixtures';
@@ -115,6 +116,13 @@ describe('clue cases: intake, lifecycle, deadlines, escalation, access', () => {
     expect(list.body.items.map((i: { clueId: string }) => i.clueId)).toEqual(['XS-HOL']);
     const soon = await api(t, 'GET', '/clues?dueSoon=true', inspector);
     expect(soon.body.items.map((i: { clueId: string }) => i.clueId).sort()).toEqual(['XS-001', 'XS-004']);
+
+    // A region profile can shorten the reply deadline: 10 working days in 420102.
+    await t.app.get(RegionProfileService).upsert('420102', '江岸区', { ...DEFAULT_THRESHOLDS, sla: { ...DEFAULT_THRESHOLDS.sla, clueReplyDays: 10 } }, 'test');
+    await importClues(t, [{ clue_id: 'XS-JA', region_code: '420102', received_on: '2026-09-18' }]);
+    const ja = (await get(admin, 'XS-JA')).body;
+    expect(ja.unitCode).toBe('B9');
+    expect(shanghaiDate(new Date(ja.deadlines.reply))).toBe('2026-10-09');
   });
 
   it('drives a clue through every transition, with return and rework, and answers 409 naming the state', async () => {
@@ -212,7 +220,8 @@ describe('clue cases: intake, lifecycle, deadlines, escalation, access', () => {
 
   it('shows out-of-scope users nothing', async () => {
     const list = await api(t, 'GET', '/clues', otherInspector);
-    expect(list.body).toMatchObject({ items: [], total: 0 });
+    // B9 sees its own clue only (region 420102), nothing of B1 and its teams.
+    expect(list.body).toMatchObject({ items: [expect.objectContaining({ clueId: 'XS-JA', unitCode: 'B9' })], total: 1 });
     expect((await get(otherInspector, 'XS-001')).status).toBe(404);
     expect((await act(otherInspector, 'XS-002', { action: 'comment', note: '?' })).status).toBe(404);
     expect((await api(t, 'GET', '/clues', inspector2)).body.items.every((i: { unitCode: string }) => i.unitCode === 'T2')).toBe(true);

@@ -16,6 +16,7 @@ interface LockedCase {
   clue_id: string;
   status: ClueStatus;
   received_on: string;
+  region_code: string;
   accepted_at: Date | null;
   replied_at: Date | null;
   extended: boolean;
@@ -97,7 +98,7 @@ export class ClueActionsService {
   private async lock(m: EntityManager, principal: Principal, clueId: string): Promise<LockedCase> {
     const scope = clueScopeSql(principal, 'cc', 2);
     const [c]: LockedCase[] = await m.query(
-      `SELECT cc.clue_id, cc.status, c.received_on, cc.accepted_at, cc.replied_at, cc.extended, cc.assignee_user_id, cc.duplicate_of,
+      `SELECT cc.clue_id, cc.status, c.received_on, c.region_code, cc.accepted_at, cc.replied_at, cc.extended, cc.assignee_user_id, cc.duplicate_of,
               cc.first_review, cc.return_count, cc.escalation_level, cc.needs_intake
          FROM clue_cases cc JOIN clues c ON c.clue_id = cc.clue_id
         WHERE cc.clue_id = $1 AND (${scope.sql}) FOR UPDATE OF cc`,
@@ -187,7 +188,10 @@ export class ClueActionsService {
         break; // comment
     }
     const statusMoves = check.to !== c.status || dto.action === 'extend' || dto.action === 'accept';
-    if (statusMoves) Object.assign(changes, this.deadlines.columns(this.deadlines.of(clock)));
+    if (statusMoves) {
+      const sla = (await this.deadlines.slaFor(m, [c.region_code]))(c.region_code);
+      Object.assign(changes, this.deadlines.columns(this.deadlines.of(clock, sla)));
+    }
     if (dto.action === 'extend') data.replyDueAt = changes.reply_due_at;
     await updateCase(m, c.clue_id, { status: check.to, ...changes });
     await appendEvents(m, [{ clueId: c.clue_id, at: now, actor: actorOf(principal), action: dto.action, from: c.status, to: check.to, note, data }]);

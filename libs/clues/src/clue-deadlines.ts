@@ -1,16 +1,20 @@
 import { startOfShanghaiDay } from '@wage/calendar';
 import { ClueStatus, ClueStep } from './clue-enums';
 
-/** clues.md "Deadlines" defaults (see docs/decisions/clue-deadline-defaults.md). */
-export const CLUE_SLA = {
-  acceptWorkingDays: 1,
-  contactHours: 24,
-  replyWorkingDays: 15,
-  reviewWorkingDays: 3,
-  extensionWorkingDays: 15,
-  /** dueSoon: the next deadline falls within this many working days. */
-  dueSoonWorkingDays: 1,
-} as const;
+/** The day counts of clue deadlines (region profile `sla.clue*`, libs/rules). */
+export interface ClueSla {
+  clueAcceptDays: number;
+  clueContactHours: number;
+  clueReplyDays: number;
+  clueReviewDays: number;
+  clueExtensionDays: number;
+}
+
+/** clues.md "Deadlines" defaults, used when a region profile does not say otherwise. */
+export const CLUE_SLA: ClueSla = { clueAcceptDays: 1, clueContactHours: 24, clueReplyDays: 15, clueReviewDays: 3, clueExtensionDays: 15 };
+
+/** dueSoon: the running deadline falls within this many working days. */
+export const DUE_SOON_WORKING_DAYS = 1;
 
 const HOUR_MS = 3_600_000;
 
@@ -39,18 +43,18 @@ export interface CaseDeadlines {
 }
 
 /**
- * Every deadline of a case from its facts: accept 1 working day after `received_on`,
- * contact 24 hours after acceptance, reply 15 working days after `received_on` (30 once
- * extended), review 3 working days after the reply. The running deadline of a case
+ * Every deadline of a case from its facts (default day counts): accept 1 working day after
+ * `received_on`, contact 24 hours after acceptance, reply 15 working days after
+ * `received_on` (30 once extended), review 3 working days after the reply. The running deadline of a case
  * before its reply is the earlier of its step's deadline and the reply deadline.
  */
-export function caseDeadlines(calendar: WorkingDays, c: CaseClock): CaseDeadlines {
+export function caseDeadlines(calendar: WorkingDays, c: CaseClock, sla: ClueSla = CLUE_SLA): CaseDeadlines {
   const received = startOfShanghaiDay(c.receivedOn);
-  const acceptDueAt = calendar.addWorkingDays(received, CLUE_SLA.acceptWorkingDays);
-  const replyDays = CLUE_SLA.replyWorkingDays + (c.extended ? CLUE_SLA.extensionWorkingDays : 0);
+  const acceptDueAt = calendar.addWorkingDays(received, sla.clueAcceptDays);
+  const replyDays = sla.clueReplyDays + (c.extended ? sla.clueExtensionDays : 0);
   const replyDueAt = calendar.addWorkingDays(received, replyDays);
-  const contactDueAt = c.acceptedAt ? new Date(c.acceptedAt.getTime() + CLUE_SLA.contactHours * HOUR_MS) : null;
-  const reviewDueAt = c.status === 'replied' && c.repliedAt ? calendar.addWorkingDays(c.repliedAt, CLUE_SLA.reviewWorkingDays) : null;
+  const contactDueAt = c.acceptedAt ? new Date(c.acceptedAt.getTime() + sla.clueContactHours * HOUR_MS) : null;
+  const reviewDueAt = c.status === 'replied' && c.repliedAt ? calendar.addWorkingDays(c.repliedAt, sla.clueReviewDays) : null;
   const earlier = (step: ClueStep, at: Date): [ClueStep, Date] => (at.getTime() <= replyDueAt.getTime() ? [step, at] : ['reply', replyDueAt]);
   let next: [ClueStep, Date] | null;
   switch (c.status) {

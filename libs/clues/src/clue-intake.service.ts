@@ -61,11 +61,16 @@ export class ClueIntakeService {
     if (rows.length === 0) return 0;
     const routes = new Map((await this.router.decide(m, rows.map((r) => r.clue_id))).map((r) => [r.clueId, r]));
     const now = this.clock.now();
-    // A new case's deadlines depend only on its received_on: a batch shares a few dates.
-    const byDate = new Map<string, CaseDeadlines>();
+    // A new case's deadlines depend only on its region and received_on: a batch shares a few.
+    const slaOf = await this.deadlines.slaFor(m, rows.map((r) => r.region_code));
+    const memo = new Map<string, CaseDeadlines>();
     const due = rows.map((r) => {
-      let d = byDate.get(r.received_on);
-      if (!d) byDate.set(r.received_on, (d = this.deadlines.of({ status: 'received', receivedOn: r.received_on, acceptedAt: null, repliedAt: null, extended: false })));
+      const key = `${r.region_code}|${r.received_on}`;
+      let d = memo.get(key);
+      if (!d) {
+        d = this.deadlines.of({ status: 'received', receivedOn: r.received_on, acceptedAt: null, repliedAt: null, extended: false }, slaOf(r.region_code));
+        memo.set(key, d);
+      }
       return d;
     });
     const route = (id: string): ClueRoute => routes.get(id) as ClueRoute;

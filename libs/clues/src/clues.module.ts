@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CalendarModule } from '@wage/calendar';
 import { NotificationsModule } from '@wage/notifications';
 import { RoutingModule } from '@wage/routing';
+import { RulesModule } from '@wage/rules';
 import { WorkflowModule } from '@wage/workflow';
 import { ClueActionsService } from './clue-actions.service';
 import { ClueDeadlineService } from './clue-deadlines.service';
@@ -16,7 +17,7 @@ import { CluesController } from './clues.controller';
 
 /** Clue cases: intake and routing, the lifecycle, deadlines and escalation, the read API. */
 @Module({
-  imports: [CalendarModule, NotificationsModule, RoutingModule, WorkflowModule],
+  imports: [CalendarModule, NotificationsModule, RoutingModule, RulesModule, WorkflowModule],
   controllers: [CluesController],
   providers: [
     ClueActionsService,

@@ -5,7 +5,7 @@ import { PutRegionProfileDto } from './region-profile.dto';
 import { RegionProfile } from './region-profile.entity';
 import { RegionProfileVersion } from './region-profile-version.entity';
 import { RegionProfileService } from './region-profile.service';
-import { NATIONAL_PROFILE_CODE } from './thresholds';
+import { DEFAULT_THRESHOLDS, NATIONAL_PROFILE_CODE } from './thresholds';
 
 const PROFILE_CODE = /^(national|\d{2}|\d{4}|\d{6})$/;
 
@@ -44,6 +44,6 @@ export class RegionProfileController {
     if (body.thresholds.payRatioRedBelow > body.thresholds.payRatioThreshold) {
       throw new BadRequestException('payRatioRedBelow must not exceed payRatioThreshold');
     }
-    return this.profiles.upsert(checkCode(code), body.name, { ...body.thresholds, sla: { ...body.thresholds.sla }, minimumMonthlyWageYuan: body.thresholds.minimumMonthlyWageYuan ?? null }, who.name);
+    return this.profiles.upsert(checkCode(code), body.name, { ...body.thresholds, sla: { ...DEFAULT_THRESHOLDS.sla, ...body.thresholds.sla }, minimumMonthlyWageYuan: body.thresholds.minimumMonthlyWageYuan ?? null }, who.name);
   }
 }
