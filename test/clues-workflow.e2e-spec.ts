@@ -203,8 +203,15 @@ describe('clue cases: intake, lifecycle, deadlines, escalation, access', () => {
 
   it('claims the oldest deadline first, and concurrent claims never collide', async () => {
     const rows = Array.from({ length: 8 }, (_, i) => ({ clue_id: `CL-${i}`, region_code: '420113', project_code: 'P2', received_on: today(t) }));
-    rows[5].received_on = shanghaiDate(new Date(t.app.get(Clock).now().getTime() - 2 * 24 * HOUR));
+    rows[5].received_on = shanghaiDate(new Date(t.app.get(Clock).now().getTime() - 20 * 24 * HOUR));
     await importClues(t, rows);
+    // CL-5 is overdue, so its timer escalates it at once; claim-next skips a row locked by an
+    // escalation in progress (SKIP LOCKED), so wait until that is done.
+    const end = Date.now() + 15_000;
+    while ((await db.query(`SELECT escalation_level FROM clue_cases WHERE clue_id = 'CL-5'`))[0].escalation_level < 1) {
+      if (Date.now() > end) throw new Error('CL-5 was not escalated');
+      await new Promise((r) => setTimeout(r, 100));
+    }
     const first = await api(t, 'POST', '/clues/claim-next', inspector2);
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ clueId: 'CL-5', assignee: { username: 'li_t2' } });

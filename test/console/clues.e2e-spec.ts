@@ -55,7 +55,14 @@ describe('clue cases in the web console', () => {
     expect(await rows.filter({ hasText: 'KX-NEW' }).innerText()).toContain('即将到期');
     await screenshot(page, 'clue-queue');
 
-    // Oldest deadline first: the overdue clue is claimed.
+    // Oldest deadline first: the overdue clue is claimed (once its escalation, which holds
+    // the row for a moment and makes claim-next skip it, is done).
+    const db = t.app.get(DataSource);
+    const end = Date.now() + 15_000;
+    while ((await db.query(`SELECT escalation_level FROM clue_cases WHERE clue_id = 'KX-OLD'`))[0].escalation_level < 1) {
+      if (Date.now() > end) throw new Error('KX-OLD was not escalated');
+      await new Promise((r) => setTimeout(r, 100));
+    }
     await page.getByRole('button', { name: '领取下一条' }).click();
     await page.waitForURL(/#\/clues\/KX-OLD$/);
     await statusTag(page, '待签收').waitFor();
