@@ -10,6 +10,7 @@ import { Layout } from './components/layout';
 import { AdminPage } from './pages/admin';
 import { AlertDetailPage } from './pages/alert-detail';
 import { AlertQueuePage } from './pages/alert-queue';
+import { ClueDetailRoute, ClueQueuePage, ClueReviewPage } from './pages/clue-routes';
 import { ImportsPage } from './pages/imports';
 import { LoginPage } from './pages/login';
 import { NoticeDetailPage, NoticesPage } from './pages/notices';
@@ -25,6 +26,9 @@ const pages: RouteObject[] = [
       { index: true, element: <Navigate to="/alerts" replace /> },
       { path: 'alerts', element: <AlertQueuePage /> },
       { path: 'alerts/:id', element: <AlertDetailPage /> },
+      { path: 'clues', element: <ClueQueuePage /> },
+      { path: 'clues/review', element: <ClueReviewPage /> },
+      { path: 'clues/:clueId', element: <ClueDetailRoute /> },
       { path: 'projects/:code', element: <ProjectPage /> },
       { path: 'imports', element: <ImportsPage /> },
       { path: 'scans', element: <ScansPage /> },

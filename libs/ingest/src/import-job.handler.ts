@@ -1,8 +1,9 @@
 import { rm } from 'node:fs/promises';
+import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
-import { Job } from 'bullmq';
+import { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { JobHandler, JobName } from '@wage/queues';
+import { JobHandler, jobId, JobName, QueueName } from '@wage/queues';
 import { DATASETS } from './datasets/registry';
 import { Import, ImportStatus } from './entities/import.entity';
 import { ImportLoader } from './import-loader';
@@ -26,6 +27,7 @@ export class ImportJobHandler {
   constructor(
     private readonly db: DataSource,
     private readonly loader: ImportLoader,
+    @InjectQueue(QueueName.Escalations) private readonly escalations: Queue,
   ) {}
 
   @JobHandler(JobName.ImportRun)
@@ -60,6 +62,13 @@ export class ImportJobHandler {
         finishedAt: new Date(),
       });
       await this.removeFile(imp);
+      // New clues got their cases (a trigger, in the import's transaction); route them now
+      // rather than at the next clue sweep (libs/clues), which still catches them if this fails.
+      if (spec.name === 'clues' && !r.rolledBack) {
+        await this.escalations
+          .add(JobName.ClueIntake, { importId: imp.id }, { jobId: jobId('clue-intake', imp.id), removeOnComplete: true })
+          .catch((e: unknown) => this.logger.warn(`clue intake for import ${imp.id} not queued (the clue sweep will route them): ${(e as Error).message}`));
+      }
       return { status };
     } catch (error) {
       const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);

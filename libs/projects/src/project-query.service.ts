@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { callerScope } from '@wage/alerts';
+import { callerScope, relatedClues } from '@wage/alerts';
 import type { Principal } from '@wage/auth';
 import { bankTransferredByMonth } from './bank-months';
 import { fenToYuan } from './money';
@@ -145,6 +145,7 @@ export class ProjectQueryService {
         openAlerts: p.open_alerts ?? 0,
       },
       openAlerts: alerts.map(({ shortfall_fen, ...a }: { shortfall_fen: number }) => ({ ...a, shortfall: fenToYuan(shortfall_fen) })),
+      relatedClues: await relatedClues(this.dataSource, code, principal),
     };
   }
 

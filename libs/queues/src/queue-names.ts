@@ -27,6 +27,10 @@ export enum JobName {
   NoticesDeadlineCheck = 'notices.deadline-check',
   EscalationCheck = 'escalation.check',
   EscalationSweep = 'escalation.sweep',
+  // Clue cases (libs/clues): intake after a clues import, deadline timers, the deadline sweep.
+  ClueIntake = 'clue.intake',
+  ClueEscalationCheck = 'clue.escalation-check',
+  ClueSweep = 'clue.sweep',
 }
 
 
@@ -42,6 +46,9 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.NoticesDeadlineCheck]: QueueName.Notices,
   [JobName.EscalationCheck]: QueueName.Escalations,
   [JobName.EscalationSweep]: QueueName.Escalations,
+  [JobName.ClueIntake]: QueueName.Escalations,
+  [JobName.ClueEscalationCheck]: QueueName.Escalations,
+  [JobName.ClueSweep]: QueueName.Escalations,
 };
 
 /** How many jobs of a queue one worker process runs at once (2-core machines). */

@@ -11,6 +11,7 @@ const LINKS: Array<{ to: string; text: string; roles: string[] }> = [
   { to: '/dashboard', text: t.nav.dashboard, roles: ['admin', 'brigade_lead', 'inspector', 'auditor'] },
   { to: '/alerts', text: t.nav.alerts, roles: LABOUR_ROLES },
   { to: '/clues', text: t.nav.clues, roles: LABOUR_ROLES },
+  { to: '/clues/review', text: t.clues.reviewNav, roles: ['admin', 'brigade_lead'] },
   { to: '/scans', text: t.nav.scans, roles: LABOUR_ROLES },
   { to: '/imports', text: t.nav.imports, roles: ['admin', 'brigade_lead', 'submitter'] },
   { to: '/notices', text: t.nav.notices, roles: [...LABOUR_ROLES, 'bureau_officer'] },
@@ -23,7 +24,10 @@ export function Layout({ paths }: { paths: string[] }): ReactNode {
   const location = useLocation();
   const role = me?.role ?? '';
   const links = LINKS.filter((l) => paths.includes(l.to) && l.roles.includes(role));
-  const current = links.find((l) => location.pathname.startsWith(l.to))?.to;
+  // The longest matching entry is the current one (/clues/review is not /clues).
+  const current = links
+    .filter((l) => location.pathname.startsWith(l.to))
+    .sort((a, b) => b.to.length - a.to.length)[0]?.to;
   return (
     <AntLayout className="app">
       <AntLayout.Header className="app-header">

@@ -28,7 +28,7 @@ export function RelatedClues({ clues }: { clues: RelatedClue[] }): ReactNode {
       dataSource={clues}
       locale={{ emptyText: t.common.none }}
       columns={[
-        { key: 'id', title: t.evidenceFields.clueId, dataIndex: 'clueId' },
+        { key: 'id', title: t.evidenceFields.clueId, render: (_, c) => <a href={`#/clues/${encodeURIComponent(c.clueId)}`}>{c.clueId}</a> },
         { key: 'r', title: t.evidenceFields.receivedOn, render: (_, c) => formatDate(c.receivedOn) },
         { key: 's', title: t.evidenceFields.source, render: (_, c) => label(t.clueSources, c.source) },
         { key: 'w', title: t.evidenceFields.workersInvolved, dataIndex: 'workersInvolved' },
