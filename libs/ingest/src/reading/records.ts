@@ -1,10 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import iconv from 'iconv-lite';
 import { FileProblem } from './file-problem';
 import { FileFormat, sniffFile } from './sniff';
 import { readJsonRecords } from './json-records';
+import { CsvTextDecoder } from './text-decoding';
 import { readXlsxRecords } from './xlsx-records';
 
 /** One record of the file: the row number the user sees (header = 1) and its cells. */
@@ -38,7 +38,7 @@ export async function* readRecords(path: string, declared: FileFormat): RecordBa
       yield* inBatches(readJsonRecords(path));
       return;
     case 'csv':
-      yield* readCsvRecords(path, sniffed.encoding);
+      yield* readCsvRecords(path);
   }
 }
 
@@ -55,12 +55,12 @@ async function* inBatches(records: AsyncIterable<SourceRecord>): RecordBatches {
 }
 
 /** Cells are trimmed by the row checks (csv-parse's own trim is ~25% slower). */
-async function* readCsvRecords(path: string, encoding: 'utf8' | 'gb18030'): RecordBatches {
+async function* readCsvRecords(path: string): RecordBatches {
   const file = createReadStream(path, { highWaterMark: 256 * 1024 });
   const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: false });
-  const source = encoding === 'utf8' ? file : file.pipe(iconv.decodeStream('gb18030'));
+  const decoder = new CsvTextDecoder();
   file.on('error', (e) => parser.destroy(e));
-  source.pipe(parser);
+  file.pipe(decoder).pipe(parser);
   let row = 0;
   try {
     for await (const records of recordBatches(parser)) {
@@ -71,6 +71,7 @@ async function* readCsvRecords(path: string, encoding: 'utf8' | 'gb18030'): Reco
     throw new FileProblem(`The file could not be read as CSV near row ${row + 1}: ${(error as Error).message}`);
   } finally {
     file.destroy();
+    decoder.destroy();
     parser.destroy();
   }
 }
