@@ -3,4 +3,5 @@ export { DEFAULT_JOB_OPTIONS, jobId } from './queue-defaults';
 export { JobHandler } from './job-handler.decorator';
 export { checkHandlerCoverage, JobHandlerCheckError, JobHandlerRegistry } from './job-handler.registry';
 export { QueuesModule, RUNS_WORKERS } from './queues.module';
-export { redisOptions } from './redis-options';
+export { PRODUCER_TIMEOUT_MS, producerRedisOptions, redisOptions } from './redis-options';
+export { isQueueStoreUnreachable, queueUnavailable } from './queue-unavailable';
