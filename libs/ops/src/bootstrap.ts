@@ -9,6 +9,7 @@ import { migrateDatabase, redactUrl } from '@wage/database';
 import { redisOptions } from '@wage/queues';
 import { HttpExceptionFilter } from './http-exception.filter';
 import { claimQueuePrefix, QueuePrefixTakenError } from './queue-ownership';
+import { jsonParser } from './json-body';
 import { httpMetricsMiddleware } from './metrics/http-metrics';
 import { createValidationPipe } from './validation.pipe';
 
@@ -52,6 +53,7 @@ export async function prepareInfrastructure(log: (m: string) => void = console.l
 /** HTTP concerns shared by the production entry points and the e2e tests. */
 export function configureHttpApp(app: INestApplication): void {
   app.use(httpMetricsMiddleware);
+  app.use(jsonParser); // before Nest's own (which it then leaves out): see json-body.ts
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'metrics', 'console', 'console/*path'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());

@@ -1,4 +1,5 @@
 import { DatasetSpec } from '../datasets/dataset-spec';
+import { formatCount, ImportLimits } from '../import-limits';
 import { FileProblem } from '../reading/file-problem';
 import { RecordBatches } from '../reading/records';
 import { RowErrorCode } from '../validation/error-codes';
@@ -19,6 +20,9 @@ export interface StageInput {
   /** Project codes in the database (checked when the dataset references a project). */
   knownProjects: ReadonlySet<string>;
   errors: ErrorSink;
+  limits: Pick<ImportLimits, 'maxRows' | 'maxErrors'>;
+  /** Checked between batches: the job ran out of time (the reason says so). */
+  signal?: AbortSignal;
   onProgress(rowsProcessed: number): Promise<void>;
 }
 
@@ -36,7 +40,8 @@ const PROGRESS_EVERY_MS = 1_000;
  * waiting whenever the database is behind (backpressure).
  */
 export async function writeStage(input: StageInput): Promise<StageResult> {
-  const { spec, stage, sealer, errors } = input;
+  const { spec, stage, sealer, errors, signal } = input;
+  const { maxRows, maxErrors } = input.limits;
   const staged = spec.staged;
   const conflictIdx = spec.conflict.map((name) => spec.staged.findIndex((c) => c.name === name));
   const keys = stage.keys;
@@ -50,6 +55,7 @@ export async function writeStage(input: StageInput): Promise<StageResult> {
   const lineEnd = `${input.importId}\n`; // last_import_id
 
   for await (const batch of input.records) {
+    signal?.throwIfAborted();
     for (const { row, cells } of batch) {
       if (!mapping) {
         if (cells.every((c) => c.trim() === '')) continue;
@@ -59,14 +65,16 @@ export async function writeStage(input: StageInput): Promise<StageResult> {
       }
       const outcome = validateRow(spec, mapping, row, cells);
       if (outcome === null) continue;
-      total++;
+      if (++total > maxRows) throw new FileProblem(`The file has more than the limit of ${formatCount(maxRows)} data rows per import; split it into smaller files`);
       if ('errors' in outcome) {
         rejected++;
         await errors.add(outcome.errors);
+        if (errors.count > maxErrors) throw tooManyErrors(maxErrors);
       } else if (projectColumn && !input.knownProjects.has(outcome.values[projectColumn] as string)) {
         rejected++;
         const code = outcome.values[projectColumn] as string;
         await errors.add([{ row, column: projectColumn, code: RowErrorCode.UnknownProject, message: `Project ${code} is not known: import it with the projects dataset first` }]);
+        if (errors.count > maxErrors) throw tooManyErrors(maxErrors);
       } else {
         accepted++;
         const fields: string[] = new Array<string>(staged.length);
@@ -90,6 +98,9 @@ export async function writeStage(input: StageInput): Promise<StageResult> {
   if (total === 0) warnings.push('The file has a header but no data rows');
   return { rowsTotal: total, rowsAccepted: accepted, rowsRejected: rejected, warnings };
 }
+
+const tooManyErrors = (max: number): FileProblem =>
+  new FileProblem(`The file has more than the limit of ${formatCount(max)} row errors, so nothing was imported (is it the right dataset and format?); the first ones are listed. Fix them and upload again`);
 
 /** The header's columns, or the whole file rejected when a required one is missing. */
 function headerMapping(spec: DatasetSpec, header: string[]): HeaderMapping {
