@@ -61,6 +61,10 @@ describe('Redis down: producers fail fast', () => {
     expect(scan.value.status).toBe(503);
     expect(scan.ms).toBeLessThan(5_000);
 
+    const metrics = await timed(() => fetch(`${t.baseUrl}/metrics`).then(async (r) => ({ status: r.status, text: await r.text() })));
+    expect(metrics.value.status).toBe(200); // still served (without fresh queue depths), not stuck
+    expect(metrics.ms).toBeLessThan(5_000);
+
     // Nothing half-done: the refused uploads are gone from disk and no import waits for a job that does not exist.
     expect(await readdir(dir)).toHaveLength(1);
     const rows = await db.query<Array<{ id: string; status: string; error_message: string | null }>>('SELECT id, status, error_message FROM imports ORDER BY id');
