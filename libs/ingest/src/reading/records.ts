@@ -93,6 +93,7 @@ async function* readCsvRecords(path: string, limits: ImportLimits): RecordBatche
   const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: false, max_record_size: limits.maxRecordChars });
   const decoder = new CsvTextDecoder();
   file.on('error', (e) => parser.destroy(e));
+  decoder.on('error', (e) => parser.destroy(e));
   file.pipe(decoder).pipe(parser);
   let row = 0;
   try {

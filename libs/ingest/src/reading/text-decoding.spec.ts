@@ -1,6 +1,11 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import iconv from 'iconv-lite';
+import { ImportLimits } from '../import-limits';
+import { readRecords } from './records';
 import { CsvTextDecoder } from './text-decoding';
 
 /** Runs bytes through the decoder in chunks of the given size; returns text and decision. */
@@ -44,5 +49,31 @@ describe('CSV text decoding (UTF-8 or GB18030, decided on the first non-ASCII by
   it('passes an ASCII-only file through as UTF-8', async () => {
     const text = asciiRows(1000);
     expect(await decode(Buffer.from(text))).toEqual({ text, encoding: 'utf8' });
+  });
+});
+
+describe('CSV text decoding: one encoding per file', () => {
+  it('refuses a file that is UTF-8 at first and GBK later, instead of loading replacement characters', async () => {
+    const head = Buffer.from('project_code,txn_ref\nP1,武汉鑫泰建设工程有限公司\n' + asciiRows(80 * 1024), 'utf8');
+    const bytes = Buffer.concat([head, iconv.encode('P1,工资卡乙\n', 'gbk')]);
+    await expect(decode(bytes)).rejects.toThrow(/not in one encoding: it starts as UTF-8 but later has bytes that are not UTF-8/);
+  });
+});
+
+describe('reading a CSV file (decoder wired into the parser)', () => {
+  it('fails a mixed-encoding file as a whole with the decoder\'s message', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'text-decoding-'));
+    try {
+      const path = join(dir, 'mixed.csv');
+      await writeFile(path, Buffer.concat([Buffer.from('project_code,txn_ref\nP1,武汉鑫泰建设工程有限公司\n' + asciiRows(80 * 1024), 'utf8'), iconv.encode('P1,工资卡乙\n', 'gbk')]));
+      const read = async (): Promise<number> => {
+        let n = 0;
+        for await (const batch of readRecords(path, 'csv', new ImportLimits())) n += batch.length;
+        return n;
+      };
+      await expect(read()).rejects.toThrow(/not in one encoding/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

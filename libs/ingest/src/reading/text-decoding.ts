@@ -1,6 +1,7 @@
-import { isAscii } from 'node:buffer';
+import { isAscii, isUtf8 as isWholeUtf8 } from 'node:buffer';
 import { Transform, TransformCallback } from 'node:stream';
 import iconv from 'iconv-lite';
+import { FileProblem } from './file-problem';
 
 export type TextEncoding = 'utf8' | 'gb18030';
 
@@ -16,6 +17,40 @@ export function isUtf8(bytes: Buffer): boolean {
     return false;
   }
 }
+
+/** Length of bytes up to the last character that is complete (a UTF-8 sequence cut by the chunk stays out). */
+function completeUtf8Length(bytes: Buffer): number {
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const b = bytes[bytes.length - back];
+    if (b < 0x80) return bytes.length; // ASCII: everything before is complete
+    if (b >= 0xc0) {
+      const needs = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+      return back < needs ? bytes.length - back : bytes.length;
+    }
+  }
+  return bytes.length;
+}
+
+/**
+ * Multibyte characters in the longest prefix of bytes that is well-formed UTF-8. GBK
+ * text forms a valid-looking UTF-8 character now and then, but not 8 in a row (odds
+ * about 1 in 10^7), so 8 say the text really started as UTF-8.
+ */
+function utf8PrefixCharacters(bytes: Buffer): number {
+  let chars = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    const needs = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (needs < 0 || i + needs >= bytes.length) return chars;
+    for (let k = 1; k <= needs; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return chars;
+    if (needs > 0) chars++;
+    i += needs + 1;
+  }
+  return chars;
+}
+const STARTED_AS_UTF8 = 8;
+
+const MIXED = 'The file is not in one encoding: it starts as UTF-8 but later has bytes that are not UTF-8 (parts saved as GBK?). Save the whole file again as UTF-8 or GBK and upload it again';
 
 function firstNonAscii(chunk: Buffer): number {
   if (isAscii(chunk)) return -1;
@@ -37,6 +72,8 @@ export class CsvTextDecoder extends Transform {
   private window: Buffer[] = [];
   private windowBytes = 0;
   private gb?: ReturnType<typeof iconv.getDecoder>;
+  /** UTF-8 mode: the start of a character cut by the chunk end, checked with the next chunk. */
+  private tail?: Buffer;
 
   /** The encoding decided (utf8 for a file that is ASCII throughout). */
   get encoding(): TextEncoding {
@@ -44,7 +81,7 @@ export class CsvTextDecoder extends Transform {
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
-    if (this.mode === 'utf8') return done(null, chunk);
+    if (this.mode === 'utf8') return this.passUtf8(chunk, done);
     if (this.mode === 'gb18030') return done(null, this.decodeGb(chunk));
     if (this.windowBytes === 0) {
       const at = firstNonAscii(chunk);
@@ -54,22 +91,48 @@ export class CsvTextDecoder extends Transform {
     }
     this.window.push(chunk);
     this.windowBytes += chunk.length;
-    if (this.windowBytes >= DECIDE_BYTES) this.decide();
+    if (this.windowBytes >= DECIDE_BYTES) return this.decide(done);
     done();
   }
 
   override _flush(done: TransformCallback): void {
-    if (this.mode === 'undecided' && this.windowBytes > 0) this.decide();
+    if (this.mode === 'undecided' && this.windowBytes > 0) {
+      return this.decide((error, data?: Buffer) => {
+        if (error) return done(error);
+        if (data) this.push(data);
+        this.finish(done);
+      });
+    }
+    this.finish(done);
+  }
+
+  private finish(done: TransformCallback): void {
+    if (this.tail) return done(new FileProblem(MIXED)); // ends inside a character
     const rest = this.gb?.end();
     done(null, rest ? Buffer.from(rest, 'utf8') : undefined);
   }
 
-  private decide(): void {
+  private decide(done: TransformCallback): void {
     const held = Buffer.concat(this.window);
     this.window = [];
     this.windowBytes = 0;
     this.mode = isUtf8(held) ? 'utf8' : 'gb18030';
-    this.push(this.mode === 'utf8' ? held : this.decodeGb(held));
+    if (this.mode === 'gb18030' && utf8PrefixCharacters(held) >= STARTED_AS_UTF8) return done(new FileProblem(MIXED));
+    if (this.mode === 'utf8') return this.passUtf8(held, done);
+    done(null, this.decodeGb(held));
+  }
+
+  /**
+   * UTF-8 passes through unchanged, but checked (without decoding): a file that is
+   * UTF-8 at first and GBK later would otherwise load replacement characters silently.
+   */
+  private passUtf8(chunk: Buffer, done: TransformCallback): void {
+    const bytes = this.tail ? Buffer.concat([this.tail, chunk]) : chunk;
+    const complete = completeUtf8Length(bytes);
+    this.tail = complete < bytes.length ? Buffer.from(bytes.subarray(complete)) : undefined;
+    const out = bytes.subarray(0, complete);
+    if (!isWholeUtf8(out)) return done(new FileProblem(MIXED));
+    done(null, out);
   }
 
   private decodeGb(bytes: Buffer): Buffer {
