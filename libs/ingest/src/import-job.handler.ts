@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { JobHandler, jobId, JobName, QueueName } from '@wage/queues';
 import { DATASETS } from './datasets/registry';
 import { Import, ImportStatus } from './entities/import.entity';
+import { formatDuration, ImportLimits } from './import-limits';
 import { ImportLoader } from './import-loader';
 import { FileProblem } from './reading/file-problem';
 
@@ -28,6 +29,7 @@ export class ImportJobHandler {
     private readonly db: DataSource,
     private readonly loader: ImportLoader,
     @InjectQueue(QueueName.Escalations) private readonly escalations: Queue,
+    private readonly limits: ImportLimits,
   ) {}
 
   @JobHandler(JobName.ImportRun)
@@ -47,9 +49,15 @@ export class ImportJobHandler {
       errorMessage: null,
     });
     const spec = DATASETS.get(imp.dataset);
+    // The job timeout: the loader stops at its next batch and rolls back.
+    const timeout = new AbortController();
+    const timer = setTimeout(
+      () => timeout.abort(new FileProblem(`The import took longer than the limit of ${formatDuration(this.limits.jobTimeoutMs)} per import (job timeout), so nothing was imported; split the file into smaller ones`)),
+      this.limits.jobTimeoutMs,
+    );
     try {
       if (!spec) throw new FileProblem(`Unknown dataset ${imp.dataset}`);
-      const r = await this.loader.load(imp, spec);
+      const r = await this.loader.load(imp, spec, timeout.signal);
       const status: ImportStatus = r.rolledBack ? 'failed' : r.rowsRejected > 0 ? 'succeeded_with_errors' : 'succeeded';
       await repo.update(imp.id, {
         status,
@@ -80,6 +88,8 @@ export class ImportJobHandler {
         if (error instanceof FileProblem) return { status: 'failed' };
       }
       throw error;
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -8,6 +8,8 @@ export enum QueueName {
   Escalations = 'escalations',
   Outbox = 'outbox',
   Notices = 'notices',
+  /** Periodic housekeeping (e.g. the import reaper): never stuck behind a long import. */
+  Maintenance = 'maintenance',
 }
 
 /**
@@ -31,6 +33,7 @@ export enum JobName {
   ClueIntake = 'clue.intake',
   ClueEscalationCheck = 'clue.escalation-check',
   ClueSweep = 'clue.sweep',
+  ImportReap = 'import.reap',
 }
 
 
@@ -49,13 +52,16 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ClueIntake]: QueueName.Escalations,
   [JobName.ClueEscalationCheck]: QueueName.Escalations,
   [JobName.ClueSweep]: QueueName.Escalations,
+  [JobName.ImportReap]: QueueName.Maintenance,
 };
 
 /** How many jobs of a queue one worker process runs at once (2-core machines). */
 export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
-  [QueueName.Imports]: 1,
+  // Two, so that one slow or bad file does not hold up every other import.
+  [QueueName.Imports]: 2,
   [QueueName.Scans]: 2,
   [QueueName.Escalations]: 4,
   [QueueName.Outbox]: 4,
   [QueueName.Notices]: 1,
+  [QueueName.Maintenance]: 1,
 };
