@@ -1,4 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export interface Child {
@@ -12,12 +14,22 @@ export interface Child {
 }
 
 const ROOT = join(__dirname, '..', '..');
+/** DATA_DIR for children that do not name one: never the developer's ./.data. */
+let childDataDir: string | undefined;
+function defaultDataDir(): string {
+  if (!childDataDir) {
+    const dir = mkdtempSync(join(tmpdir(), 'wage-child-data-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    childDataDir = dir;
+  }
+  return childDataDir;
+}
 
 /** Runs a TypeScript entry point of this repository in a child node process. */
 export function spawnTs(script: string, env: Record<string, string>, args: string[] = []): Child {
   const proc = spawn(process.execPath, ['-r', '@swc-node/register', script, ...args], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: defaultDataDir(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

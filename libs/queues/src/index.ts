@@ -4,3 +4,4 @@ export { JobHandler } from './job-handler.decorator';
 export { checkHandlerCoverage, JobHandlerCheckError, JobHandlerRegistry } from './job-handler.registry';
 export { QueuesModule, RUNS_WORKERS } from './queues.module';
 export { redisOptions } from './redis-options';
+export { migrateQueueSchema, postgresQueueConnection, queueConnection, queueSchema, useQueueBackend } from './queue-backend';

@@ -1,13 +1,12 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { ConnectionOptions } from 'bullmq';
 import { DiscoveryModule } from '@nestjs/core';
 import { AppConfig } from '@wage/config';
 import { JobHandlerRegistry } from './job-handler.registry';
 import { DEFAULT_JOB_OPTIONS } from './queue-defaults';
 import { QueueName } from './queue-names';
 import { QUEUE_PROCESSORS } from './queue-processors';
-import { redisOptions } from './redis-options';
+import { queueConnection, useQueueBackend } from './queue-backend';
 
 /** true in processes that run job processors and register schedules (worker, all-in-one). */
 export const RUNS_WORKERS = 'wage:runs-workers';
@@ -29,10 +28,11 @@ export class QueuesModule {
       imports: [
         BullModule.forRootAsync({
           inject: [AppConfig],
-          useFactory: (config: AppConfig) => ({
-            connection: redisOptions(config.REDIS_URL) as ConnectionOptions,
-            prefix: config.QUEUE_PREFIX,
-          }),
+          useFactory: (config: AppConfig) => {
+            // Runs before any queue or worker is built: they all inherit the backend.
+            useQueueBackend(config.queueBackend);
+            return { connection: queueConnection(config), prefix: config.QUEUE_PREFIX };
+          },
         }),
         queueRegistrations,
       ],
