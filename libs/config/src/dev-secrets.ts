@@ -23,7 +23,7 @@ function readSecrets(file: string): Partial<GeneratedSecrets> {
     return JSON.parse(readFileSync(file, 'utf8')) as Partial<GeneratedSecrets>;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    throw new Error(`${file} is unreadable or not JSON (${(error as Error).message}); fix it or set JWT_SECRET and DATA_ENCRYPTION_KEY`);
+    throw new Error(`${file} is unreadable or not JSON (${(error as Error).message}); fix it or set JWT_SECRET and DATA_ENCRYPTION_KEY`, { cause: error });
   }
 }
 

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { arch, platform, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { RunAs } from './run-as';
 
 export interface PostgresBinaries {
@@ -27,7 +27,32 @@ export function findBinaries(): PostgresBinaries {
     );
   }
   const root = join(dirname(entry), '..', 'native');
+  hydrateSymlinks(root);
   return at(root);
+}
+
+/**
+ * npm packages cannot carry symlinks, so the package lists its library links in
+ * pg-symlinks.json and recreates them in a postinstall script. An npm that does not run
+ * install scripts leaves them missing: recreate any that are (idempotent).
+ */
+function hydrateSymlinks(root: string): void {
+  let links: Array<{ source: string; target: string }>;
+  try {
+    links = JSON.parse(readFileSync(join(root, 'pg-symlinks.json'), 'utf8')) as Array<{ source: string; target: string }>;
+  } catch {
+    return;
+  }
+  const pkg = dirname(root);
+  for (const { source, target } of links) {
+    const link = join(pkg, target);
+    if (existsSync(link)) continue;
+    try {
+      symlinkSync(relative(dirname(link), join(pkg, source)), link);
+    } catch {
+      // read-only node_modules: postgres reports the missing library itself
+    }
+  }
 }
 
 function at(root: string): PostgresBinaries {
