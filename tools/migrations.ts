@@ -97,7 +97,7 @@ async function scratchServer(config: AppConfig): Promise<{ url: string; done(): 
 
 async function main(): Promise<void> {
   const [command, name] = process.argv.slice(2);
-  const config = loadConfig();
+  const config = loadConfig(process.env, { generateSecrets: false });
   if (command === 'run') {
     const embedded = await startEmbeddedIfNeeded(config, console.log);
     try {

@@ -21,7 +21,7 @@ function flatten(errors: ValidationError[]): string[] {
  * Reads the environment into a validated AppConfig. Empty strings count as unset so a
  * blank line in an .env file falls back to the default instead of failing obscurely.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { generateSecrets?: boolean } = {}): AppConfig {
   const known = Object.keys(new AppConfig());
   const plain: Record<string, string> = {};
   for (const key of [...known, 'ADMIN_USERNAME', 'ADMIN_PASSWORD', 'DATA_ENCRYPTION_KEY', 'JWT_SECRET', 'DATABASE_URL', 'REDIS_URL', 'QUEUE_BACKEND']) {
@@ -42,7 +42,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!config.isProduction) {
     config.ADMIN_USERNAME ??= DEV_ADMIN_USERNAME;
     config.ADMIN_PASSWORD ??= DEV_ADMIN_PASSWORD;
-    if (!config.JWT_SECRET || !config.DATA_ENCRYPTION_KEY) {
+    // Tools that never sign or decrypt (migrations) pass generateSecrets: false, leaving no DATA_DIR behind.
+    if ((!config.JWT_SECRET || !config.DATA_ENCRYPTION_KEY) && options.generateSecrets !== false) {
       const generated = installationSecrets(config.DATA_DIR);
       config.generatedSecretsFile = join(config.DATA_DIR, SECRETS_FILE);
       config.JWT_SECRET ??= generated.JWT_SECRET;
