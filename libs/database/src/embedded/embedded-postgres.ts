@@ -1,10 +1,10 @@
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client } from 'pg';
-import { binariesUsableBy, findBinaries, PostgresBinaries } from './binaries';
-import { postgresRunAs, RunAs } from './run-as';
+import { binariesUsableBy, findBinaries } from './binaries';
+import { initialise } from './initdb';
+import { freePort, parentOf, runningPostmaster, SUPERUSER, waitGone, waitReady } from './postmaster';
+import { postgresRunAs } from './run-as';
 
 export interface EmbeddedPostgresOptions {
   /** DATA_DIR: the cluster goes to DATA_DIR/postgres, its log to DATA_DIR/postgres.log. */
@@ -25,130 +25,6 @@ export interface EmbeddedPostgres {
   owned: boolean;
   /** Fast shutdown (clients disconnected, clean checkpoint); a no-op when not owned. */
   stop(): Promise<void>;
-}
-
-const SUPERUSER = 'postgres';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Parent pid from /proc (Linux); null where unknown. */
-function parentOf(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-  } catch {
-    return null;
-  }
-}
-
-/** The running postmaster of a cluster (pid and port from postmaster.pid), if any. */
-function runningPostmaster(clusterDir: string): { pid: number; port: number } | null {
-  let lines: string[];
-  try {
-    lines = readFileSync(join(clusterDir, 'postmaster.pid'), 'utf8').split('\n');
-  } catch {
-    return null;
-  }
-  const pid = Number(lines[0]);
-  const port = Number(lines[3]);
-  return pid > 0 && port > 0 && alive(pid) ? { pid, port } : null;
-}
-
-async function waitGone(pid: number, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (alive(pid)) {
-    if (Date.now() > deadline) return false;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return true;
-}
-
-function run(cmd: string, args: string[], user: RunAs | null, logFd: number, cwd: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, {
-      cwd,
-      stdio: ['ignore', logFd, logFd],
-      env: { ...process.env, LC_ALL: '', LC_MESSAGES: 'C', LANG: 'C.UTF-8' },
-      ...(user ? { uid: user.uid, gid: user.gid } : {}),
-    });
-    child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} exited with code ${code}`))));
-  });
-}
-
-function logTail(logFile: string): string {
-  try {
-    return readFileSync(logFile, 'utf8').split('\n').slice(-12).join('\n');
-  } catch {
-    return '';
-  }
-}
-
-/**
- * initdb once: UTF-8, with the C.UTF-8 locale (PostgreSQL's builtin provider, so sorting
- * and case rules do not depend on the host's locales), password authentication.
- */
-async function initialise(bin: PostgresBinaries, clusterDir: string, opts: EmbeddedPostgresOptions, user: RunAs | null, logFd: number): Promise<void> {
-  mkdirSync(clusterDir, { recursive: true, mode: 0o700 });
-  const pwfile = join(opts.dataDir, `.pwfile.${process.pid}`);
-  writeFileSync(pwfile, `${opts.password}\n`, { mode: 0o600 });
-  if (user) {
-    chownSync(clusterDir, user.uid, user.gid);
-    chownSync(pwfile, user.uid, user.gid);
-  }
-  const base = [`--pgdata=${clusterDir}`, `--username=${SUPERUSER}`, '--auth=scram-sha-256', `--pwfile=${pwfile}`, '--encoding=UTF8', '--lc-messages=C'];
-  try {
-    try {
-      await run(bin.initdb, [...base, '--locale-provider=builtin', '--builtin-locale=C.UTF-8', '--locale=C.UTF-8'], user, logFd, opts.dataDir);
-    } catch {
-      // A host without a C.UTF-8 OS locale: the builtin provider still gives C.UTF-8 semantics.
-      rmSync(clusterDir, { recursive: true, force: true });
-      mkdirSync(clusterDir, { recursive: true, mode: 0o700 });
-      if (user) chownSync(clusterDir, user.uid, user.gid);
-      await run(bin.initdb, [...base, '--locale-provider=builtin', '--builtin-locale=C.UTF-8', '--locale=C'], user, logFd, opts.dataDir);
-    }
-  } finally {
-    rmSync(pwfile, { force: true });
-  }
-}
-
-async function waitReady(port: number, password: string, child: ChildProcess, logFile: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`the embedded PostgreSQL stopped while starting (${child.exitCode ?? child.signalCode}); ${logFile}:\n${logTail(logFile)}`);
-    }
-    const probe = new Client({ host: '127.0.0.1', port, user: SUPERUSER, password, database: 'postgres', connectionTimeoutMillis: 1_000 });
-    probe.on('error', () => undefined);
-    try {
-      await probe.connect();
-      await probe.end();
-      return;
-    } catch {
-      await probe.end().catch(() => undefined);
-      if (Date.now() > deadline) throw new Error(`the embedded PostgreSQL did not accept connections within 60 s; ${logFile}:\n${logTail(logFile)}`);
-      await new Promise((r) => setTimeout(r, 150));
-    }
-  }
 }
 
 /**
@@ -189,7 +65,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
 
   const logFd = openSync(logFile, 'a', 0o600);
   try {
-    if (!existsSync(join(clusterDir, 'PG_VERSION'))) await initialise(bin, clusterDir, opts, user, logFd);
+    if (!existsSync(join(clusterDir, 'PG_VERSION'))) await initialise(bin, clusterDir, opts, user, logFd, logFile);
     const port = await freePort();
     // Own process group: a Ctrl-C in the terminal reaches the service, which stops
     // PostgreSQL only after its own connections are closed.
