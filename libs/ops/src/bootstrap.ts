@@ -46,6 +46,7 @@ export async function prepareInfrastructure(log: (m: string) => void = console.l
   }
   useQueueBackend(config.queueBackend);
   if (config.queueBackend === 'postgres') {
+    if (config.isProduction) log('Queues run on PostgreSQL (REDIS_URL unset or QUEUE_BACKEND=postgres): fine for small loads; the production path is Redis (README "Profiles").');
     // Jobs live in the service's own database: no second store to reach or to claim.
     try {
       await migrateQueueSchema(config.databaseUrl, config.QUEUE_PREFIX);
