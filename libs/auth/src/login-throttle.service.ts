@@ -41,6 +41,8 @@ export class LoginThrottle implements OnApplicationShutdown {
     if (config.queueBackend === 'redis') {
       const redis = new IORedis({
         ...redisOptions(config.redisUrl),
+        // First login connects: worker processes, which never log anyone in, hold no connection.
+        lazyConnect: true,
         maxRetriesPerRequest: 1,
         commandTimeout: 2_000,
         connectTimeout: 2_000,
