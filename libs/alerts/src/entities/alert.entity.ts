@@ -11,6 +11,8 @@ import { AlertStatus, ResolutionCode, Severity } from './alert-enums';
 @Index(['status', 'unitCode'])
 @Index(['projectCode', 'status'])
 @Index(['rule', 'period'])
+// Reports: alerts first raised in a date range.
+@Index(['firstSeenAt'])
 export class Alert {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: number;
