@@ -6,7 +6,7 @@ import { ReportSummaryQueryDto } from './dto/summary-query.dto';
 import { addInto, emptyParts, FigureParts, renderFigures, SummaryFigures } from './figure-parts';
 import { defaultRange, GroupBy, reportWindow, snapshots } from './report-window';
 import { alertFlowFigures } from './sql/alert-flow-figures';
-import { liveAlertStock, pastAlertStock } from './sql/alert-stock-figures';
+import { liveAlertStock, pastAlertOpen, pastAlertOverdue } from './sql/alert-stock-figures';
 import { clueFigures, clueTablesExist } from './sql/clue-figures';
 import { FigureQuery, FigureRow } from './sql/figure-query';
 import { noticeFigures } from './sql/notice-figures';
@@ -56,9 +56,11 @@ export class ReportSummaryService {
 
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
       await m.query('SET TRANSACTION READ ONLY');
+      // JIT compiling costs more than these statements take (their estimates are inflated by subplans).
+      await m.query('SET LOCAL jit = off');
       const queries: FigureQuery[] = [alertFlowFigures(q), noticeFigures(q)];
       if (live.length) queries.push(liveAlertStock(q, live));
-      if (past.length) queries.push(pastAlertStock(q, past));
+      if (past.length) queries.push(pastAlertOpen(q, past), pastAlertOverdue(q, past));
       if (snaps.length) queries.push(projectFigures(q, snaps));
       if (await clueTablesExist(m)) queries.push(clueFigures(q));
       const byKey = new Map<string, FigureParts>();

@@ -22,12 +22,16 @@ export function noticeFigures(q: ReportQuery): FigureQuery {
   const c = new SqlContext(q);
   const end = c.end;
   const sql = `
+    WITH n AS MATERIALIZED (
+      -- materialized: the scope condition reads unit_code more than once
+      SELECT nt.id, nt.issued_on, nt.replied_at, nt.reply_due_at, b.region_code, ${NOTICE_BRIGADE} AS unit_code
+        FROM notices nt LEFT JOIN industry_bureaus b ON b.bureau_code = nt.bureau_code
+       WHERE nt.issued_on >= ${c.p(q.window.from)}::date AND nt.issued_on <= ${c.p(q.window.to)}::date
+    )
     SELECT ${c.key(PLACE)} AS key, count(*)::int AS sent,
            count(*) FILTER (WHERE n.replied_at < ${end})::int AS answered,
            count(*) FILTER (WHERE n.replied_at < ${end} AND n.replied_at <= n.reply_due_at)::int AS answered_on_time
-      FROM (SELECT nt.id, nt.issued_on, nt.replied_at, nt.reply_due_at, b.region_code, ${NOTICE_BRIGADE} AS unit_code
-              FROM notices nt LEFT JOIN industry_bureaus b ON b.bureau_code = nt.bureau_code
-             WHERE nt.issued_on >= ${c.p(q.window.from)}::date AND nt.issued_on <= ${c.p(q.window.to)}::date) n
+      FROM n
      WHERE ${c.where('n', PLACE)}
      GROUP BY 1`;
   return {
