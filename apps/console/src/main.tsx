@@ -1,11 +1,12 @@
 import { ReactNode, StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createHashRouter, Navigate, RouterProvider } from 'react-router';
+import { createHashRouter, RouterProvider } from 'react-router';
 import { api, getToken, Me } from './api';
 import { Layout } from './components/layout';
 import { AdminPage } from './pages/admin';
 import { AlertDetailPage } from './pages/alert-detail';
 import { AlertQueuePage } from './pages/alert-queue';
+import { DashboardPage, Landing } from './pages/dashboard';
 import { ImportsPage } from './pages/imports';
 import { LoginPage } from './pages/login';
 import { NoticeDetailPage, NoticesPage } from './pages/notices';
@@ -20,7 +21,8 @@ const router = createHashRouter([
     path: '/',
     element: <Layout />,
     children: [
-      { index: true, element: <Navigate to="/alerts" replace /> },
+      { index: true, element: <Landing /> },
+      { path: 'dashboard', element: <DashboardPage /> },
       { path: 'alerts', element: <AlertQueuePage /> },
       { path: 'alerts/:id', element: <AlertDetailPage /> },
       { path: 'projects/:code', element: <ProjectPage /> },

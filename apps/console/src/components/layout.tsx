@@ -3,12 +3,14 @@ import { NavLink, Outlet, useNavigate } from 'react-router';
 import { setToken } from '../api';
 import { t } from '../i18n/zh-CN';
 import { LABOUR_ROLES, useSession } from '../session';
+import { REPORT_ROLES } from '../pages/dashboard';
 
 export function Layout(): ReactNode {
   const { me, setMe } = useSession();
   const navigate = useNavigate();
   const role = me?.role ?? '';
   const links: Array<[string, string, boolean]> = [
+    ['/dashboard', t.dashboard.nav, [...REPORT_ROLES, 'inspector'].includes(role)],
     ['/alerts', t.nav.alerts, LABOUR_ROLES.includes(role)],
     ['/scans', t.nav.scans, LABOUR_ROLES.includes(role)],
     ['/imports', t.nav.imports, ['admin', 'brigade_lead', 'submitter'].includes(role)],
