@@ -233,6 +233,21 @@ describe('reports: summary figures', () => {
     expect([reversed.status, JSON.stringify(reversed.body)]).toEqual([400, expect.stringContaining('must not be after')]);
   });
 
+  it('documents every figure in the OpenAPI schema', async () => {
+    const doc = (await (await fetch(`${t.baseUrl}/api/docs-json`)).json()) as {
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, { properties: Record<string, { description?: string }> }> };
+    };
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/reports/summary', '/api/v1/reports/summary.xlsx']));
+    const figures = doc.components.schemas.SummaryFiguresDto.properties;
+    const report = await summary(admin, MARCH);
+    expect(Object.keys(figures).sort()).toEqual(Object.keys(report.total).sort());
+    for (const [name, p] of Object.entries({ ...figures, ...doc.components.schemas.CoverageDto.properties })) {
+      expect([name, (p.description ?? '').length > 20]).toEqual([name, true]);
+    }
+    expect(figures.wagesRecovered.description).toContain('resolve');
+  });
+
   it('exports the same figures as XLSX: Chinese headers, numbers, money with 2 decimals, rates as percentages', async () => {
     const json = await summary(admin, `${MARCH}&groupBy=unit`);
     const res = await fetch(`${t.baseUrl}/api/v1/reports/summary.xlsx?${MARCH}&groupBy=unit`, { headers: admin.headers });
