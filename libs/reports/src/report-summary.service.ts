@@ -58,6 +58,8 @@ export class ReportSummaryService {
       await m.query('SET TRANSACTION READ ONLY');
       // JIT compiling costs more than these statements take (their estimates are inflated by subplans).
       await m.query('SET LOCAL jit = off');
+      // A province year hashes ~10^5 alerts against ~10^6 events: keep the hash tables in memory.
+      await m.query(`SET LOCAL work_mem = '32MB'`);
       const queries: FigureQuery[] = [alertFlowFigures(q), noticeFigures(q)];
       if (live.length) queries.push(liveAlertStock(q, live));
       if (past.length) queries.push(pastAlertOpen(q, past), pastAlertOverdue(q, past));
