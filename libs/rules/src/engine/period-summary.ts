@@ -47,6 +47,10 @@ export async function buildPeriodSummary(m: EntityManager, projectCodes: string[
   await m.query(`DROP TABLE IF EXISTS ${PERIOD_SUMMARY_TABLES.join(', ')}`);
   await m.query(WORKERS_SQL, [projectCodes, period]);
   await m.query(PROJECTS_SQL, [asOf]);
-  // Temporary tables are never auto-analysed; the rules' plans need their sizes.
+  // Temporary tables are never auto-analysed, and the rules' join plans need their
+  // statistics. A small sample (3,000 rows instead of 30,000) is enough for sizes and
+  // distinct counts and costs a tenth; the setting ends with the transaction.
+  await m.query(`SET LOCAL default_statistics_target = 10`);
   await m.query(`ANALYZE ${PERIOD_SUMMARY_TABLES.join(', ')}`);
+  await m.query(`SET LOCAL default_statistics_target = DEFAULT`);
 }
