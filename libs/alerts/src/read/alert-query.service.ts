@@ -43,8 +43,20 @@ export class AlertQueryService {
     const { where, params } = this.where(q, principal);
     const offset = (q.page - 1) * q.pageSize;
     const escape = (sql: string): [string, unknown[]] => this.dataSource.driver.escapeQueryWithParameters(sql, params) as [string, unknown[]];
+    // Deferred join: the queue order sorts narrow rows (id and the sort keys, which the
+    // covering index IDX_alerts_queue_order holds), then only the page's 50 rows fetch
+    // their columns, project and assignee; the outer sort repeats the same keys.
+    const page = `WITH k AS (
+        SELECT a.id, ${severityRankSql('a')} AS k_rank, coalesce(r.risk_score, 0) AS k_risk, a.shortfall_fen AS k_shortfall,
+               a.first_seen_at AS k_first
+          FROM ${ALERT_FROM} WHERE ${where} ORDER BY ${QUEUE_ORDER} LIMIT ${q.pageSize} OFFSET ${offset})
+      SELECT ${ALERT_COLUMNS}
+        FROM k JOIN alerts a ON a.id = k.id
+        LEFT JOIN projects p ON p.project_code = a.project_code
+        LEFT JOIN users u ON u.id = a.assignee_user_id
+       ORDER BY k.k_rank, k.k_risk DESC, k.k_shortfall DESC, k.k_first ASC, k.id ASC`;
     return {
-      page: escape(`SELECT ${ALERT_COLUMNS} FROM ${ALERT_FROM} WHERE ${where} ORDER BY ${QUEUE_ORDER} LIMIT ${q.pageSize} OFFSET ${offset}`),
+      page: escape(page),
       count: escape(`SELECT count(*)::int AS n FROM ${ALERT_FROM} WHERE ${where}`),
     };
   }
