@@ -13,7 +13,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { ensureConsoleBuilt, launchBrowser, login, screenshot } from './browser';
 import { missingFigures, renderings, visibleIdentifiers } from './content';
 
-const ORDER = ['enterprises', 'projects', 'inspection_units', 'industry_bureaus', 'wage_accounts', 'deposits', 'labor_cost_allocations', 'workers', 'attendance', 'payroll', 'clues', 'watchlist'];
+const ORDER = ['enterprises', 'projects', 'inspection_units', 'industry_bureaus', 'wage_accounts', 'deposits', 'labor_cost_allocations', 'workers', 'attendance', 'payroll', 'bank_transfers', 'clues', 'watchlist'];
 const AS_OF = '2026-11-03';
 
 interface AlertItem {
