@@ -77,7 +77,9 @@ describe('console content on demo data', () => {
     await screenshot(page, 'login');
     expect(await visibleIdentifiers(page, [])).toEqual([]);
     await login(page, t.baseUrl, admin, config.ADMIN_PASSWORD ?? '');
-    await page.waitForURL(/#\/alerts$/);
+    // Admins land on the dashboard (docs/decisions/reports-range-and-access.md); the queue is one click away.
+    await page.waitForURL(/#\/dashboard$/);
+    await page.goto(`${t.baseUrl}/console/#/alerts`);
   }, 240_000);
 
   afterAll(async () => {

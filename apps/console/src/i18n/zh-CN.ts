@@ -339,6 +339,7 @@ export const zhCN = {
     team_leader: '班组长',
   } as Record<string, string>,
   unitKinds: { brigade: '大队', team: '中队' } as Record<string, string>,
+  startedOnSources: { started_on: '报送的开工日期', contract_signed_on: '未报开工日期，按合同签订日期计' } as Record<string, string>,
   arrearsReasons: { PAY_RATIO_LOW: '工资发放比例低于阈值', PAYROLL_MISSING: '有出勤但未报送工资表' } as Record<string, string>,
   /** Thresholds of a region profile (libs/rules thresholds.ts) as an alert stores them. */
   thresholds: {
