@@ -173,6 +173,23 @@ describe('console content on demo data', () => {
     await clean('project page');
   });
 
+  it('the project page shows what the bank transferred each month (monthly[].bankTransferred)', async () => {
+    // A project of the generated bank feed (the alert of PAYROLL_UNVERIFIED is on one).
+    const code = alerts.get('PAYROLL_UNVERIFIED')?.projectCode;
+    expect(code).toBeDefined();
+    const view = await api<{ monthly: Array<{ period: string; bankTransferred: string | null }> }>(`/projects/${encodeURIComponent(String(code))}`);
+    const banked = view.monthly.filter((m) => m.bankTransferred !== null && Number(m.bankTransferred) > 0);
+    expect(banked.length).toBeGreaterThan(0);
+    await page.goto(`${t.baseUrl}/console/#/projects/${encodeURIComponent(String(code))}`);
+    // (The previous project's months stay on screen until this one's arrive: wait for the bank column.)
+    await page.locator('.project-months thead', { hasText: '银行代发' }).waitFor({ timeout: 15_000 });
+    const rows = await page.locator('.project-months tbody tr.ant-table-row').allInnerTexts();
+    for (const m of banked) {
+      const row = rows.find((r) => r.includes(m.period));
+      expect({ period: m.period, shown: renderings(String(m.bankTransferred)).some((r) => Boolean(row?.includes(r))) }).toEqual({ period: m.period, shown: true });
+    }
+  });
+
   it('the scans page labels every rule and shows the scan status in Chinese', async () => {
     await page.goto(`${t.baseUrl}/console/#/scans`);
     await page.locator('.scans-table tbody tr.ant-table-row').first().waitFor();
