@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { Role } from '@wage/auth';
+import { ClueIntakeService } from '@wage/clues';
 import { adminHeaders, createApiKey, loginAs } from './support/auth';
 import { fixtures, idNumber } from './support/fixtures';
 import { listRoutes, RouteInfo } from './support/routes';
@@ -23,6 +24,8 @@ const ROLE_OF: Record<Exclude<Caller, 'anonymous'>, Role> = {
 /**
  * How each route is scoped (workflow.md "Who uses the service"):
  *   alert / project / notice   rows filtered by the caller's CallerScope; out of scope = 404
+ *   clue                       clue cases, CallerScope.clues (as alerts, no bureau officers); out of scope = 404
+ *   report                     figures computed only from records in the caller's CallerScope
  *   import                     a submitter sees only its own imports
  *   own                        the caller's own records (notifications, /auth/me)
  *   role                       no per-unit object: the roles are the whole scope
@@ -31,7 +34,7 @@ const ROLE_OF: Record<Exclude<Caller, 'anonymous'>, Role> = {
  */
 interface Expectation {
   roles: readonly Role[] | 'public';
-  scope: 'alert' | 'project' | 'notice' | 'import' | 'own' | 'role' | 'public';
+  scope: 'alert' | 'project' | 'notice' | 'clue' | 'report' | 'import' | 'own' | 'role' | 'public';
   sample?: string;
 }
 
@@ -74,6 +77,17 @@ const EXPECTED: Record<string, Expectation> = {
   'POST /api/v1/notices/:id/acknowledge': { roles: [B], scope: 'notice' },
   'POST /api/v1/notices/:id/reply': { roles: [B], scope: 'notice' },
   'POST /api/v1/notices/generate': { roles: [A], scope: 'role' },
+
+  // clues.md "Access": that of alerts, without bureau officers; auditors read only.
+  'GET /api/v1/clues': { roles: [A, AU, L, I], scope: 'clue' },
+  'GET /api/v1/clues/:clueId': { roles: [A, AU, L, I], scope: 'clue', sample: '/api/v1/clues/XS-T1' },
+  'POST /api/v1/clues/:clueId/actions': { roles: [A, L, I], scope: 'clue' },
+  'POST /api/v1/clues/claim-next': { roles: [I, L], scope: 'clue' },
+  'POST /api/v1/clues/reroute': { roles: [A], scope: 'role' },
+
+  // reports.md "Scope": bureau officers and submitters 403.
+  'GET /api/v1/reports/summary': { roles: [A, AU, L, I], scope: 'report' },
+  'GET /api/v1/reports/summary.xlsx': { roles: [A, AU, L, I], scope: 'report' },
 
   'GET /api/v1/imports': { roles: [A, AU, S], scope: 'import' },
   'GET /api/v1/imports/:id': { roles: [A, AU, S], scope: 'import', sample: '/api/v1/imports/{import}' },
@@ -189,6 +203,13 @@ describe('access matrix generated from the controllers', () => {
        VALUES ('payroll', false, '/nonexistent', 'p.csv', 1, 'csv', 'api_key', gen_random_uuid()::text, 'other') RETURNING id`,
     );
     ids.otherImport = Number(otherImp.id);
+    // One clue of T1 (project PT) and one of B2 (its region), routed by the real intake.
+    await db.query(
+      `INSERT INTO clues (clue_id, received_on, source, region_code, project_code, workers_involved)
+       VALUES ('XS-T1', (now() AT TIME ZONE 'Asia/Shanghai')::date, 'national_platform', '420113', 'PT', 4),
+              ('XS-B2', (now() AT TIME ZONE 'Asia/Shanghai')::date, 'hotline', '420106', NULL, 2)`,
+    );
+    await t.app.get(ClueIntakeService).intakePending();
     const scan = await call('POST', '/api/v1/scans', 'admin', {});
     ids.scan = Number(JSON.parse(scan.text).id);
   });
@@ -263,6 +284,11 @@ describe('access matrix generated from the controllers', () => {
       ['submitter', 'GET', `/api/v1/imports/${ids.otherImport}`],
       ['submitter', 'GET', `/api/v1/imports/${ids.otherImport}/errors.csv`],
       ['inspector', 'POST', '/api/v1/notifications/999999/read'],
+      ['otherInspector', 'GET', '/api/v1/clues/XS-T1'],
+      ['otherInspector', 'POST', '/api/v1/clues/XS-T1/actions', { action: 'comment', note: 'x' }],
+      ['inspector', 'GET', '/api/v1/clues/XS-B2'],
+      ['lead', 'GET', '/api/v1/clues/XS-B2'],
+      ['inspector', 'POST', '/api/v1/clues/XS-B2/actions', { action: 'accept' }],
     ];
     const wrong: string[] = [];
     for (const [caller, method, path, body] of probes) {
@@ -301,6 +327,35 @@ describe('access matrix generated from the controllers', () => {
     expect(other.projects.map((p: { projectCode: string }) => p.projectCode)).toEqual(['PO']);
     // The addressed bureau sees the whole notice.
     expect((await json(`/api/v1/notices/${ids.notice}`, 'bureau')).alertCount).toBe(2);
+  });
+
+  it("keeps clue lists, counts and report figures to the caller's scope (B2's inspector sees nothing of T1's)", async () => {
+    const json = async (path: string, caller: Caller) => JSON.parse((await call('GET', path, caller)).text);
+    const ids = (body: { items: Array<{ clueId: string }> }) => body.items.map((i) => i.clueId);
+    const [routed] = await db.query(`SELECT string_agg(clue_id || '=' || unit_code, ',' ORDER BY clue_id) AS s FROM clue_cases`);
+    expect(routed.s).toBe('XS-B2=B2,XS-T1=T1');
+    const other = await json('/api/v1/clues?pageSize=100', 'otherInspector');
+    expect(ids(other)).toEqual(['XS-B2']);
+    expect(other.total).toBe(1);
+    expect((await json('/api/v1/clues?pageSize=100&projectCode=PT', 'otherInspector')).total).toBe(0);
+    const mine = await json('/api/v1/clues?pageSize=100', 'inspector');
+    expect(ids(mine)).toEqual(['XS-T1']);
+    expect(mine.total).toBe(1);
+    expect(ids(await json('/api/v1/clues?pageSize=100', 'lead'))).toEqual(['XS-T1']);
+    expect((await json('/api/v1/clues?pageSize=100', 'auditor')).total).toBe(2);
+    // Claiming the next clue never hands out another unit's case.
+    const claim = await call('POST', '/api/v1/clues/claim-next', 'otherInspector');
+    expect(claim.text).not.toContain('XS-T1');
+
+    // Reports: the figures of B2's inspector come from B2's records only.
+    const report = async (caller: Caller) => json('/api/v1/reports/summary?groupBy=unit', caller);
+    const otherReport = await report('otherInspector');
+    expect(otherReport.total).toMatchObject({ cluesReceived: 1 });
+    expect(otherReport.rows.map((r: { key: string }) => r.key)).toEqual(['B2']);
+    const teamReport = await report('inspector');
+    expect(teamReport.total).toMatchObject({ cluesReceived: 1 });
+    expect(teamReport.rows.map((r: { key: string }) => r.key)).toEqual(['T1']);
+    expect((await report('admin')).total).toMatchObject({ cluesReceived: 2 });
   });
 
   it('shows bureau officers the alert without internal comments and without the roster', async () => {

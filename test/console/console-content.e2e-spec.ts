@@ -13,7 +13,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { ensureConsoleBuilt, launchBrowser, login, screenshot } from './browser';
 import { missingFigures, renderings, visibleIdentifiers } from './content';
 
-const ORDER = ['enterprises', 'projects', 'inspection_units', 'industry_bureaus', 'wage_accounts', 'deposits', 'labor_cost_allocations', 'workers', 'attendance', 'payroll', 'clues', 'watchlist'];
+const ORDER = ['enterprises', 'projects', 'inspection_units', 'industry_bureaus', 'wage_accounts', 'deposits', 'labor_cost_allocations', 'workers', 'attendance', 'payroll', 'bank_transfers', 'clues', 'watchlist'];
 const AS_OF = '2026-11-03';
 
 interface AlertItem {
@@ -77,7 +77,9 @@ describe('console content on demo data', () => {
     await screenshot(page, 'login');
     expect(await visibleIdentifiers(page, [])).toEqual([]);
     await login(page, t.baseUrl, admin, config.ADMIN_PASSWORD ?? '');
-    await page.waitForURL(/#\/alerts$/);
+    // Admins land on the dashboard (docs/decisions/reports-range-and-access.md); the queue is one click away.
+    await page.waitForURL(/#\/dashboard$/);
+    await page.goto(`${t.baseUrl}/console/#/alerts`);
   }, 240_000);
 
   afterAll(async () => {
@@ -169,6 +171,23 @@ describe('console content on demo data', () => {
     expect(view.openAlerts.some((a) => a.dueAt)).toBe(true);
     await screenshot(page, 'project');
     await clean('project page');
+  });
+
+  it('the project page shows what the bank transferred each month (monthly[].bankTransferred)', async () => {
+    // A project of the generated bank feed (the alert of PAYROLL_UNVERIFIED is on one).
+    const code = alerts.get('PAYROLL_UNVERIFIED')?.projectCode;
+    expect(code).toBeDefined();
+    const view = await api<{ monthly: Array<{ period: string; bankTransferred: string | null }> }>(`/projects/${encodeURIComponent(String(code))}`);
+    const banked = view.monthly.filter((m) => m.bankTransferred !== null && Number(m.bankTransferred) > 0);
+    expect(banked.length).toBeGreaterThan(0);
+    await page.goto(`${t.baseUrl}/console/#/projects/${encodeURIComponent(String(code))}`);
+    // (The previous project's months stay on screen until this one's arrive: wait for the bank column.)
+    await page.locator('.project-months thead', { hasText: '银行代发' }).waitFor({ timeout: 15_000 });
+    const rows = await page.locator('.project-months tbody tr.ant-table-row').allInnerTexts();
+    for (const m of banked) {
+      const row = rows.find((r) => r.includes(m.period));
+      expect({ period: m.period, shown: renderings(String(m.bankTransferred)).some((r) => Boolean(row?.includes(r))) }).toEqual({ period: m.period, shown: true });
+    }
   });
 
   it('the scans page labels every rule and shows the scan status in Chinese', async () => {

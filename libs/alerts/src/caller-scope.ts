@@ -113,6 +113,17 @@ export class CallerScope {
     return withAlert(firstParam);
   }
 
+  /**
+   * Condition on a `clue_cases` row (clues.md: "Access is that of alerts"; it has
+   * `unit_code` like alerts): the alert condition, except that bureau officers and
+   * submitters see no clues (clues are not on notices).
+   */
+  clues(alias: string, firstParam: number): ScopeSql {
+    const p = this.principal;
+    if (p.kind !== 'user' || p.role === Role.BureauOfficer || p.role === Role.Submitter) return NONE;
+    return this.alerts(alias, firstParam);
+  }
+
   /** Condition on a `notices` row. */
   notices(alias: string, firstParam: number): ScopeSql {
     const p = this.principal;

@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { clueScopeSql } from '@wage/alerts';
+import { callerScope } from '@wage/alerts';
 import { Principal, Role } from '@wage/auth';
 import { Clock } from '@wage/workflow';
 import { DataSource, EntityManager } from 'typeorm';
@@ -96,7 +96,7 @@ export class ClueActionsService {
   }
 
   private async lock(m: EntityManager, principal: Principal, clueId: string): Promise<LockedCase> {
-    const scope = clueScopeSql(principal, 'cc', 2);
+    const scope = callerScope(principal).clues('cc', 2);
     const [c]: LockedCase[] = await m.query(
       `SELECT cc.clue_id, cc.status, c.received_on, c.region_code, cc.accepted_at, cc.replied_at, cc.extended, cc.assignee_user_id, cc.duplicate_of,
               cc.first_review, cc.return_count, cc.escalation_level, cc.needs_intake
@@ -202,7 +202,7 @@ export class ClueActionsService {
   /** The surviving case must exist, be visible to the caller, and not itself be a duplicate. */
   private async mergeInto(m: EntityManager, principal: Principal, c: LockedCase, survivorId: string, now: Date): Promise<void> {
     if (survivorId === c.clue_id) throw new BadRequestException([`duplicateOf must be another clue, not ${c.clue_id} itself`]);
-    const scope = clueScopeSql(principal, 'cc', 2);
+    const scope = callerScope(principal).clues('cc', 2);
     const [s]: Array<{ clue_id: string; status: ClueStatus; duplicate_of: string | null }> = await m.query(
       `SELECT cc.clue_id, cc.status, cc.duplicate_of FROM clue_cases cc WHERE cc.clue_id = $1 AND (${scope.sql}) FOR UPDATE OF cc`,
       [survivorId, ...scope.params],
@@ -222,7 +222,7 @@ export class ClueActionsService {
     );
     if (!u || u.disabled) throw new BadRequestException([`assignee ${ref} is not an active user`]);
     const who: Principal = { kind: 'user', id: u.id, name: u.username, role: u.role, unitCode: u.unit_code, bureauCode: null, canUnmask: false };
-    const scope = clueScopeSql(who, 'cc', 2);
+    const scope = callerScope(who).clues('cc', 2);
     const visible: unknown[] =
       u.role === Role.Inspector || u.role === Role.BrigadeLead
         ? await m.query(`SELECT 1 FROM clue_cases cc WHERE cc.clue_id = $1 AND (${scope.sql})`, [clueId, ...scope.params])

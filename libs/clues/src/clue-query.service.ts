@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { alertScopeSql, clueScopeSql } from '@wage/alerts';
+import { callerScope } from '@wage/alerts';
 import { Principal } from '@wage/auth';
 import { Clock } from '@wage/workflow';
 import { DataSource } from 'typeorm';
@@ -26,7 +26,7 @@ type Detail = ClueRow & {
   return_count: number;
 };
 
-/** Read side of clue cases; every query ANDs the caller's scope (clueScopeSql) in. */
+/** Read side of clue cases; every query ANDs the caller's scope (callerScope(principal).clues) in. */
 @Injectable()
 export class ClueQueryService {
   constructor(
@@ -38,7 +38,7 @@ export class ClueQueryService {
   async list(q: ClueListQueryDto, principal: Principal): Promise<{ items: Record<string, unknown>[]; total: number; page: number; pageSize: number }> {
     const now = this.clock.now();
     const soon = this.deadlines.soonCutoff(now);
-    const scope = clueScopeSql(principal, 'cc', 1);
+    const scope = callerScope(principal).clues('cc', 1);
     const params: unknown[] = [...scope.params];
     const where = [`(${scope.sql})`];
     const add = (sql: (p: string) => string, value: unknown): void => {
@@ -74,7 +74,7 @@ export class ClueQueryService {
   /** One case (within the caller's scope) with its deadlines, reply, events and the project's alerts. */
   async get(clueId: string, principal: Principal): Promise<Record<string, unknown>> {
     const now = this.clock.now();
-    const scope = clueScopeSql(principal, 'cc', 2);
+    const scope = callerScope(principal).clues('cc', 2);
     const [r]: Detail[] = await this.dataSource.query(
       `SELECT ${CLUE_COLUMNS}, cc.routing_reason, cc.accepted_at, cc.contacted_at, cc.replied_at, cc.closed_at, cc.reply_note,
               cc.duplicate_of, cc.extended, cc.extension_reason, cc.accept_due_at, cc.contact_due_at, cc.reply_due_at,
@@ -92,7 +92,7 @@ export class ClueQueryService {
       `SELECT cc.clue_id FROM clue_cases cc WHERE cc.duplicate_of = $1 AND (${scope.sql}) ORDER BY cc.clue_id`,
       [clueId, ...scope.params],
     );
-    const alertScope = alertScopeSql(principal, 'a', 2);
+    const alertScope = callerScope(principal).alerts('a', 2);
     const alerts = r.project_code
       ? await this.dataSource.query(
           `SELECT a.id, a.rule, a.severity, a.status FROM alerts a

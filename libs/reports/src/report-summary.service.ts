@@ -7,7 +7,7 @@ import { addInto, emptyParts, FigureParts, renderFigures, SummaryFigures } from 
 import { defaultRange, GroupBy, reportWindow, snapshots } from './report-window';
 import { alertFlowFigures } from './sql/alert-flow-figures';
 import { liveAlertStock, pastAlertOpen, pastAlertOverdue } from './sql/alert-stock-figures';
-import { clueFigures, clueTablesExist } from './sql/clue-figures';
+import { clueFigures } from './sql/clue-figures';
 import { FigureQuery, FigureRow } from './sql/figure-query';
 import { noticeFigures } from './sql/notice-figures';
 import { projectFigures } from './sql/project-figures';
@@ -60,11 +60,10 @@ export class ReportSummaryService {
       await m.query('SET LOCAL jit = off');
       // A province year hashes ~10^5 alerts against ~10^6 events: keep the hash tables in memory.
       await m.query(`SET LOCAL work_mem = '32MB'`);
-      const queries: FigureQuery[] = [alertFlowFigures(q), noticeFigures(q)];
+      const queries: FigureQuery[] = [alertFlowFigures(q), noticeFigures(q), clueFigures(q)];
       if (live.length) queries.push(liveAlertStock(q, live));
       if (past.length) queries.push(pastAlertOpen(q, past), pastAlertOverdue(q, past));
       if (snaps.length) queries.push(projectFigures(q, snaps));
-      if (await clueTablesExist(m)) queries.push(clueFigures(q));
       const byKey = new Map<string, FigureParts>();
       for (const fq of queries) {
         const rows: FigureRow[] = await m.query(fq.sql, fq.params);

@@ -30,16 +30,21 @@ const ROWS: Record<keyof typeof EVIDENCE_SAMPLES, Record<string, unknown>> = {
   CONTRACT_UNSIGNED: { enrolled_workers: 10, unsigned_workers: 2 },
   COMPLAINT_CLUSTER: { clue_count: 1, workers_involved: 2, amount_claimed_fen: 10000, window_after: '2026-10-04', last_received_on: '2026-11-01' },
   WATCHLISTED_PARTY: { matches: 1 },
+  PAYROLL_UNVERIFIED: { reported_paid_fen: 100000, transferred_fen: 70000, unverified_fen: 30000, payroll_rows: 2, unverified_workers: 1 },
+  ACCOUNT_DIVERSION: { reported_paid_fen: 90000, transferred_fen: 100000, diverted_fen: 10000, payees: 1 },
 };
 
 /** The list a rule passes through from SQL (its fields are checked by the browser test on real data). */
 const LISTS = ['workers', 'accounts', 'deposits', 'clues', 'parties'];
+/** ACCOUNT_DIVERSION's SQL names its list payee_list (its `payees` column is the count). */
+const LIST_COLUMN: Record<string, string> = { ACCOUNT_DIVERSION: 'payee_list' };
 
 describe('evidence-types: what the rules produce is what the console is typed against', () => {
   for (const code of Object.keys(EVIDENCE_SAMPLES) as Array<keyof typeof EVIDENCE_SAMPLES>) {
     it(`${code}: the evidence has exactly the fields of the shared schema`, () => {
       const sample = EVIDENCE_SAMPLES[code] as unknown as Record<string, unknown>;
       const lists = Object.fromEntries(LISTS.filter((k) => k in sample).map((k) => [k, sample[k]]));
+      if (code in LIST_COLUMN) lists[LIST_COLUMN[code]] = sample.payees;
       const [finding] = toFindings(RULE_SQL[code], [{ project_code: 'P1', ...ROWS[code], ...lists }], new Map([['P1', profile]]), '2026-10-01');
       expect(finding).toBeDefined();
       expect(evidenceShape(finding.evidence).sort()).toEqual(evidenceShape(sample).sort());

@@ -125,7 +125,7 @@ export interface ExitUnsettledEvidence extends PeriodEvidence {
 
 export interface LaborCostLapseEvidence extends PeriodEvidence {
   startedOn: IsoDate | null;
-  /** Which date the lapse was counted from: the start date, or the contract date when started_on is blank. */
+  /** Which date the start was taken from: the recorded start, else the contract's signing. */
   startedOnSource: 'started_on' | 'contract_signed_on';
   allocationsInPeriod: number;
   allocatedPreviousPeriod: boolean;
@@ -194,6 +194,8 @@ export interface ComplaintClusterEvidence {
   windowAfter: IsoDate;
   windowThrough: IsoDate;
   clues: Array<{ clueId: string; receivedOn: IsoDate; source: ClueSource; workersInvolved: number; amountClaimedYuan: Yuan | null }> | null;
+  /** Every clue of the window (the list above stops at 20): each is a clue case. */
+  clueIds: string[] | null;
 }
 
 export type WatchlistRole = 'general_contractor' | 'employer' | 'team_leader';
@@ -216,36 +218,54 @@ export interface WatchlistedPartyEvidence {
   }> | null;
 }
 
-/** A payee of the bank reconciliation rules: what the payroll reported and what the bank transferred. */
-export interface BankPayeeRef {
+/** A worker of PAYROLL_UNVERIFIED: what the payroll row reported paid and what matched bank transfers paid. */
+export interface UnverifiedWorkerRef {
   name: string | null;
   idMasked: string;
-  reportedYuan?: Yuan;
-  transferredYuan?: Yuan;
+  reportedYuan: Yuan;
+  transferredYuan: Yuan;
+  unverifiedYuan: Yuan;
+  paidOn: IsoDate | null;
+}
+
+/** A payee of ACCOUNT_DIVERSION: not enrolled on the project in the 12 periods ending with P. */
+export interface DivertedPayeeRef {
+  /** The worker's registered name, else the name on the transfer. */
+  name: string | null;
+  idMasked: string;
+  /** Ever registered on the project (outside the 12-period window). */
+  registered: boolean;
+  enteredOn: IsoDate | null;
+  exitedOn: IsoDate | null;
+  /** What the payroll of P reported paid to this person. */
+  reportedYuan: Yuan;
+  transferredYuan: Yuan;
 }
 
 /**
- * Bank reconciliation rules (rules.md): totals in yuan, the number of workers or payees
- * concerned and up to 20 of them. Field names follow rules.md's wording; the console
- * also shows any further figure the API adds (see its evidence renderer).
+ * Bank reconciliation rules (rules.md), as produced by libs/rules/src/rules/bank.rules.ts:
+ * totals in yuan, the number of workers or payees concerned and up to 20 of them.
  */
 export interface PayrollUnverifiedEvidence extends PeriodEvidence {
   reportedPaidYuan: Yuan;
   transferredYuan: Yuan;
   unverifiedYuan: Yuan;
-  unverifiedShare?: Ratio;
-  redAbove?: number;
+  unverifiedShare: Ratio;
+  redAbove: number;
+  matchWindowDays: number;
+  payrollWorkers: number;
   unverifiedWorkers: number;
-  workers: BankPayeeRef[] | null;
+  workers: UnverifiedWorkerRef[] | null;
 }
 
 export interface AccountDiversionEvidence extends PeriodEvidence {
+  reportedPaidYuan: Yuan;
   transferredYuan: Yuan;
   divertedYuan: Yuan;
-  divertedShare?: Ratio;
-  redAbove?: number;
-  divertedPayees: number;
-  payees: BankPayeeRef[] | null;
+  divertedShare: Ratio;
+  redAbove: number;
+  payeesConcerned: number;
+  payees: DivertedPayeeRef[] | null;
 }
 
 /** Rule code → the evidence its alerts carry. */

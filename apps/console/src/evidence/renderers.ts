@@ -71,7 +71,7 @@ export const RENDERERS: Renderers = {
     lists: [list(W, e.workers, ['name', 'idMasked', 'exitedOn', 'payableYuan', 'paidYuan', 'owedYuan'])],
   }),
   LABOR_COST_LAPSE: (e) => ({
-    sentence: `项目已开工（${e.startedOnSource === 'contract_signed_on' ? '未填开工日期，按合同签订日期' : '开工日期'} ${v('startedOn', e.startedOn)}），${e.period} 没有人工费用拨付到工资专用账户（${e.allocationsInPeriod} 笔）${e.allocatedPreviousPeriod ? '，上月有拨付' : '，上月也没有拨付'}；最近一次拨付：${v('lastAllocationOn', e.lastAllocationOn)}，${v('lastAllocationYuan', e.lastAllocationYuan)}。`,
+    sentence: `项目已开工（开工日期 ${v('startedOn', e.startedOn)}${e.startedOnSource === 'contract_signed_on' ? `，${v('startedOnSource', e.startedOnSource)}` : ''}），${e.period} 没有人工费用拨付到工资专用账户（${e.allocationsInPeriod} 笔）${e.allocatedPreviousPeriod ? '，上月有拨付' : '，上月也没有拨付'}；最近一次拨付：${v('lastAllocationOn', e.lastAllocationOn)}，${v('lastAllocationYuan', e.lastAllocationYuan)}。`,
     figures: ['period', 'startedOn', 'startedOnSource', 'allocationsInPeriod', 'allocatedPreviousPeriod', 'lastAllocationOn', 'lastAllocationYuan'],
   }),
   ACCOUNT_MISSING: (e) => ({
@@ -105,7 +105,7 @@ export const RENDERERS: Renderers = {
     lists: [list(W, e.workers, ['name', 'idMasked', 'enteredOn'])],
   }),
   COMPLAINT_CLUSTER: (e) => ({
-    sentence: `${e.windowAfter} 之后至 ${e.windowThrough} 收到反映本项目欠薪的线索 ${e.clueCount} 条，涉及 ${e.workersInvolved} 人，反映欠薪金额 ${v('amountClaimedYuan', e.amountClaimedYuan)}。`,
+    sentence: `${e.windowAfter} 之后至 ${e.windowThrough} 收到反映本项目欠薪的线索 ${e.clueCount} 条，涉及 ${e.workersInvolved} 人，反映欠薪金额 ${v('amountClaimedYuan', e.amountClaimedYuan)}${e.clueIds && e.clueIds.length > (e.clues?.length ?? 0) ? `；全部线索：${e.clueIds.join('、')}` : ''}。`,
     figures: ['clueCount', 'workersInvolved', 'amountClaimedYuan', 'windowAfter', 'windowThrough'],
     lists: [list(t.evidenceFields.clues, e.clues, ['clueId', 'receivedOn', 'source', 'workersInvolved', 'amountClaimedYuan'])],
   }),
@@ -123,15 +123,15 @@ export const RENDERERS: Renderers = {
     ],
   }),
   PAYROLL_UNVERIFIED: (e) => ({
-    sentence: `${e.period} 工资表报告通过专户发放 ${v('reportedPaidYuan', e.reportedPaidYuan)}，银行实际代发 ${v('transferredYuan', e.transferredYuan)}，${v('unverifiedYuan', e.unverifiedYuan)} 未见银行转账${e.unverifiedShare ? `（占 ${pct('unverifiedShare', e.unverifiedShare)}）` : ''}，涉及 ${e.unverifiedWorkers} 人。`,
-    figures: ['period', 'reportedPaidYuan', 'transferredYuan', 'unverifiedYuan', 'unverifiedShare', 'unverifiedWorkers'],
-    judged: ['redAbove'],
-    lists: [list(W, e.workers, ['name', 'idMasked', 'reportedYuan', 'transferredYuan'])],
+    sentence: `${e.period} 工资表报告通过专户发放 ${v('reportedPaidYuan', e.reportedPaidYuan)}（${e.payrollWorkers} 人），银行实际代发 ${v('transferredYuan', e.transferredYuan)}，${v('unverifiedYuan', e.unverifiedYuan)} 未见银行转账（占 ${pct('unverifiedShare', e.unverifiedShare)}，超过 ${pct('redAbove', e.redAbove)} 为红色；转账日期与发放日期相差不超过 ${e.matchWindowDays} 天视为对应），涉及 ${e.unverifiedWorkers} 人。`,
+    figures: ['period', 'reportedPaidYuan', 'transferredYuan', 'unverifiedYuan', 'unverifiedShare', 'payrollWorkers', 'unverifiedWorkers'],
+    judged: ['redAbove', 'matchWindowDays'],
+    lists: [list(W, e.workers, ['name', 'idMasked', 'reportedYuan', 'transferredYuan', 'unverifiedYuan', 'paidOn'])],
   }),
   ACCOUNT_DIVERSION: (e) => ({
-    sentence: `${e.period} 工资专用账户转出 ${v('transferredYuan', e.transferredYuan)}，其中 ${v('divertedYuan', e.divertedYuan)} 转给了近 12 个月未在本项目登记的 ${e.divertedPayees} 名收款人${e.divertedShare ? `（占 ${pct('divertedShare', e.divertedShare)}）` : ''}，专户资金可能被挪用。`,
-    figures: ['period', 'transferredYuan', 'divertedYuan', 'divertedShare', 'divertedPayees'],
+    sentence: `${e.period} 工资专用账户转出 ${v('transferredYuan', e.transferredYuan)}（工资表报告实发 ${v('reportedPaidYuan', e.reportedPaidYuan)}），其中 ${v('divertedYuan', e.divertedYuan)} 转给了近 12 个月未在本项目登记的 ${e.payeesConcerned} 名收款人（占 ${pct('divertedShare', e.divertedShare)}，超过 ${pct('redAbove', e.redAbove)} 为红色），专户资金可能被挪用。`,
+    figures: ['period', 'transferredYuan', 'reportedPaidYuan', 'divertedYuan', 'divertedShare', 'payeesConcerned'],
     judged: ['redAbove'],
-    lists: [list(t.evidenceFields.payees, e.payees, ['name', 'idMasked', 'transferredYuan'])],
+    lists: [list(t.evidenceFields.payees, e.payees, ['name', 'idMasked', 'registered', 'enteredOn', 'exitedOn', 'reportedYuan', 'transferredYuan'])],
   }),
 };

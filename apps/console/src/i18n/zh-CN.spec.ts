@@ -42,6 +42,7 @@ const ENUMS: Array<[string, readonly string[], Record<string, string>]> = [
   ['clue statuses', ['received', 'accepted', 'contacted', 'replied', 'closed'], zhCN.clueStatus],
   ['clue outcomes', ['wages_paid', 'partially_paid', 'no_arrears_found', 'case_filed', 'transferred_arbitration', 'transferred_court', 'not_our_jurisdiction', 'complainant_unreachable', 'other', 'duplicate'], zhCN.clueOutcomes],
   ['CONSECUTIVE_ARREARS reasons', ['PAY_RATIO_LOW', 'PAYROLL_MISSING'], zhCN.arrearsReasons],
+  ['LABOR_COST_LAPSE start sources', ['started_on', 'contract_signed_on'], zhCN.startedOnSources],
   ['thresholds', Object.keys(DEFAULT_THRESHOLDS), zhCN.thresholds],
   ['threshold units', Object.keys(DEFAULT_THRESHOLDS), zhCN.thresholdUnits],
   ['deadline settings', Object.keys(DEFAULT_THRESHOLDS.sla), zhCN.slaFields],

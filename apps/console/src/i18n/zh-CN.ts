@@ -256,6 +256,7 @@ export const zhCN = {
     edit: '修改',
     fraction: '比例，如 0.8 表示 80%',
     workingDays: '工作日',
+    hours: '小时',
     valueRequired: '请填写',
     nameRequired: '请输入名称',
     messageNo: '消息编号',
@@ -266,7 +267,7 @@ export const zhCN = {
     lastAttempt: '最后投递时间',
     receiverTypes: { unit: '监察机构', bureau: '主管部门' } as Record<string, string>,
   },
-  slaFields: { acknowledgeDays: '签收时限', resolveRedDays: '红色预警办结时限', resolveOrangeDays: '橙色预警办结时限', resolveYellowDays: '黄色预警办结时限', bureauReplyDays: '主管部门回复时限' } as Record<string, string>,
+  slaFields: { acknowledgeDays: '签收时限', resolveRedDays: '红色预警办结时限', resolveOrangeDays: '橙色预警办结时限', resolveYellowDays: '黄色预警办结时限', bureauReplyDays: '主管部门回复时限', clueAcceptDays: '线索签收时限', clueContactHours: '线索联系投诉人时限', clueReplyDays: '线索办结回复时限', clueReviewDays: '线索审核时限', clueExtensionDays: '线索延期天数' } as Record<string, string>,
   /** Roles (libs/auth roles.ts). */
   roles: { admin: '系统管理员', brigade_lead: '大队负责人', inspector: '监察员', bureau_officer: '行业主管部门人员', submitter: '数据报送员', auditor: '审计员' } as Record<string, string>,
   /** Alert event actions: the workflow's and the system's (alert-event.entity.ts). */
@@ -338,8 +339,7 @@ export const zhCN = {
     team_leader: '班组长',
   } as Record<string, string>,
   unitKinds: { brigade: '大队', team: '中队' } as Record<string, string>,
-  /** LABOR_COST_LAPSE: which date the lapse is counted from. */
-  startDateSources: { started_on: '开工日期', contract_signed_on: '合同签订日期（未填开工日期）' } as Record<string, string>,
+  startedOnSources: { started_on: '报送的开工日期', contract_signed_on: '未报开工日期，按合同签订日期计' } as Record<string, string>,
   arrearsReasons: { PAY_RATIO_LOW: '工资发放比例低于阈值', PAYROLL_MISSING: '有出勤但未报送工资表' } as Record<string, string>,
   /** Thresholds of a region profile (libs/rules thresholds.ts) as an alert stores them. */
   thresholds: {
@@ -365,7 +365,8 @@ export const zhCN = {
     blacklistDefaultYears: '失信名单默认有效期',
     minimumMonthlyWageYuan: '月最低工资标准',
     bankUnverifiedRedShare: '未核实金额占比红色预警线',
-    diversionRedShare: '挪用金额占比红色预警线',
+    bankMatchWindowDays: '银行转账匹配容许天数',
+    bankDiversionRedShare: '挪用金额占比红色预警线',
     sla: '办理时限',
   } as Record<string, string>,
   /** Unit of each threshold: how its number is shown. */
@@ -392,7 +393,8 @@ export const zhCN = {
     blacklistDefaultYears: '年',
     minimumMonthlyWageYuan: '元',
     bankUnverifiedRedShare: '%',
-    diversionRedShare: '%',
+    bankMatchWindowDays: '天',
+    bankDiversionRedShare: '%',
     sla: '',
   } as Record<string, string>,
   /** Field labels of alert evidence (libs/rules evidence-types.ts), with their unit. */
@@ -446,7 +448,8 @@ export const zhCN = {
     unsettledWorkers: '退场未结清人数（人）',
     owedYuan: '欠发金额（元）',
     startedOn: '开工日期',
-    startedOnSource: '起算日期依据',
+    startedOnSource: '开工日期来源',
+    clueIds: '全部线索编号',
     allocationsInPeriod: '本月拨付笔数（笔）',
     allocatedPreviousPeriod: '上月是否拨付',
     lastAllocationOn: '最近一次拨付日期',
@@ -513,7 +516,8 @@ export const zhCN = {
     unverifiedWorkers: '涉及人数（人）',
     divertedYuan: '转给非本项目人员金额（元）',
     divertedShare: '挪用金额占比',
-    divertedPayees: '非本项目收款人数（人）',
+    payeesConcerned: '非本项目收款人数（人）',
+    matchWindowDays: '转账与发放日期容许相差（天）',
     payees: '收款人',
     reportedYuan: '报告实发（元）',
     name: '姓名',
@@ -598,6 +602,8 @@ export const zhCN = {
   } as Record<string, string>,
   /** Row error codes of an import (libs/ingest error-codes.ts). */
   importErrors: {
+    PROJECT_NOT_ALLOWED: '该接口密钥无权报送此项目的数据',
+    WEBHOOK_NOT_ALLOWED: '回调地址不允许（须为 https，且不得指向本机、内网或元数据地址）',
     REQUIRED: '必填项为空',
     TOO_MANY_CELLS: '单元格多于表头列数（金额中的千分位逗号须加引号）',
     TOO_LONG: '内容过长',

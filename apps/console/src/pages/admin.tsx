@@ -200,7 +200,7 @@ interface ProfileRow {
   updatedBy: string | null;
   updatedAt: string;
 }
-const THRESHOLD_KEYS = Object.keys(t.thresholds).filter((k) => k !== 'sla' && !['bankUnverifiedRedShare', 'diversionRedShare'].includes(k));
+const THRESHOLD_KEYS = Object.keys(t.thresholds).filter((k) => k !== 'sla');
 
 function Profiles(): ReactNode {
   const { data, error, reload } = useLoad(async () => asList(await api<ProfileRow[] | { items: ProfileRow[] }>('GET', '/region-profiles')), []);
@@ -250,7 +250,7 @@ function Profiles(): ReactNode {
             </Form.Item>
           ))}
           {Object.keys(t.slaFields).map((k) => (
-            <Form.Item key={k} label={`${t.slaFields[k]}（${t.admin.workingDays}）`} name={['thresholds', 'sla', k]} rules={[{ required: true, message: t.admin.valueRequired }]}>
+            <Form.Item key={k} label={`${t.slaFields[k]}（${k.endsWith('Hours') ? t.admin.hours : t.admin.workingDays}）`} name={['thresholds', 'sla', k]} rules={[{ required: true, message: t.admin.valueRequired }]}>
               <InputNumber min={0} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           ))}

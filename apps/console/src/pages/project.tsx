@@ -14,14 +14,11 @@ interface MonthRow {
   paid: string;
   attendanceHeadcount: number;
   paidHeadcount?: number;
-  /** Added with the bank feed (bank_transfers): what the bank really paid out that month (name not settled yet). */
-  bankTransferred?: string | null;
-  bankTransferredYuan?: string | null;
-  transferred?: string | null;
+  /** What the bank really paid out that month from the wage accounts (bank_transfers); null when the project has no bank feed. */
+  bankTransferred: string | null;
 }
 
-/** The month's bank-transferred yuan under whichever name the API gives it; undefined without a bank feed. */
-const bankOf = (m: MonthRow): string | null | undefined => m.bankTransferred ?? m.bankTransferredYuan ?? m.transferred;
+const bankOf = (m: MonthRow): string | null => m.bankTransferred;
 interface Party {
   uscc: string;
   name: string;
@@ -70,7 +67,7 @@ export function ProjectPage(): ReactNode {
   const { code = '' } = useParams();
   const { data: view, error } = useLoad(() => api<ProjectView>('GET', `/projects/${encodeURIComponent(code)}`), [code]);
   const months = useMemo(() => view?.monthly ?? [], [view]);
-  const hasBank = months.some((m) => bankOf(m) !== undefined && bankOf(m) !== null);
+  const hasBank = months.some((m) => bankOf(m) !== null);
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis' as const },
@@ -194,7 +191,7 @@ export function ProjectPage(): ReactNode {
             { key: 'period', title: t.evidenceFields.period, dataIndex: 'period' },
             { key: 'payable', title: t.project.payable, render: (_, m) => formatYuan(m.payable) },
             { key: 'paid', title: t.project.paid, render: (_, m) => formatYuan(m.paid) },
-            ...(hasBank ? [{ key: 'bank', title: t.project.bankTransferred, render: (_: unknown, m: MonthRow) => formatYuan(bankOf(m) ?? null) }] : []),
+            ...(hasBank ? [{ key: 'bank', title: t.project.bankTransferred, render: (_: unknown, m: MonthRow) => formatYuan(bankOf(m)) }] : []),
             { key: 'att', title: t.project.attendance, dataIndex: 'attendanceHeadcount' },
             { key: 'paidHead', title: t.project.paidHeadcount, render: (_, m) => m.paidHeadcount ?? '—' },
           ]}

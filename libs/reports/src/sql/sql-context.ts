@@ -1,4 +1,4 @@
-import { alertScopeSql } from '@wage/alerts';
+import { callerScope } from '@wage/alerts';
 import type { Principal } from '@wage/auth';
 import type { GroupBy, ReportWindow, Snapshot } from '../report-window';
 
@@ -57,7 +57,7 @@ export class SqlContext {
    * `unit_code` column is the record's unit (what the scope rule of alerts reads).
    */
   where(scopeAlias: string, place: RecordPlace): string {
-    const scope = alertScopeSql(this.q.principal, scopeAlias, this.params.length + 1);
+    const scope = callerScope(this.q.principal).alerts(scopeAlias, this.params.length + 1);
     this.params.push(...scope.params);
     const parts = [`(${scope.sql})`];
     if (this.q.regionCode) parts.push(`${place.region} LIKE ${this.p(`${this.q.regionCode}%`)}`);

@@ -1,7 +1,5 @@
 import type { EvidenceByRule } from '../evidence-types';
 
-type ExistingRule = Exclude<keyof EvidenceByRule, 'PAYROLL_UNVERIFIED' | 'ACCOUNT_DIVERSION'>;
-
 const w = { name: '张三', idMasked: '420111********1234' };
 
 /**
@@ -9,7 +7,7 @@ const w = { name: '张三', idMasked: '420111********1234' };
  * a missing or unknown field here, and the specs compare the fields the rules really
  * produce (and, in the browser test, what the API returns) with these.
  */
-export const EVIDENCE_SAMPLES: { [R in ExistingRule]: EvidenceByRule[R] } = {
+export const EVIDENCE_SAMPLES: { [R in keyof EvidenceByRule]: EvidenceByRule[R] } = {
   PAY_RATIO_LOW: {
     period: '2026-10',
     payableYuan: '1000.00',
@@ -125,6 +123,7 @@ export const EVIDENCE_SAMPLES: { [R in ExistingRule]: EvidenceByRule[R] } = {
     windowAfter: '2026-10-04',
     windowThrough: '2026-11-01',
     clues: [{ clueId: 'C1', receivedOn: '2026-11-01', source: 'hotline', workersInvolved: 2, amountClaimedYuan: '100.00' }],
+    clueIds: ['C1'],
   },
   WATCHLISTED_PARTY: {
     matches: 1,
@@ -142,6 +141,28 @@ export const EVIDENCE_SAMPLES: { [R in ExistingRule]: EvidenceByRule[R] } = {
         enrolledWorkers: 0,
       },
     ],
+  },
+  PAYROLL_UNVERIFIED: {
+    period: '2026-10',
+    reportedPaidYuan: '1000.00',
+    transferredYuan: '700.00',
+    unverifiedYuan: '300.00',
+    unverifiedShare: '0.3000',
+    redAbove: 0.2,
+    matchWindowDays: 3,
+    payrollWorkers: 2,
+    unverifiedWorkers: 1,
+    workers: [{ ...w, reportedYuan: '500.00', transferredYuan: '200.00', unverifiedYuan: '300.00', paidOn: '2026-11-05' }],
+  },
+  ACCOUNT_DIVERSION: {
+    period: '2026-10',
+    reportedPaidYuan: '900.00',
+    transferredYuan: '1000.00',
+    divertedYuan: '100.00',
+    divertedShare: '0.1000',
+    redAbove: 0.1,
+    payeesConcerned: 1,
+    payees: [{ ...w, registered: false, enteredOn: null, exitedOn: null, reportedYuan: '0.00', transferredYuan: '100.00' }],
   },
 };
 
