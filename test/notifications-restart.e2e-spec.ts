@@ -19,9 +19,6 @@ async function boot(workers: boolean): Promise<INestApplication> {
   return app;
 }
 
-// Booting the service under load can take longer than jest's default 5 s.
-jest.setTimeout(60_000);
-
 describe('the outbox survives a restart', () => {
   let env: TestEnv;
   let receiver: WebhookReceiver;
