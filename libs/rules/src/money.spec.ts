@@ -1,20 +1,6 @@
-import { fenTimes, fenToYuan, ratioText, shareAbove, shareAtLeast, shareBelow, yuanToFen } from './money';
+import { fenTimes, ratioText, shareAbove, shareAtLeast, shareBelow } from './money';
 
-describe('money', () => {
-  it('formats fen as yuan with two decimals', () => {
-    expect(fenToYuan(1234560)).toBe('12345.60');
-    expect(fenToYuan(5)).toBe('0.05');
-    expect(fenToYuan(0)).toBe('0.00');
-    expect(fenToYuan(-5)).toBe('-0.05');
-    expect(fenToYuan(-123456)).toBe('-1234.56');
-    expect(fenToYuan(900719925474099n)).toBe('9007199254740.99');
-  });
-
-  it('converts whole-yuan thresholds to fen', () => {
-    expect(yuanToFen(4000000)).toBe(400000000);
-    expect(() => yuanToFen(0.5)).toThrow();
-  });
-
+describe('ratios', () => {
   it('compares shares exactly at the boundary', () => {
     expect(shareBelow(80, 100, 0.8)).toBe(false);
     expect(shareBelow(79999, 100000, 0.8)).toBe(true);
