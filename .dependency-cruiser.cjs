@@ -6,11 +6,11 @@
 module.exports = {
   forbidden: [
     {
-      name: 'no-circular',
+      name: 'no-library-cycle',
       severity: 'error',
-      comment: 'A cycle between modules (and so between libraries): move the shared piece into a leaf library.',
-      from: { path: '^(libs|apps)/' },
-      to: { circular: true },
+      comment: 'A cycle that leaves its library and comes back: move the shared piece into a leaf library (e.g. libs/common).',
+      from: { path: '^libs/([^/]+)/' },
+      to: { circular: true, via: { path: '^libs/', pathNot: '^libs/$1/' } },
     },
     {
       name: 'no-app-to-app',

@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'apps/console/**', 'coverage/**', '**/*.js', '**/*.mjs', 'test-artifacts/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'apps/console/**', 'coverage/**', '**/*.js', '**/*.cjs', '**/*.mjs', 'test-artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -5,7 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { configureHttpApp, prepareInfrastructure } from '@wage/ops';
 import { OutboxService, verifyWebhookSignature, WebhookSecretService } from '@wage/notifications';
-import { AppModule } from '../apps/api/src/app.module';
+import { AppModule } from '@wage/platform';
 import { createTestEnv, deleteRedisPrefix, TestEnv } from './support/test-env';
 import { insertUnit, waitFor, WebhookReceiver } from './support/webhook-receiver';
 

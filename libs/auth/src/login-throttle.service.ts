@@ -1,7 +1,7 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import IORedis from 'ioredis';
 import { AppConfig } from '@wage/config';
-import { redisOptions } from '@wage/queues';
+import { redisOptions } from '@wage/common';
 
 /** Failed logins allowed per window, per username and per client address. */
 export const LOGIN_FAILURE_LIMITS = { perUser: 5, perIp: 30, windowSeconds: 15 * 60 } as const;

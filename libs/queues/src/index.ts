@@ -3,5 +3,5 @@ export { DEFAULT_JOB_OPTIONS, jobId } from './queue-defaults';
 export { JobHandler } from './job-handler.decorator';
 export { checkHandlerCoverage, JobHandlerCheckError, JobHandlerRegistry } from './job-handler.registry';
 export { QueuesModule, RUNS_WORKERS } from './queues.module';
-export { redisOptions } from './redis-options';
+export { redisOptions } from '@wage/common';
 export { emitJobOutcome, failureOutcome, onJobOutcome, type JobOutcome, type JobOutcomeListener } from './job-outcomes';

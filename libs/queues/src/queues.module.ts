@@ -7,7 +7,7 @@ import { JobHandlerRegistry } from './job-handler.registry';
 import { DEFAULT_JOB_OPTIONS } from './queue-defaults';
 import { QueueName } from './queue-names';
 import { QUEUE_PROCESSORS } from './queue-processors';
-import { redisOptions } from './redis-options';
+import { redisOptions } from '@wage/common';
 
 /** true in processes that run job processors and register schedules (worker, all-in-one). */
 export const RUNS_WORKERS = 'wage:runs-workers';
