@@ -35,7 +35,7 @@ export function Layout(): ReactNode {
             onClick={() => {
               setToken(null);
               setMe(null);
-              navigate('/login');
+              void navigate('/login');
             }}
           >
             {t.nav.logout}

@@ -19,7 +19,7 @@ export function LoginPage(): ReactNode {
       setToken(accessToken);
       const me = await api<Me>('GET', '/auth/me');
       setMe(me);
-      navigate(me.role === 'bureau_officer' ? '/notices' : me.role === 'submitter' ? '/imports' : '/alerts');
+      void navigate(me.role === 'bureau_officer' ? '/notices' : me.role === 'submitter' ? '/imports' : '/alerts');
     } catch (err) {
       setError(`${t.login.failed}：${(err as Error).message}`);
     }
