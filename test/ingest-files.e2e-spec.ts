@@ -122,6 +122,18 @@ describe('imports: files, errors and merging', () => {
     expect(p).toEqual({ payable_fen: 120050, paid_via: 'cash', paid_on: '2025-04-10' });
   });
 
+  it('reads a GBK file whose first 70 KB are ASCII: every row loads, Chinese intact', async () => {
+    const rows = [['project_code', 'txn_ref', 'paid_on', 'amount']];
+    for (let i = 0; rows.length < 3_000; i++) rows.push(['P2', `ASCII${String(i).padStart(6, '0')}`, '2025-02-01', '1.00']);
+    const ascii = csv(rows);
+    expect(ascii.length).toBeGreaterThan(70 * 1024);
+    const text = ascii + csv([['P2', '流水号甲', '2025-02-02', '2.00'], ['P2', '拨付乙', '2025-02-03', '3.00']]);
+    const r = await importFile(t, admin, 'labor_cost_allocations', iconv.encode(text, 'gbk'));
+    expect(r).toMatchObject({ status: 'succeeded', rowsTotal: 3_001, rowsAccepted: 3_001 });
+    const refs = await db.query("SELECT txn_ref FROM labor_cost_allocations WHERE project_code = 'P2' AND txn_ref NOT LIKE 'ASCII%' ORDER BY txn_ref");
+    expect(refs.map((x: { txn_ref: string }) => x.txn_ref).sort()).toEqual(['拨付乙', '流水号甲'].sort());
+  });
+
   it('reads a UTF-8 file with a BOM and skips blank lines', async () => {
     const text = '\uFEFF' + csv([['project_code', 'txn_ref', 'paid_on', 'amount'], ['P1', 'BOM1', '2025-01-01', '1']]) + '\n,,,\n' + csv([['P1', 'BOM2', '2025-01-02', '2']]);
     const r = await importFile(t, admin, 'labor_cost_allocations', text);

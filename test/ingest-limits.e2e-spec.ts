@@ -27,7 +27,7 @@ describe('imports: size limit', () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
-  it('refuses a JSON body over the body parser limit with 413 (send big JSON as a file)', async () => {
+  it('refuses a JSON body over the upload limit with 413 naming it, and keeps no partial file', async () => {
     const rows = Array.from({ length: 3000 }, (_, i) => ({ project_code: 'P1', txn_ref: `T${i}`, paid_on: '2025-01-01', amount: '1.00' }));
     const res = await fetch(`${t.baseUrl}/api/v1/imports/labor_cost_allocations`, {
       method: 'POST',
@@ -35,7 +35,8 @@ describe('imports: size limit', () => {
       body: JSON.stringify(rows),
     });
     expect(res.status).toBe(413);
-    await res.arrayBuffer();
+    expect(((await res.json()) as { message: string }).message).toMatch(/JSON body is larger than the limit of 4,096 bytes \(4096 bytes\) for JSON imports/);
+    expect(await readdir(dir)).toEqual([]);
   });
 
   it('accepts a file under the limit', async () => {

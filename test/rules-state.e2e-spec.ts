@@ -119,6 +119,7 @@ describe('state rules (real PostgreSQL)', () => {
     expect([...by.keys()].sort()).toEqual(['CC-TEN', 'CC-THREE', 'CC-YELLOW']);
     expect(by.get('CC-YELLOW')).toMatchObject({ severity: 'yellow' });
     expect(by.get('CC-YELLOW')?.evidence).toMatchObject({ clueCount: 2, workersInvolved: 9, amountClaimedYuan: '12345.60' });
+    expect(by.get('CC-YELLOW')?.evidence.clueIds).toHaveLength(2);
     expect(by.get('CC-THREE')?.severity).toBe('red');
     expect(by.get('CC-TEN')?.severity).toBe('red');
   });

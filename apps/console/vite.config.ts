@@ -5,6 +5,6 @@ export default defineConfig({
   root: __dirname,
   base: '/console/',
   oxc: { jsx: { runtime: 'automatic' } },
-  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
+  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 3000 },
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
 });

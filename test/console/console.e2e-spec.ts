@@ -10,6 +10,7 @@ import { adminHeaders, loginAs, TEST_PASSWORD } from '../support/auth';
 import { noticeFixtures } from '../support/notice-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 import { ensureConsoleBuilt, launchBrowser, login, screenshot } from './browser';
+import { choose, visibleIdentifiers } from './content';
 
 const uscc = (serial: string): string => {
   const first17 = `91420100${serial.padStart(9, '0')}`;
@@ -66,8 +67,8 @@ describe('web console in a real browser', () => {
     const inspector = await loginAs(t, { role: Role.Inspector, unitCode: 'U-HS', username: 'inspector_hs' });
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await login(page, t.baseUrl, inspector.principal.username, TEST_PASSWORD);
-    await page.waitForSelector('table.grid tbody tr');
-    const projects = await page.locator('table.grid tbody tr td:nth-child(3)').allInnerTexts();
+    await page.waitForSelector('.alert-table tbody tr.ant-table-row');
+    const projects = await page.locator('.alert-table tbody tr.ant-table-row td:nth-child(3)').allInnerTexts();
     expect(projects.sort()).toEqual(['洪山区某学校改扩建工程', '洪山区某安置房项目']);
     await screenshot(page, 'alert-queue');
 
@@ -76,13 +77,20 @@ describe('web console in a real browser', () => {
     await page.getByText('预警证据').waitFor();
     await screenshot(page, 'alert-detail');
 
-    for (const action of ['acknowledge', 'start']) {
-      await page.getByLabel('操作').selectOption(action);
+    for (const action of ['签收', '开始处理']) {
+      await page.getByRole('button', { name: '办理', exact: true }).click();
+      await page.locator('.ant-drawer-body form').waitFor();
+      await choose(page, '操作', action);
       await page.getByRole('button', { name: '提交' }).click();
-      await page.locator('ol.timeline li', { hasText: action === 'acknowledge' ? '签收' : '开始处理' }).first().waitFor();
+      await page.locator('.timeline .timeline-item', { hasText: action }).first().waitFor();
     }
-    await page.getByLabel('操作').selectOption('resolve');
-    await page.getByLabel('办结方式').selectOption('wages_paid');
+    await page.getByRole('button', { name: '办理', exact: true }).click();
+    await choose(page, '操作', '办结');
+    await choose(page, '办结方式', '已足额支付');
+    await page.getByLabel('追回工资（元）').fill('6000O');
+    await page.getByRole('button', { name: '提交' }).click();
+    // The form names the problem in Chinese before anything is sent.
+    await page.getByText('金额以元为单位，最多两位小数，如 60000.00').waitFor();
     await page.getByLabel('追回工资（元）').fill('60000.00');
     await page.getByLabel('涉及人数').fill('12');
     await page.getByRole('button', { name: '提交' }).click();
@@ -103,9 +111,9 @@ describe('web console in a real browser', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await login(page, t.baseUrl, config.ADMIN_USERNAME ?? 'admin', config.ADMIN_PASSWORD ?? '');
     await page.getByRole('link', { name: '数据导入' }).click();
-    await page.getByLabel('数据集').selectOption('projects');
-    await page.getByLabel('文件（CSV / XLSX）').setInputFiles(file);
-    await page.getByRole('button', { name: '上传' }).click();
+    await choose(page, '数据集', '工程项目');
+    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByRole('button', { name: '上传', exact: true }).click();
     const result = page.locator('.import-result[data-status="succeeded_with_errors"]');
     await result.waitFor({ timeout: 30_000 });
     const progress = page.locator('.import-result progress');
@@ -139,7 +147,7 @@ describe('web console in a real browser', () => {
     const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
     await login(page, t.baseUrl, officer.principal.username, TEST_PASSWORD);
     await page.waitForURL(/#\/notices$/);
-    const links = page.locator('table.grid tbody tr a');
+    const links = page.locator('.notices-table tbody tr.ant-table-row a');
     await links.first().waitFor();
     expect(await links.count()).toBe(1);
     await screenshot(page, 'notices-inbox');
@@ -153,6 +161,9 @@ describe('web console in a real browser', () => {
     await page.locator('.notice-status', { hasText: '已回复' }).waitFor();
     await page.getByRole('cell', { name: '已下达整改通知书' }).first().waitFor();
     await screenshot(page, 'notice-replied');
+    // The fixture's project codes and its escaped <script> name are data, shown as written.
+    expect(await page.locator('.notice-items').innerText()).toContain('<script>alert(1)</script>');
+    expect(await visibleIdentifiers(page, [officer.principal.username, 'P-HOUSING', 'P-MUNICIPAL', '<script>alert(1)</script>'])).toEqual([]);
     await page.close();
   });
 });

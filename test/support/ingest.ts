@@ -54,7 +54,8 @@ export interface ImportView {
 const FINISHED = ['succeeded', 'succeeded_with_errors', 'failed'];
 
 export async function getImport(t: TestApp, headers: Headers, id: number): Promise<{ status: number; body: ImportView }> {
-  const res = await fetch(`${t.baseUrl}/api/v1/imports/${id}`, { headers });
+  // One retry: on a loaded machine a poll can meet the server closing its idle keep-alive socket ("other side closed").
+  const res = await fetch(`${t.baseUrl}/api/v1/imports/${id}`, { headers }).catch(() => fetch(`${t.baseUrl}/api/v1/imports/${id}`, { headers }));
   return { status: res.status, body: (await res.json()) as ImportView };
 }
 

@@ -1,11 +1,16 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import { ReactNode, StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createHashRouter, Navigate, RouterProvider } from 'react-router';
+import { createHashRouter, Navigate, RouteObject, RouterProvider } from 'react-router';
 import { api, getToken, Me } from './api';
 import { Layout } from './components/layout';
 import { AdminPage } from './pages/admin';
 import { AlertDetailPage } from './pages/alert-detail';
 import { AlertQueuePage } from './pages/alert-queue';
+import { ClueDetailRoute, ClueQueuePage, ClueReviewPage } from './pages/clue-routes';
 import { ImportsPage } from './pages/imports';
 import { LoginPage } from './pages/login';
 import { NoticeDetailPage, NoticesPage } from './pages/notices';
@@ -14,22 +19,30 @@ import { ScansPage } from './pages/scans';
 import { SessionContext } from './session';
 import './styles.css';
 
-const router = createHashRouter([
-  { path: '/login', element: <LoginPage /> },
-  {
-    path: '/',
-    element: <Layout />,
-    children: [
+dayjs.locale('zh-cn');
+
+/** Every page of the console, one list: the navigation shows the ones registered here. */
+const pages: RouteObject[] = [
       { index: true, element: <Navigate to="/alerts" replace /> },
       { path: 'alerts', element: <AlertQueuePage /> },
       { path: 'alerts/:id', element: <AlertDetailPage /> },
+      { path: 'clues', element: <ClueQueuePage /> },
+      { path: 'clues/review', element: <ClueReviewPage /> },
+      { path: 'clues/:clueId', element: <ClueDetailRoute /> },
       { path: 'projects/:code', element: <ProjectPage /> },
       { path: 'imports', element: <ImportsPage /> },
       { path: 'scans', element: <ScansPage /> },
       { path: 'notices', element: <NoticesPage /> },
       { path: 'notices/:id', element: <NoticeDetailPage /> },
       { path: 'admin', element: <AdminPage /> },
-    ],
+];
+
+const router = createHashRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/',
+    element: <Layout paths={pages.map((p) => `/${p.path ?? ''}`)} />,
+    children: pages,
   },
 ]);
 
@@ -56,6 +69,10 @@ function App(): ReactNode {
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <App />
+    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#0b3d91' } }}>
+      <AntApp>
+        <App />
+      </AntApp>
+    </ConfigProvider>
   </StrictMode>,
 );

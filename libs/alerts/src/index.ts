@@ -3,6 +3,7 @@ export { Alert } from './entities/alert.entity';
 export { AlertEvent } from './entities/alert-event.entity';
 export { alertScopeSql, alertScopeWhere, mayReadUnmasked, type AlertScopeSql } from './alert-scope';
 export { CallerScope, callerScope, named, type NamedScopeSql, type ScopeSql } from './caller-scope';
+export { clueScopeSql } from './clue-scope';
 export { AlertsModule } from './alerts.module';
 export { AlertQueryService, type AlertGroup } from './read/alert-query.service';
 export { AlertScopeService, type ScopeCondition } from './read/alert-scope.service';
@@ -20,3 +21,4 @@ export {
 } from './store/alert-lifecycle';
 export { appendAlertEvents, updateAlert, type AlertEventInput } from './store/alert-events';
 export { ACTIVE_STATUSES_SQL, QUEUE_ORDER_SQL, severityRankSql, statusListSql } from './store/alert-sql';
+export { relatedClues, type RelatedClue } from './read/related-clues';

@@ -4,6 +4,6 @@
  */
 export { PageQueryDto } from './page-query.dto';
 export { metricCounter, metricGauge, metricHistogram, metricsRegistry } from './metrics-registry';
-export { redisOptions } from './redis-options';
+export { PRODUCER_TIMEOUT_MS, producerRedisOptions, redisOptions } from './redis-options';
 export { SEVERITIES, type Severity } from './severity';
 export { isLastAttempt, type AttemptedJob } from './job-attempts';

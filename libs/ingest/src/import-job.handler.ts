@@ -1,11 +1,13 @@
 import { rm } from 'node:fs/promises';
+import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
-import { Job } from 'bullmq';
+import { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { isLastAttempt } from '@wage/common';
-import { JobHandler, JobName } from '@wage/queues';
+import { JobHandler, jobId, JobName, QueueName } from '@wage/queues';
 import { DATASETS } from './datasets/registry';
 import { Import, ImportStatus } from './entities/import.entity';
+import { formatDuration, ImportLimits } from './import-limits';
 import { ImportLoader } from './import-loader';
 import { FileProblem } from './reading/file-problem';
 
@@ -27,6 +29,8 @@ export class ImportJobHandler {
   constructor(
     private readonly db: DataSource,
     private readonly loader: ImportLoader,
+    @InjectQueue(QueueName.Escalations) private readonly escalations: Queue,
+    private readonly limits: ImportLimits,
   ) {}
 
   @JobHandler(JobName.ImportRun)
@@ -46,9 +50,15 @@ export class ImportJobHandler {
       errorMessage: null,
     });
     const spec = DATASETS.get(imp.dataset);
+    // The job timeout: the loader stops at its next batch and rolls back.
+    const timeout = new AbortController();
+    const timer = setTimeout(
+      () => timeout.abort(new FileProblem(`The import took longer than the limit of ${formatDuration(this.limits.jobTimeoutMs)} per import (job timeout), so nothing was imported; split the file into smaller ones`)),
+      this.limits.jobTimeoutMs,
+    );
     try {
       if (!spec) throw new FileProblem(`Unknown dataset ${imp.dataset}`);
-      const r = await this.loader.load(imp, spec);
+      const r = await this.loader.load(imp, spec, timeout.signal);
       const status: ImportStatus = r.rolledBack ? 'failed' : r.rowsRejected > 0 ? 'succeeded_with_errors' : 'succeeded';
       await repo.update(imp.id, {
         status,
@@ -61,6 +71,13 @@ export class ImportJobHandler {
         finishedAt: new Date(),
       });
       await this.removeFile(imp);
+      // New clues got their cases (a trigger, in the import's transaction); route them now
+      // rather than at the next clue sweep (libs/clues), which still catches them if this fails.
+      if (spec.name === 'clues' && !r.rolledBack) {
+        await this.escalations
+          .add(JobName.ClueIntake, { importId: imp.id }, { jobId: jobId('clue-intake', imp.id), removeOnComplete: true })
+          .catch((e: unknown) => this.logger.warn(`clue intake for import ${imp.id} not queued (the clue sweep will route them): ${(e as Error).message}`));
+      }
       return { status };
     } catch (error) {
       const lastAttempt = isLastAttempt(job);
@@ -72,6 +89,8 @@ export class ImportJobHandler {
         if (error instanceof FileProblem) return { status: 'failed' };
       }
       throw error;
+    } finally {
+      clearTimeout(timer);
     }
   }
 

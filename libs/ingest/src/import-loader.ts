@@ -7,6 +7,7 @@ import { AppConfig } from '@wage/config';
 import { PiiCipher } from '@wage/crypto';
 import { DatasetSpec } from './datasets/dataset-spec';
 import { Import } from './entities/import.entity';
+import { formatDuration, ImportLimits } from './import-limits';
 import { ErrorSink } from './merge/error-sink';
 import { nudgeGarbageCollector } from './merge/heap';
 import { copyNewSql, copyStageSql, createMissingEnterprisesSql, createStageSql, mergeSql, STAGE_TABLE } from './merge/merge-sql';
@@ -14,6 +15,7 @@ import { PiiSealer } from './merge/pii-sealer';
 import { rowChecks } from './merge/row-access';
 import { SegmentedStage } from './merge/segments';
 import { StageResult, writeStage } from './merge/stage-writer';
+import { FileProblem } from './reading/file-problem';
 import { readRecords } from './reading/records';
 
 export interface LoadResult extends StageResult {
@@ -23,6 +25,8 @@ export interface LoadResult extends StageResult {
 
 const MAX_LISTED_ENTERPRISES = 20;
 const UNIQUE_VIOLATION = '23505';
+const QUERY_CANCELED = '57014';
+const IDLE_IN_TRANSACTION_TIMEOUT = '25P03';
 /** 60,000 rows between GC nudges (see nudgeGarbageCollector). */
 const GC_EVERY_SEGMENTS = 3;
 
@@ -60,9 +64,11 @@ export class ImportLoader {
     private readonly db: DataSource,
     private readonly cipher: PiiCipher,
     private readonly config: AppConfig,
+    private readonly limits: ImportLimits,
   ) {}
 
-  async load(imp: Import, spec: DatasetSpec): Promise<LoadResult> {
+  /** signal: aborted when the job runs out of time (its reason is the FileProblem to report). */
+  async load(imp: Import, spec: DatasetSpec, signal?: AbortSignal): Promise<LoadResult> {
     const started = Date.now();
     const runner = this.db.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
@@ -93,9 +99,15 @@ export class ImportLoader {
     const stage = new SegmentedStage(loadSegment);
     try {
       await client.query('BEGIN');
+      // A frozen worker must not hold the transaction (and the dataset's lock) for ever.
+      await client.query(`SET LOCAL idle_in_transaction_session_timeout = ${Math.round(this.limits.idleInTransactionTimeoutMs)}`);
       // One import per dataset at a time: concurrent upserts of the same keys would
-      // deadlock, and the "was the table empty" answer below must stay true.
+      // deadlock, and the "was the table empty" answer below must stay true. Waiting
+      // for that lock may take as long as another whole import, every other statement
+      // gets statementTimeoutMs.
+      await client.query(`SET LOCAL statement_timeout = ${Math.round(this.limits.jobTimeoutMs)}`);
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`wage-ingest:${spec.table}`]);
+      await client.query(`SET LOCAL statement_timeout = ${Math.round(this.limits.statementTimeoutMs)}`);
       audited = (await client.query(`SELECT 1 FROM ${spec.table} LIMIT 1`)).rowCount !== 0;
       copyDirect = !audited && spec.name !== 'projects';
       await client.query(createStageSql(spec));
@@ -106,7 +118,9 @@ export class ImportLoader {
         staged = await writeStage({
           spec,
           importId: imp.id,
-          records: readRecords(imp.filePath, imp.fileFormat),
+          records: readRecords(imp.filePath, imp.fileFormat, this.limits),
+          limits: this.limits,
+          signal,
           stage,
           sealer: new PiiSealer(this.cipher),
           knownProjects,
@@ -129,7 +143,7 @@ export class ImportLoader {
     } catch (error) {
       await stage.settle(); // the connection must be idle before ROLLBACK
       await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
+      throw this.explain(error);
     } finally {
       runner.release().catch(() => undefined);
     }
@@ -152,6 +166,18 @@ export class ImportLoader {
     }
     await client.query('RELEASE SAVEPOINT ingest_copy');
     return true;
+  }
+
+  /** PostgreSQL's timeouts, in words that name the limit. */
+  private explain(error: unknown): unknown {
+    const code = (error as { code?: string }).code;
+    if (code === QUERY_CANCELED) {
+      return new FileProblem(`The import stopped: one database step took longer than the limit of ${formatDuration(this.limits.statementTimeoutMs)} (statement timeout). Try again later or split the file`);
+    }
+    if (code === IDLE_IN_TRANSACTION_TIMEOUT) {
+      return new FileProblem(`The import stopped: its worker left the database waiting longer than the limit of ${formatDuration(this.limits.idleInTransactionTimeoutMs)} (idle-in-transaction timeout). Upload the file again`);
+    }
+    return error;
   }
 
   private async projectCodes(client: PoolClient): Promise<Set<string>> {

@@ -1,10 +1,11 @@
+import { rm } from 'node:fs/promises';
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Response } from 'express';
 import { DataSource, FindOptionsWhere } from 'typeorm';
 import { Principal, Role } from '@wage/auth';
-import { JobName, jobId, QueueName } from '@wage/queues';
+import { JobName, jobId, QueueName, queueUnavailable } from '@wage/queues';
 import { ImportDetailDto, ImportRowErrorDto, ImportSummaryDto } from './api/import-view.dto';
 import { Import, ImportFormat } from './entities/import.entity';
 import { ImportJobData } from './import-job.handler';
@@ -33,6 +34,8 @@ function ownedBy(p: Principal): FindOptionsWhere<Import> {
 
 @Injectable()
 export class ImportsService {
+  private readonly logger = new Logger(ImportsService.name);
+
   constructor(
     private readonly db: DataSource,
     @InjectQueue(QueueName.Imports) private readonly queue: Queue<ImportJobData>,
@@ -53,7 +56,20 @@ export class ImportsService {
         submittedByName: by.name,
       }),
     );
-    await this.queue.add(JobName.ImportRun, { importId: imp.id }, { jobId: jobId('import', imp.id) });
+    try {
+      await this.queue.add(JobName.ImportRun, { importId: imp.id }, { jobId: jobId('import', imp.id) });
+    } catch (error) {
+      // Fails fast (producer connection without offline queue): leave nothing half-done,
+      // neither a "queued" import that no job will ever run nor its upload.
+      this.logger.error(`import ${imp.id} could not be enqueued: ${(error as Error).message}`);
+      await rm(input.filePath, { force: true });
+      await repo.update(imp.id, {
+        status: 'failed',
+        errorMessage: 'The job queue was unavailable when the file was uploaded, so it was not imported; upload it again',
+        finishedAt: new Date(),
+      });
+      throw queueUnavailable('the file was not accepted for import');
+    }
     return imp;
   }
 

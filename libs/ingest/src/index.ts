@@ -7,3 +7,4 @@ export { RowErrorCode, type RowError } from './validation/error-codes';
 export { DATASET_NAMES } from './datasets/registry';
 export { parseIdNumber, parseUscc, idNumberCheckChar, usccCheckChar } from './validation/identifiers';
 export { SEGMENT_ROWS } from './merge/segments';
+export { ImportLimits } from './import-limits';

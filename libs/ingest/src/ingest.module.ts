@@ -8,6 +8,8 @@ import { AppConfig } from '@wage/config';
 import { ImportsController } from './api/imports.controller';
 import { UploadLimitInterceptor } from './api/upload-limit.interceptor';
 import { ImportJobHandler } from './import-job.handler';
+import { ImportLimits } from './import-limits';
+import { ImportReaper } from './import-reaper';
 import { ImportLoader } from './import-loader';
 import { ImportsService } from './imports.service';
 
@@ -26,7 +28,7 @@ const multerOptions = (config: AppConfig) => {
 @Module({
   imports: [MulterModule.registerAsync({ inject: [AppConfig], useFactory: multerOptions })],
   controllers: [ImportsController],
-  providers: [ImportsService, ImportLoader, ImportJobHandler, UploadLimitInterceptor],
-  exports: [ImportsService],
+  providers: [ImportsService, ImportLoader, ImportJobHandler, UploadLimitInterceptor, ImportLimits, ImportReaper],
+  exports: [ImportsService, ImportLimits],
 })
 export class IngestModule {}

@@ -10,6 +10,7 @@ import { redisOptions } from '@wage/queues';
 import { HttpExceptionFilter } from './http-exception.filter';
 import { applyHttpSecurity } from './http-security';
 import { claimQueuePrefix, QueuePrefixTakenError } from './queue-ownership';
+import { jsonParser } from './json-body';
 import { httpMetricsMiddleware } from './metrics/http-metrics';
 import { createValidationPipe } from './validation.pipe';
 
@@ -54,6 +55,7 @@ export async function prepareInfrastructure(log: (m: string) => void = console.l
 export function configureHttpApp(app: INestApplication): void {
   applyHttpSecurity(app, app.get(AppConfig));
   app.use(httpMetricsMiddleware);
+  app.use(jsonParser); // before Nest's own (which it then leaves out): see json-body.ts
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'metrics', 'console', 'console/*path'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());

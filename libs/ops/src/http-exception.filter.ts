@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import { Response } from 'express';
+import { isQueueStoreUnreachable } from '@wage/queues';
 
 /**
  * Every error leaves as { statusCode, error, message } (api.md). Validation errors keep
@@ -29,6 +30,16 @@ export class HttpExceptionFilter implements ExceptionFilter {
         message,
         ...(details ? { details } : {}),
         ...extra,
+      });
+      return;
+    }
+    if (isQueueStoreUnreachable(exception)) {
+      // A request path that needs Redis while it is down: say so (api.md) instead of a 500.
+      this.logger.warn(`queue store unreachable: ${(exception as Error).message}`);
+      res.status(HttpStatus.SERVICE_UNAVAILABLE).json({
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: 'The job queue (Redis) is unavailable; try again in a few minutes.',
       });
       return;
     }

@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { callerScope } from '@wage/alerts';
+import { callerScope, relatedClues } from '@wage/alerts';
 import type { Principal } from '@wage/auth';
 import { bankTransferredByMonth } from './bank-months';
 import { fenToYuan } from '@wage/money';
@@ -110,7 +110,8 @@ export class ProjectQueryService {
       this.monthlySummary(code),
       this.dataSource.query(
         `SELECT id, rule, severity, status, to_char(period, 'YYYY-MM') AS period, shortfall_fen, first_seen_at AS "firstSeenAt",
-                last_seen_at AS "lastSeenAt", unit_code AS "unitCode"
+                last_seen_at AS "lastSeenAt", unit_code AS "unitCode", due_at AS "dueAt", escalation_level AS "escalationLevel", overdue,
+                project_code AS "projectCode"
            FROM alerts a WHERE project_code = $1 AND status IN ('open', 'acknowledged', 'in_progress') AND ${alertScope.sql}
           ORDER BY CASE severity WHEN 'red' THEN 0 WHEN 'orange' THEN 1 ELSE 2 END, first_seen_at`,
         [code, ...alertScope.params],
@@ -144,6 +145,7 @@ export class ProjectQueryService {
         openAlerts: p.open_alerts ?? 0,
       },
       openAlerts: alerts.map(({ shortfall_fen, ...a }: { shortfall_fen: number }) => ({ ...a, shortfall: fenToYuan(shortfall_fen) })),
+      relatedClues: await relatedClues(this.dataSource, code, principal),
     };
   }
 

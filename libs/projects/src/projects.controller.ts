@@ -22,7 +22,7 @@ export class ProjectsController {
   /** One project: parties, accounts (masked), deposits, last 12 months of payable/paid/attendance, risk, open alerts. */
   @Get(':code')
   @Roles(Role.Admin, Role.Auditor, Role.BrigadeLead, Role.Inspector)
-  @ApiOkResponse({ description: '{ project, parties, accounts, deposits, monthly, risk, openAlerts }' })
+  @ApiOkResponse({ description: '{ project, parties, accounts, deposits, monthly, risk, openAlerts, relatedClues }' })
   get(@Param('code') code: string, @CurrentPrincipal() principal: Principal): Promise<Record<string, unknown>> {
     return this.projects.get(code, principal);
   }

@@ -8,6 +8,8 @@ export enum QueueName {
   Escalations = 'escalations',
   Outbox = 'outbox',
   Notices = 'notices',
+  /** Periodic housekeeping (e.g. the import reaper): never stuck behind a long import. */
+  Maintenance = 'maintenance',
 }
 
 /**
@@ -27,6 +29,11 @@ export enum JobName {
   NoticesDeadlineCheck = 'notices.deadline-check',
   EscalationCheck = 'escalation.check',
   EscalationSweep = 'escalation.sweep',
+  // Clue cases (libs/clues): intake after a clues import, deadline timers, the deadline sweep.
+  ClueIntake = 'clue.intake',
+  ClueEscalationCheck = 'clue.escalation-check',
+  ClueSweep = 'clue.sweep',
+  ImportReap = 'import.reap',
 }
 
 
@@ -42,13 +49,19 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.NoticesDeadlineCheck]: QueueName.Notices,
   [JobName.EscalationCheck]: QueueName.Escalations,
   [JobName.EscalationSweep]: QueueName.Escalations,
+  [JobName.ClueIntake]: QueueName.Escalations,
+  [JobName.ClueEscalationCheck]: QueueName.Escalations,
+  [JobName.ClueSweep]: QueueName.Escalations,
+  [JobName.ImportReap]: QueueName.Maintenance,
 };
 
 /** How many jobs of a queue one worker process runs at once (2-core machines). */
 export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
-  [QueueName.Imports]: 1,
+  // Two, so that one slow or bad file does not hold up every other import.
+  [QueueName.Imports]: 2,
   [QueueName.Scans]: 2,
   [QueueName.Escalations]: 4,
   [QueueName.Outbox]: 4,
   [QueueName.Notices]: 1,
+  [QueueName.Maintenance]: 1,
 };

@@ -6,8 +6,8 @@ import { AppConfig } from '@wage/config';
 import { JobHandlerRegistry } from './job-handler.registry';
 import { DEFAULT_JOB_OPTIONS } from './queue-defaults';
 import { QueueName } from './queue-names';
-import { QUEUE_PROCESSORS } from './queue-processors';
-import { redisOptions } from '@wage/common';
+import { QUEUE_PROCESSORS, workerConnection } from './queue-processors';
+import { producerRedisOptions, redisOptions } from '@wage/common';
 
 /** true in processes that run job processors and register schedules (worker, all-in-one). */
 export const RUNS_WORKERS = 'wage:runs-workers';
@@ -29,10 +29,11 @@ export class QueuesModule {
       imports: [
         BullModule.forRootAsync({
           inject: [AppConfig],
-          useFactory: (config: AppConfig) => ({
-            connection: redisOptions(config.REDIS_URL) as ConnectionOptions,
-            prefix: config.QUEUE_PREFIX,
-          }),
+          useFactory: (config: AppConfig) => {
+            // Queues fail fast (request paths answer 503); workers wait for Redis.
+            workerConnection.options = redisOptions(config.REDIS_URL) as ConnectionOptions;
+            return { connection: producerRedisOptions(config.REDIS_URL) as ConnectionOptions, prefix: config.QUEUE_PREFIX };
+          },
         }),
         queueRegistrations,
       ],

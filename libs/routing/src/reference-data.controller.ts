@@ -75,20 +75,22 @@ export class InspectionUnitsController {
   @HttpCode(204)
   async remove(@Param('unitCode') unitCode: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
-      // workflow.md: a unit that still has alerts routed to it cannot be deleted (409 with
-      // the count) — deleting it would hide them from everyone but admins.
-      const [{ n }]: Array<{ n: number }> = await m.query(
-        `SELECT count(*)::int AS n FROM alerts WHERE unit_code = $1 AND status IN ${ACTIVE_STATUSES_SQL}`,
+      // workflow.md: a unit that still has work routed to it cannot be deleted (409 with
+      // the counts) — deleting it would hide that work from everyone but admins.
+      const [{ alerts, clues, teams }]: Array<{ alerts: number; clues: number; teams: number }> = await m.query(
+        `SELECT (SELECT count(*)::int FROM alerts WHERE unit_code = $1 AND status IN ${ACTIVE_STATUSES_SQL}) AS alerts,
+                (SELECT count(*)::int FROM clue_cases WHERE unit_code = $1 AND status <> 'closed') AS clues,
+                (SELECT count(*)::int FROM inspection_units WHERE parent_unit_code = $1) AS teams`,
         [unitCode],
       );
-      const [{ teams }]: Array<{ teams: number }> = await m.query(
-        `SELECT count(*)::int AS teams FROM inspection_units WHERE parent_unit_code = $1`,
-        [unitCode],
-      );
-      if (n > 0 || teams > 0) {
-        const what = [n > 0 ? `${n} active alert(s) routed to it` : null, teams > 0 ? `${teams} team(s) under it` : null].filter(Boolean).join(' and ');
+      if (alerts + clues + teams > 0) {
+        const what = [
+          alerts > 0 ? `${alerts} active alert(s)` : null,
+          clues > 0 ? `${clues} open clue case(s)` : null,
+          teams > 0 ? `${teams} team(s) under it` : null,
+        ].filter(Boolean).join(' and ');
         throw new ConflictException(
-          `inspection unit ${unitCode} still has ${what}; reroute them first (POST /api/v1/alerts/reroute after changing the units) and try again`,
+          `inspection unit ${unitCode} still has ${what}; change the units or overrides, then reroute them (POST /api/v1/alerts/reroute, POST /api/v1/clues/reroute) and try again`,
         );
       }
       const res = await m.delete(InspectionUnit, { unitCode });

@@ -1,5 +1,8 @@
+import { Alert, Select, Tag } from 'antd';
 import { ReactNode, useCallback, useEffect, useState } from 'react';
 import { t } from '../i18n/zh-CN';
+
+export { formatTime, formatYuan, formatPercent, formatDate } from './format';
 
 /** Loads data on mount and whenever `deps` change; `reload` refetches. */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T | undefined; error: string | null; loading: boolean; reload: () => void } {
@@ -24,74 +27,49 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T |
 }
 
 export function ErrorBox({ error }: { error: string | null }): ReactNode {
-  return error ? (
-    <div className="error" role="alert">
-      {t.common.error}：{error}
-    </div>
-  ) : null;
+  return error ? <Alert type="error" showIcon role="alert" className="error" title={`${t.common.error}：${error}`} /> : null;
 }
 
+const SEVERITY_COLORS: Record<string, string> = { red: '#c62828', orange: '#ef6c00', yellow: '#f9a825' };
+const STATUS_COLORS: Record<string, string> = { open: 'red', acknowledged: 'orange', in_progress: 'blue', resolved: 'green', cleared: 'default' };
+
 export function SeverityBadge({ severity }: { severity: string }): ReactNode {
-  return <span className={`badge sev-${severity}`}>{t.severity[severity] ?? severity}</span>;
+  return (
+    <Tag color={SEVERITY_COLORS[severity]} className={`badge sev-${severity}`}>
+      {label(t.severity, severity)}
+    </Tag>
+  );
 }
 
 export function StatusBadge({ status }: { status: string }): ReactNode {
-  return <span className={`badge status-${status}`}>{t.status[status] ?? status}</span>;
-}
-
-export function formatTime(v: string | null | undefined): string {
-  if (!v) return '—';
-  return new Date(v).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
-}
-
-/** Renders an evidence/threshold object as a readable two-column table. */
-export function KeyValueTable({ value, caption }: { value: Record<string, unknown> | null | undefined; caption: string }): ReactNode {
-  const entries = Object.entries(value ?? {}).filter(([, v]) => typeof v !== 'object' || v === null);
   return (
-    <table className="kv">
-      <caption>{caption}</caption>
-      <tbody>
-        {entries.map(([k, v]) => (
-          <tr key={k}>
-            <th scope="row">{k}</th>
-            <td>{String(v)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <Tag color={STATUS_COLORS[status]} className={`badge status-${status}`}>
+      {label(t.status, status)}
+    </Tag>
   );
 }
 
-/** A plain table of records: one column per scalar field of the first row. */
-export function DataTable({ rows, caption }: { rows: Array<Record<string, unknown>> | undefined; caption: string }): ReactNode {
-  const list = rows ?? [];
-  const cols = list.length ? Object.keys(list[0]).filter((k) => typeof list[0][k] !== 'object') : [];
-  return (
-    <table className="grid">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>{cols.map((c) => <th key={c}>{c}</th>)}</tr>
-      </thead>
-      <tbody>
-        {list.length === 0 && (
-          <tr>
-            <td>{t.common.none}</td>
-          </tr>
-        )}
-        {list.map((r, i) => (
-          <tr key={i}>{cols.map((c) => <td key={c}>{String(r[c] ?? '—')}</td>)}</tr>
-        ))}
-      </tbody>
-    </table>
-  );
+/** The Chinese label of an enum value; an unknown value is shown as such, never as its code. */
+export function label(labels: Record<string, string>, value: string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '—';
+  return labels[value] ?? `${t.evidence.unknown}`;
 }
 
+/** antd Select options for an enum whose labels live in the i18n texts. */
+export function enumOptions(labels: Record<string, string>): Array<{ value: string; label: string }> {
+  return Object.entries(labels).map(([value, text]) => ({ value, label: text }));
+}
 
-/** `<option>`s for an enum whose labels live in the i18n texts. */
+/** A Select of an enum (kept for pages written before antd). */
+export function EnumSelect(props: { labels: Record<string, string>; value?: string; onChange?: (v: string) => void; allowClear?: boolean; ariaLabel: string }): ReactNode {
+  return <Select aria-label={props.ariaLabel} options={enumOptions(props.labels)} value={props.value} onChange={props.onChange} allowClear={props.allowClear} style={{ minWidth: 160 }} />;
+}
+
+/** Native `<option>`s of an enum (for plain selects; antd pages use `enumOptions`). */
 export function EnumOptions({ labels }: { labels: Record<string, string> }): ReactNode {
-  return Object.entries(labels).map(([value, label]) => (
+  return Object.entries(labels).map(([value, text]) => (
     <option key={value} value={value}>
-      {label}
+      {text}
     </option>
   ));
 }

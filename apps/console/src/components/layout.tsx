@@ -1,37 +1,54 @@
+import { Button, Layout as AntLayout, Menu, Space, Typography } from 'antd';
 import { ReactNode } from 'react';
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { setToken } from '../api';
 import { t } from '../i18n/zh-CN';
 import { LABOUR_ROLES, useSession } from '../session';
+import { label } from './common';
 
-export function Layout(): ReactNode {
+/** Navigation entries: path, label, who sees it. Pages not registered in main.tsx are left out. */
+const LINKS: Array<{ to: string; text: string; roles: string[] }> = [
+  { to: '/dashboard', text: t.nav.dashboard, roles: ['admin', 'brigade_lead', 'inspector', 'auditor'] },
+  { to: '/alerts', text: t.nav.alerts, roles: LABOUR_ROLES },
+  { to: '/clues', text: t.nav.clues, roles: LABOUR_ROLES },
+  { to: '/clues/review', text: t.clues.reviewNav, roles: ['admin', 'brigade_lead'] },
+  { to: '/scans', text: t.nav.scans, roles: LABOUR_ROLES },
+  { to: '/imports', text: t.nav.imports, roles: ['admin', 'brigade_lead', 'submitter'] },
+  { to: '/notices', text: t.nav.notices, roles: [...LABOUR_ROLES, 'bureau_officer'] },
+  { to: '/admin', text: t.nav.admin, roles: ['admin'] },
+];
+
+export function Layout({ paths }: { paths: string[] }): ReactNode {
   const { me, setMe } = useSession();
   const navigate = useNavigate();
+  const location = useLocation();
   const role = me?.role ?? '';
-  const links: Array<[string, string, boolean]> = [
-    ['/alerts', t.nav.alerts, LABOUR_ROLES.includes(role)],
-    ['/scans', t.nav.scans, LABOUR_ROLES.includes(role)],
-    ['/imports', t.nav.imports, ['admin', 'brigade_lead', 'submitter'].includes(role)],
-    ['/notices', t.nav.notices, [...LABOUR_ROLES, 'bureau_officer'].includes(role)],
-    ['/admin', t.nav.admin, role === 'admin'],
-  ];
+  const links = LINKS.filter((l) => paths.includes(l.to) && l.roles.includes(role));
+  // The longest matching entry is the current one (/clues/review is not /clues).
+  const current = links
+    .filter((l) => location.pathname.startsWith(l.to))
+    .sort((a, b) => b.to.length - a.to.length)[0]?.to;
   return (
-    <div className="app">
-      <header>
-        <h1>{t.appTitle}</h1>
-        <nav aria-label={t.common.mainNav}>
-          {links
-            .filter(([, , show]) => show)
-            .map(([to, label]) => (
-              <NavLink key={to} to={to}>
-                {label}
-              </NavLink>
-            ))}
+    <AntLayout className="app">
+      <AntLayout.Header className="app-header">
+        <Typography.Title level={1} className="app-title">
+          {t.appTitle}
+        </Typography.Title>
+        <nav aria-label={t.common.mainNav} className="app-nav">
+          <Menu
+            theme="dark"
+            mode="horizontal"
+            selectedKeys={current ? [current] : []}
+            items={links.map((l) => ({ key: l.to, label: <NavLink to={l.to}>{l.text}</NavLink> }))}
+            style={{ flex: 1, minWidth: 0 }}
+          />
         </nav>
-        <span className="me">
-          {me?.username}（{me?.role}）
-          <button
-            type="button"
+        <Space className="me">
+          <span>
+            {me?.username}（{label(t.roles, me?.role)}）
+          </span>
+          <Button
+            size="small"
             onClick={() => {
               setToken(null);
               setMe(null);
@@ -39,12 +56,12 @@ export function Layout(): ReactNode {
             }}
           >
             {t.nav.logout}
-          </button>
-        </span>
-      </header>
-      <main>
+          </Button>
+        </Space>
+      </AntLayout.Header>
+      <AntLayout.Content className="app-main">
         <Outlet />
-      </main>
-    </div>
+      </AntLayout.Content>
+    </AntLayout>
   );
 }

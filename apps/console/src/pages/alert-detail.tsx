@@ -1,146 +1,235 @@
-import { FormEvent, ReactNode, useState } from 'react';
+import { Button, Card, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, Select, Space, Table, Timeline, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { ReactNode, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api';
-import { EnumOptions, ErrorBox, formatTime, KeyValueTable, SeverityBadge, StatusBadge, useLoad } from '../components/common';
+import { enumOptions, ErrorBox, formatTime, formatYuan, label, SeverityBadge, StatusBadge, useLoad } from '../components/common';
+import { EvidenceView, ThresholdsView } from '../evidence/evidence-view';
 import { t } from '../i18n/zh-CN';
-import type { AlertItem } from './alert-queue';
+import { useSession } from '../session';
+import type { AlertItem } from './alert-table';
+import { RelatedClues, RelatedClue } from './related-clues';
 
 interface AlertEventView {
   id: number;
   at: string;
   action: string;
+  actorKind?: string;
   actorName: string | null;
   fromStatus: string | null;
   toStatus: string | null;
   note: string | null;
 }
-type AlertDetail = AlertItem & { events?: AlertEventView[] };
-interface WorkerRow {
-  name?: string;
-  idNumber?: string;
-  idMasked?: string;
-  [k: string]: unknown;
+interface AlertNoticeView {
+  id: number;
+  number: string;
+  bureauCode: string;
+  issuedOn: string;
+  status: string;
+  replyDueAt: string | null;
+  replyText: string | null;
+  outcome: string | null;
+}
+type AlertDetail = AlertItem & {
+  events?: AlertEventView[];
+  notices?: AlertNoticeView[];
+  joint?: boolean;
+  occurrenceCount?: number;
+  shortfallFen?: number | string;
+  resolutionNote?: string | null;
+  relatedClues?: RelatedClue[];
+};
+interface ActionForm {
+  action: string;
+  resolution?: string;
+  recoveredAmount?: string;
+  workersPaid?: number;
+  assignee?: string;
+  until?: Dayjs;
+  note?: string;
+}
+
+const ACTING_ROLES = ['admin', 'brigade_lead', 'inspector'];
+const MONEY = /^\d+(\.\d{1,2})?$/;
+
+/** System notes stored in English on events (reconcile-alerts.ts), shown in Chinese. */
+const SYSTEM_NOTES: Record<string, string> = { 'condition no longer holds': t.alert.conditionGone };
+
+function eventNote(ev: AlertEventView): string | null {
+  if (!ev.note) return null;
+  if (ev.actorKind === 'user' || ev.actorKind === 'api_key') return ev.note;
+  return SYSTEM_NOTES[ev.note] ?? null;
+}
+
+function fenToYuanText(fen: number | string | undefined): string | null {
+  if (fen === undefined || fen === null) return null;
+  const v = BigInt(fen);
+  return `${v / 100n}.${String(v % 100n).padStart(2, '0')}`;
 }
 
 export function AlertDetailPage(): ReactNode {
   const { id } = useParams();
+  const { me } = useSession();
   const { data: alert, error, reload } = useLoad(() => api<AlertDetail>('GET', `/alerts/${id}`), [id]);
-  const [form, setForm] = useState({ action: 'acknowledge', resolution: 'wages_paid', recoveredAmount: '', workersPaid: '', assignee: '', until: '', note: '' });
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<ActionForm>();
+  const action = Form.useWatch('action', form);
+  const resolution = Form.useWatch('resolution', form);
   const [actionError, setActionError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
 
-  async function submit(e: FormEvent): Promise<void> {
-    e.preventDefault();
+  async function submit(v: ActionForm): Promise<void> {
     setActionError(null);
-    const body: Record<string, unknown> = { action: form.action };
-    if (form.note) body.note = form.note;
-    if (form.action === 'resolve') {
-      body.resolution = form.resolution;
-      if (form.recoveredAmount) body.recoveredAmount = form.recoveredAmount;
-      if (form.workersPaid) body.workersPaid = Number(form.workersPaid);
+    setSaving(true);
+    const body: Record<string, unknown> = { action: v.action };
+    if (v.note) body.note = v.note;
+    if (v.action === 'resolve') {
+      body.resolution = v.resolution;
+      if (v.recoveredAmount) body.recoveredAmount = v.recoveredAmount;
+      if (v.workersPaid !== undefined && v.workersPaid !== null) body.workersPaid = v.workersPaid;
     }
-    if (form.action === 'assign') body.assignee = form.assignee;
-    if (form.action === 'suppress') body.until = form.until;
+    if (v.action === 'assign') body.assignee = v.assignee;
+    if (v.action === 'suppress' && v.until) body.until = v.until.format('YYYY-MM-DD');
     try {
       await api('POST', `/alerts/${id}/actions`, body);
+      setOpen(false);
+      form.resetFields();
       reload();
     } catch (err) {
       setActionError((err as Error).message);
+    } finally {
+      setSaving(false);
     }
   }
 
   if (!alert) return <ErrorBox error={error} />;
-  const workers = (alert.evidence?.workers ?? alert.evidence?.affectedWorkers) as WorkerRow[] | undefined;
+  const shortfall = fenToYuanText(alert.shortfallFen);
+  const canAct = ACTING_ROLES.includes(me?.role ?? '');
   return (
-    <section aria-label={t.nav.alerts}>
-      <h2>
-        <SeverityBadge severity={alert.severity} /> {t.rules[alert.rule] ?? alert.rule} <small>{alert.rule}</small> <StatusBadge status={alert.status} />
-      </h2>
-      <p>
-        <Link to={`/projects/${encodeURIComponent(alert.projectCode)}`}>
-          {alert.projectCode} {alert.projectName}
-        </Link>
-        {alert.period && ` · ${alert.period}`} · {t.queue.columns.due}：{formatTime(alert.dueAt)} · {t.queue.escalation} {alert.escalationLevel}
-      </p>
-      <div className="two-col">
-        <KeyValueTable value={alert.evidence} caption={t.alert.evidence} />
-        <KeyValueTable value={alert.thresholds} caption={t.alert.thresholds} />
-      </div>
-      {workers && workers.length > 0 && (
-        <table className="grid">
-          <caption>{t.alert.workers}</caption>
-          <thead>
-            <tr>
-              <th>{t.alert.name}</th>
-              <th>{t.alert.idNumber}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {workers.map((w, i) => (
-              <tr key={i}>
-                <td>{w.name ?? '—'}</td>
-                <td>{w.idNumber ?? w.idMasked ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+    <section aria-label={t.alert.title}>
+      <Typography.Title level={2} className="alert-heading">
+        <Space wrap>
+          <SeverityBadge severity={alert.severity} />
+          <span>{label(t.rules, alert.rule)}</span>
+          <StatusBadge status={alert.status} />
+          {canAct && (
+            <Button type="primary" onClick={() => setOpen(true)}>
+              {t.alert.doAction}
+            </Button>
+          )}
+        </Space>
+      </Typography.Title>
+      <Descriptions
+        className="alert-summary"
+        bordered
+        size="small"
+        column={{ xs: 1, md: 3 }}
+        items={[
+          { key: 'p', label: t.alert.project, children: <Link to={`/projects/${encodeURIComponent(alert.projectCode)}`}>{`${alert.projectName ?? ''}（${alert.projectCode}）`}</Link> },
+          { key: 'period', label: t.queue.columns.period, children: alert.period ?? t.alert.stateRule },
+          { key: 'due', label: t.queue.columns.due, children: formatTime(alert.dueAt) },
+          { key: 'unit', label: t.queue.columns.unit, children: alert.unitCode ?? t.queue.unrouted },
+          { key: 'assignee', label: t.queue.columns.assignee, children: alert.assignee?.username ?? '—' },
+          { key: 'esc', label: t.queue.escalation, children: `${alert.escalationLevel} ${t.alert.levelUnit}` },
+          { key: 'joint', label: t.alert.joint, children: alert.joint ? t.common.yes : t.common.no },
+          { key: 'first', label: t.alert.firstSeen, children: formatTime(alert.firstSeenAt) },
+          { key: 'last', label: t.queue.columns.seen, children: formatTime(alert.lastSeenAt) },
+          { key: 'occ', label: t.alert.occurrences, children: alert.occurrenceCount ?? '—' },
+          ...(shortfall ? [{ key: 'shortfall', label: t.project.shortfall, children: formatYuan(shortfall) }] : []),
+          ...(alert.resolution ? [{ key: 'res', label: t.alert.resolution, children: label(t.resolutions, alert.resolution) }] : []),
+          ...(alert.recoveredAmount ? [{ key: 'rec', label: t.alert.recovered, children: formatYuan(alert.recoveredAmount) }] : []),
+          ...(alert.workersPaid !== undefined && alert.workersPaid !== null ? [{ key: 'wp', label: t.alert.workersPaid, children: alert.workersPaid }] : []),
+          ...(alert.suppressedUntil ? [{ key: 'sup', label: t.alert.until, children: formatTime(alert.suppressedUntil) }] : []),
+          ...(alert.overdue ? [{ key: 'od', label: t.queue.overdue, children: t.common.yes }] : []),
+          ...(alert.resolutionNote ? [{ key: 'resnote', label: t.alert.note, children: alert.resolutionNote }] : []),
+        ]}
+      />
+      <Card title={t.alert.evidence} size="small" style={{ marginTop: 16 }}>
+        <EvidenceView rule={alert.rule} evidence={alert.evidence ?? {}} />
+      </Card>
+      <Card title={t.alert.thresholds} size="small" style={{ marginTop: 16 }}>
+        <ThresholdsView thresholds={alert.thresholds} />
+      </Card>
+      {alert.relatedClues && (
+        <Card title={t.project.relatedClues} size="small" style={{ marginTop: 16 }}>
+          <RelatedClues clues={alert.relatedClues} />
+        </Card>
       )}
-      <form className="action-form" onSubmit={submit} aria-label={t.alert.doAction}>
-        <h3>{t.alert.doAction}</h3>
-        <label>
-          {t.alert.action}
-          <select name="action" value={form.action} onChange={(e) => setForm({ ...form, action: e.target.value })}>
-            <EnumOptions labels={t.actions} />
-          </select>
-        </label>
-        {form.action === 'resolve' && (
-          <>
-            <label>
-              {t.alert.resolution}
-              <select name="resolution" value={form.resolution} onChange={(e) => setForm({ ...form, resolution: e.target.value })}>
-                <EnumOptions labels={t.resolutions} />
-              </select>
-            </label>
-            <label>
-              {t.alert.recovered}
-              <input name="recoveredAmount" inputMode="decimal" value={form.recoveredAmount} onChange={(e) => setForm({ ...form, recoveredAmount: e.target.value })} />
-            </label>
-            <label>
-              {t.alert.workersPaid}
-              <input name="workersPaid" inputMode="numeric" value={form.workersPaid} onChange={(e) => setForm({ ...form, workersPaid: e.target.value })} />
-            </label>
-          </>
-        )}
-        {form.action === 'assign' && (
-          <label>
-            {t.alert.assignee}
-            <input name="assignee" value={form.assignee} onChange={(e) => setForm({ ...form, assignee: e.target.value })} />
-          </label>
-        )}
-        {form.action === 'suppress' && (
-          <label>
-            {t.alert.until}
-            <input name="until" type="date" value={form.until} onChange={(e) => setForm({ ...form, until: e.target.value })} />
-          </label>
-        )}
-        <label>
-          {t.alert.note}
-          <textarea name="note" value={form.note} onChange={(e) => setForm({ ...form, note: e.target.value })} />
-        </label>
-        <button type="submit" className="primary">
-          {t.alert.submit}
-        </button>
-        <ErrorBox error={actionError} />
-      </form>
-      <h3>{t.alert.timeline}</h3>
-      <ol className="timeline">
-        {(alert.events ?? []).map((ev) => (
-          <li key={ev.id}>
-            <time>{formatTime(ev.at)}</time> <strong>{t.actions[ev.action] ?? ev.action}</strong> {ev.actorName ?? ''}{' '}
-            {ev.fromStatus && ev.toStatus && ev.fromStatus !== ev.toStatus && `${t.status[ev.fromStatus] ?? ev.fromStatus} → ${t.status[ev.toStatus] ?? ev.toStatus}`}
-            {ev.note && <div className="note">{ev.note}</div>}
-          </li>
-        ))}
-      </ol>
+      {(alert.notices ?? []).length > 0 && (
+        <Card title={t.alert.notices} size="small" style={{ marginTop: 16 }}>
+          <Table<AlertNoticeView>
+            size="small"
+            rowKey="id"
+            pagination={false}
+            dataSource={alert.notices}
+            columns={[
+              { key: 'n', title: t.notices.number, render: (_, n) => <Link to={`/notices/${n.id}`}>{n.number}</Link> },
+              { key: 'b', title: t.notices.bureau, dataIndex: 'bureauCode' },
+              { key: 'i', title: t.notices.issuedOn, dataIndex: 'issuedOn' },
+              { key: 's', title: t.notices.status, render: (_, n) => label(t.notices.statuses, n.status) },
+              { key: 'd', title: t.notices.due, render: (_, n) => formatTime(n.replyDueAt) },
+              { key: 'r', title: t.notices.replyText, render: (_, n) => n.replyText ?? '—' },
+              { key: 'o', title: t.notices.outcome, render: (_, n) => n.outcome ?? '—' },
+            ]}
+          />
+        </Card>
+      )}
+      <Card title={t.alert.timeline} size="small" style={{ marginTop: 16 }}>
+        <Timeline
+          className="timeline"
+          items={(alert.events ?? []).map((ev) => ({
+            key: ev.id,
+            content: (
+              <div className="timeline-item">
+                <time>{formatTime(ev.at)}</time> <strong>{label(t.events, ev.action)}</strong> {ev.actorKind === 'user' ? (ev.actorName ?? '') : t.alert.system}{' '}
+                {ev.fromStatus && ev.toStatus && ev.fromStatus !== ev.toStatus && `${label(t.status, ev.fromStatus)} → ${label(t.status, ev.toStatus)}`}
+                {eventNote(ev) && <div className="note">{eventNote(ev)}</div>}
+              </div>
+            ),
+          }))}
+        />
+      </Card>
+      <Drawer title={t.alert.doAction} open={open} onClose={() => setOpen(false)} size={480} destroyOnHidden={false}>
+        <Form<ActionForm> form={form} layout="vertical" aria-label={t.alert.doAction} initialValues={{ action: 'acknowledge', resolution: 'wages_paid' }} onFinish={(v) => void submit(v)}>
+          <Form.Item label={t.alert.action} name="action" rules={[{ required: true, message: t.alert.actionRequired }]}>
+            <Select options={enumOptions(t.actions)} />
+          </Form.Item>
+          {action === 'resolve' && (
+            <>
+              <Form.Item label={t.alert.resolution} name="resolution" rules={[{ required: true, message: t.alert.resolutionRequired }]}>
+                <Select options={enumOptions(t.resolutions)} />
+              </Form.Item>
+              <Form.Item label={t.alert.recovered} name="recoveredAmount" rules={[{ pattern: MONEY, message: t.alert.moneyInvalid }]}>
+                <Input inputMode="decimal" placeholder="60000.00" />
+              </Form.Item>
+              <Form.Item label={t.alert.workersPaid} name="workersPaid">
+                <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </>
+          )}
+          {action === 'assign' && (
+            <Form.Item label={t.alert.assignee} name="assignee" rules={[{ required: true, message: t.alert.assigneeRequired }]}>
+              <Input />
+            </Form.Item>
+          )}
+          {action === 'suppress' && (
+            <Form.Item label={t.alert.until} name="until" rules={[{ required: true, message: t.alert.untilRequired }]}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          )}
+          <Form.Item
+            label={t.alert.note}
+            name="note"
+            rules={[{ required: action === 'comment' || action === 'reopen' || (action === 'resolve' && resolution === 'other'), message: t.alert.noteRequired }]}
+          >
+            <Input.TextArea rows={4} />
+          </Form.Item>
+          <ErrorBox error={actionError} />
+          <Button type="primary" htmlType="submit" loading={saving} block>
+            {t.alert.submit}
+          </Button>
+        </Form>
+      </Drawer>
     </section>
   );
 }

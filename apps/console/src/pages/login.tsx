@@ -1,4 +1,5 @@
-import { FormEvent, ReactNode, useState } from 'react';
+import { Alert, Button, Form, Input, Typography } from 'antd';
+import { ReactNode, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, Me, setToken } from '../api';
 import { t } from '../i18n/zh-CN';
@@ -7,15 +8,12 @@ import { useSession } from '../session';
 export function LoginPage(): ReactNode {
   const { setMe } = useSession();
   const navigate = useNavigate();
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
 
-  async function submit(e: FormEvent): Promise<void> {
-    e.preventDefault();
+  async function submit(values: { username: string; password: string }): Promise<void> {
     setError(null);
     try {
-      const { accessToken } = await api<{ accessToken: string }>('POST', '/auth/login', { username, password });
+      const { accessToken } = await api<{ accessToken: string }>('POST', '/auth/login', values);
       setToken(accessToken);
       const me = await api<Me>('GET', '/auth/me');
       setMe(me);
@@ -26,22 +24,20 @@ export function LoginPage(): ReactNode {
   }
 
   return (
-    <form className="login" onSubmit={submit} aria-label={t.login.title}>
-      <h1>{t.appTitle}</h1>
-      <label>
-        {t.login.username}
-        <input name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required autoFocus />
-      </label>
-      <label>
-        {t.login.password}
-        <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
-      </label>
-      {error && (
-        <div className="error" role="alert">
-          {error}
-        </div>
-      )}
-      <button type="submit">{t.login.submit}</button>
-    </form>
+    <div className="login">
+      <Typography.Title level={1}>{t.appTitle}</Typography.Title>
+      <Form layout="vertical" onFinish={(v: { username: string; password: string }) => void submit(v)} aria-label={t.login.title} requiredMark={false}>
+        <Form.Item label={t.login.username} name="username" rules={[{ required: true, message: t.login.usernameRequired }]}>
+          <Input autoComplete="username" autoFocus />
+        </Form.Item>
+        <Form.Item label={t.login.password} name="password" rules={[{ required: true, message: t.login.passwordRequired }]}>
+          <Input.Password autoComplete="current-password" />
+        </Form.Item>
+        {error && <Alert type="error" role="alert" className="error" title={error} style={{ marginBottom: 16 }} />}
+        <Button type="primary" htmlType="submit" block>
+          {t.login.submit}
+        </Button>
+      </Form>
+    </div>
   );
 }

@@ -1,51 +1,66 @@
+import { Button, Card, DatePicker, Form, Space, Table, Tag, Typography } from 'antd';
+import dayjs, { Dayjs } from 'dayjs';
 import { ReactNode, useMemo, useState } from 'react';
 import { api } from '../api';
 import { Chart } from '../components/chart';
-import { ErrorBox, formatTime, useLoad } from '../components/common';
+import { ErrorBox, formatTime, label, useLoad } from '../components/common';
+import { todayInShanghai } from '../components/format';
 import { t } from '../i18n/zh-CN';
 
+interface SkippedView {
+  rule: string;
+  reason: string;
+  count: number;
+}
 interface ScanView {
   id: number;
   asOf: string;
   period: string;
   status: string;
+  trigger?: string;
   startedAt: string | null;
   finishedAt: string | null;
+  durationMs?: number | null;
   projectsScanned: number;
   alertsRaised: number;
   alertsUpdated: number;
   alertsCleared: number;
   byRule: Record<string, number>;
+  skipped?: SkippedView[];
+  bankFeedProjects?: number;
 }
+const STATUS_COLOR: Record<string, string> = { queued: 'default', running: 'processing', succeeded: 'success', failed: 'error' };
 
-function todayInShanghai(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+/** Every rule the console knows, with its count in the scan (0 when none): the chart labels each one. */
+export function byRuleRows(byRule: Record<string, number>): Array<[string, number]> {
+  const codes = [...new Set([...Object.keys(t.rules), ...Object.keys(byRule)])];
+  return codes.map((c): [string, number] => [c, byRule[c] ?? 0]).sort((a, b) => b[1] - a[1]);
 }
 
 export function ScansPage(): ReactNode {
-  const [asOf, setAsOf] = useState(todayInShanghai());
   const [error, setError] = useState<string | null>(null);
-  const { data, error: loadError, reload } = useLoad(async () => {
+  const { data, error: loadError, loading, reload } = useLoad(async () => {
     const res = await api<ScanView[] | { items: ScanView[] }>('GET', '/scans');
     return Array.isArray(res) ? res : res.items;
   }, []);
   const [selected, setSelected] = useState<number | null>(null);
   const scan = data?.find((s) => s.id === selected) ?? data?.[0];
-  const option = useMemo(() => {
-    const entries = Object.entries(scan?.byRule ?? {}).sort((a, b) => b[1] - a[1]);
-    return {
+  const rows = useMemo(() => byRuleRows(scan?.byRule ?? {}), [scan]);
+  const option = useMemo(
+    () => ({
       tooltip: {},
-      grid: { left: 160 },
-      xAxis: { type: 'value' as const },
-      yAxis: { type: 'category' as const, data: entries.map(([k]) => t.rules[k] ?? k), inverse: true },
-      series: [{ type: 'bar' as const, data: entries.map(([, v]) => v) }],
-    };
-  }, [scan]);
+      grid: { left: 200, right: 40 },
+      xAxis: { type: 'value' as const, name: t.scans.alertUnit, minInterval: 1 },
+      yAxis: { type: 'category' as const, data: rows.map(([k]) => label(t.rules, k)), inverse: true, axisLabel: { interval: 0 } },
+      series: [{ type: 'bar' as const, data: rows.map(([, v]) => v), label: { show: true, position: 'right' as const } }],
+    }),
+    [rows],
+  );
 
-  async function start(): Promise<void> {
+  async function start(v: { asOf: Dayjs }): Promise<void> {
     setError(null);
     try {
-      await api('POST', '/scans', { asOf });
+      await api('POST', '/scans', { asOf: v.asOf.format('YYYY-MM-DD') });
       reload();
     } catch (e) {
       setError((e as Error).message);
@@ -54,62 +69,81 @@ export function ScansPage(): ReactNode {
 
   return (
     <section aria-label={t.scans.title}>
-      <h2>{t.scans.title}</h2>
-      <div className="filters">
-        <label>
-          {t.scans.asOf}
-          <input type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />
-        </label>
-        <button type="button" className="primary" onClick={() => void start()}>
-          {t.scans.start}
-        </button>
-        <button type="button" onClick={reload}>
-          {t.common.refresh}
-        </button>
-      </div>
+      <Typography.Title level={2}>{t.scans.title}</Typography.Title>
+      <Card size="small" className="page-toolbar">
+        <Form layout="inline" initialValues={{ asOf: dayjs(todayInShanghai()) }} onFinish={(v: { asOf: Dayjs }) => void start(v)}>
+          <Form.Item label={t.scans.asOf} name="asOf" rules={[{ required: true, message: t.scans.asOfRequired }]}>
+            <DatePicker allowClear={false} disabledDate={(d) => d.isAfter(dayjs(todayInShanghai()), 'day') || d.isBefore(dayjs(todayInShanghai()).subtract(400, 'day'), 'day')} />
+          </Form.Item>
+          <Space>
+            <Button type="primary" htmlType="submit">
+              {t.scans.start}
+            </Button>
+            <Button onClick={reload}>{t.common.refresh}</Button>
+          </Space>
+        </Form>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+          {t.scans.explain}
+        </Typography.Paragraph>
+      </Card>
       <ErrorBox error={error ?? loadError} />
-      <table className="grid">
-        <caption>{t.scans.history}</caption>
-        <thead>
-          <tr>
-            <th>#</th>
-            <th>{t.scans.asOf}</th>
-            <th>{t.scans.period}</th>
-            <th>{t.scans.status}</th>
-            <th>{t.scans.projects}</th>
-            <th>{t.scans.raised}</th>
-            <th>{t.scans.updated}</th>
-            <th>{t.scans.cleared}</th>
-            <th>{t.scans.finishedAt}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(data ?? []).map((s) => (
-            <tr key={s.id} onClick={() => setSelected(s.id)} className={s.id === scan?.id ? 'selected' : ''}>
-              <td>
-                <button type="button" className="link" onClick={() => setSelected(s.id)}>
-                  {s.id}
-                </button>
-              </td>
-              <td>{s.asOf}</td>
-              <td>{s.period}</td>
-              <td>{s.status}</td>
-              <td>{s.projectsScanned}</td>
-              <td>{s.alertsRaised}</td>
-              <td>{s.alertsUpdated}</td>
-              <td>{s.alertsCleared}</td>
-              <td>{formatTime(s.finishedAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table<ScanView>
+        className="scans-table"
+        title={() => <strong>{t.scans.history}</strong>}
+        rowKey="id"
+        size="small"
+        loading={loading}
+        dataSource={data ?? []}
+        pagination={{ pageSize: 10, showTotal: (n) => `${t.queue.total} ${n} ${t.queue.items}` }}
+        onRow={(s) => ({ onClick: () => setSelected(s.id), style: { cursor: 'pointer', background: s.id === scan?.id ? '#fff7e0' : undefined } })}
+        columns={[
+          { key: 'id', title: t.scans.number, dataIndex: 'id', sorter: (a, b) => a.id - b.id },
+          { key: 'asOf', title: t.scans.asOf, dataIndex: 'asOf', sorter: (a, b) => a.asOf.localeCompare(b.asOf) },
+          { key: 'period', title: t.scans.period, dataIndex: 'period' },
+          { key: 'trigger', title: t.scans.trigger, render: (_, s) => label(t.scanTrigger, s.trigger) },
+          { key: 'status', title: t.scans.status, render: (_, s) => <Tag color={STATUS_COLOR[s.status]}>{label(t.scanStatus, s.status)}</Tag> },
+          { key: 'projects', title: t.scans.projects, dataIndex: 'projectsScanned' },
+          { key: 'raised', title: t.scans.raised, dataIndex: 'alertsRaised' },
+          { key: 'updated', title: t.scans.updated, dataIndex: 'alertsUpdated' },
+          { key: 'cleared', title: t.scans.cleared, dataIndex: 'alertsCleared' },
+          { key: 'dur', title: t.scans.duration, render: (_, s) => (s.durationMs ? `${(s.durationMs / 1000).toFixed(1)} 秒` : '—') },
+          { key: 'finished', title: t.scans.finishedAt, render: (_, s) => formatTime(s.finishedAt) },
+        ]}
+      />
       {scan && (
-        <>
-          <h3>
-            {t.scans.byRule}（#{scan.id}）
-          </h3>
-          <Chart option={option} label={t.scans.byRule} height={420} />
-        </>
+        <Card size="small" title={`${t.scans.byRule}（${t.scans.number} ${scan.id}，${t.scans.asOf} ${scan.asOf}）`} style={{ marginTop: 16 }}>
+          <Chart option={option} label={t.scans.byRule} height={Math.max(420, rows.length * 26)} />
+          <Table
+            className="scan-by-rule"
+            size="small"
+            rowKey={([code]) => code}
+            pagination={false}
+            dataSource={rows}
+            columns={[
+              { key: 'rule', title: t.queue.columns.rule, render: (_, [code]) => label(t.rules, code) },
+              { key: 'n', title: t.scans.count, render: (_, [, n]) => n },
+            ]}
+          />
+          {scan.bankFeedProjects !== undefined && (
+            <Typography.Paragraph>
+              {t.scans.bankFeedProjects}：{scan.bankFeedProjects}
+            </Typography.Paragraph>
+          )}
+          {(scan.skipped ?? []).length > 0 && (
+            <Table<SkippedView>
+              size="small"
+              rowKey={(r) => `${r.rule}-${r.reason}`}
+              title={() => <strong>{t.scans.skipped}</strong>}
+              pagination={false}
+              dataSource={scan.skipped}
+              columns={[
+                { key: 'rule', title: t.queue.columns.rule, render: (_, r) => label(t.rules, r.rule) },
+                { key: 'reason', title: t.scans.skipReason, render: (_, r) => (/minimum wage/.test(r.reason) ? t.scans.noMinWage : t.scans.otherSkip) },
+                { key: 'count', title: t.scans.projects, dataIndex: 'count' },
+              ]}
+            />
+          )}
+        </Card>
       )}
     </section>
   );

@@ -7,6 +7,7 @@ import { AlertListQueryDto } from './alert-list.dto';
 import { AlertScopeService } from './alert-scope.service';
 import { severityRankSql } from '../store/alert-sql';
 import { ALERT_COLUMNS, ALERT_FROM, AlertItem, AlertRow, QUEUE_ORDER, toAlertItem } from './alert-view';
+import { relatedClues } from './related-clues';
 
 export interface AlertGroup {
   projectCode: string;
@@ -121,6 +122,7 @@ export class AlertQueryService {
       lastScanAsOf: row.last_as_of,
       events,
       notices,
+      relatedClues: await relatedClues(this.dataSource, row.project_code, principal),
     };
   }
 

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { rm, writeFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { extname } from 'node:path';
 import { BadRequestException, Controller, ForbiddenException, Get, HttpCode, NotFoundException, Param, ParseIntPipe, Post, Query, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiSecurity, ApiTags, ApiBearerAuth } from '@nestjs/swagger';
@@ -9,8 +8,10 @@ import { AppConfig } from '@wage/config';
 import { type ApiKeyScope, CurrentPrincipal, datasetRefusal, Principal, Role, Roles } from '@wage/auth';
 import { DATASET_NAMES, DATASETS } from '../datasets/registry';
 import { ImportFormat } from '../entities/import.entity';
+import { ImportLimits } from '../import-limits';
 import { ImportsService } from '../imports.service';
 import { ImportAcceptedDto, ImportDetailDto, ImportListDto, ListImportsQuery, SubmitImportQuery } from './import-view.dto';
+import { NOT_AN_ARRAY, saveJsonBody } from './json-body';
 import { UploadLimitInterceptor } from './upload-limit.interceptor';
 
 /** A key whose scope could not be read may load nothing. */
@@ -33,6 +34,7 @@ export class ImportsController {
   constructor(
     private readonly imports: ImportsService,
     private readonly config: AppConfig,
+    private readonly limits: ImportLimits,
   ) {}
 
   @Post(':dataset')
@@ -66,14 +68,10 @@ export class ImportsController {
       const imp = await this.imports.submit({ dataset, atomic, filePath: file.path, fileName, fileSize: file.size, format: formatOf(fileName) }, principal);
       return { id: imp.id, status: 'queued' };
     }
-    const body: unknown = req.body;
-    if (!Array.isArray(body)) {
-      throw new BadRequestException('Send the data as multipart/form-data with one "file" field (CSV or XLSX), or as a JSON array of objects');
-    }
-    const text = JSON.stringify(body);
-    const filePath = join(this.config.IMPORT_DIR, `${randomUUID()}.json`);
-    await writeFile(filePath, text);
-    const imp = await this.imports.submit({ dataset, atomic, filePath, fileName: 'request.json', fileSize: Buffer.byteLength(text), format: 'json' }, principal);
+    if (!req.is('application/json')) throw new BadRequestException(NOT_AN_ARRAY);
+    // The same limit as a .json file upload: streamed to IMPORT_DIR, parsed by the worker.
+    const saved = await saveJsonBody(req, this.config.IMPORT_DIR, Math.min(this.limits.maxJsonBytes, this.config.IMPORT_MAX_BYTES));
+    const imp = await this.imports.submit({ dataset, atomic, filePath: saved.path, fileName: 'request.json', fileSize: saved.size, format: 'json' }, principal);
     return { id: imp.id, status: 'queued' };
   }
 

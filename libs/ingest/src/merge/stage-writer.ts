@@ -1,4 +1,5 @@
 import { DatasetSpec } from '../datasets/dataset-spec';
+import { formatCount, ImportLimits } from '../import-limits';
 import { FileProblem } from '../reading/file-problem';
 import { RecordBatches } from '../reading/records';
 import { RowError, RowErrorCode } from '../validation/error-codes';
@@ -22,6 +23,9 @@ export interface StageInput {
   errors: ErrorSink;
   /** Access and target checks of a valid row (see row-access.ts). */
   rowCheck?: RowCheck;
+  limits: Pick<ImportLimits, 'maxRows' | 'maxErrors'>;
+  /** Checked between batches: the job ran out of time (the reason says so). */
+  signal?: AbortSignal;
   onProgress(rowsProcessed: number): Promise<void>;
 }
 
@@ -39,7 +43,8 @@ const PROGRESS_EVERY_MS = 1_000;
  * waiting whenever the database is behind (backpressure).
  */
 export async function writeStage(input: StageInput): Promise<StageResult> {
-  const { spec, stage, sealer, errors } = input;
+  const { spec, stage, sealer, errors, signal } = input;
+  const { maxRows, maxErrors } = input.limits;
   const staged = spec.staged;
   const conflictIdx = spec.conflict.map((name) => spec.staged.findIndex((c) => c.name === name));
   const keys = stage.keys;
@@ -53,6 +58,7 @@ export async function writeStage(input: StageInput): Promise<StageResult> {
   const lineEnd = `${input.importId}\n`; // last_import_id
 
   for await (const batch of input.records) {
+    signal?.throwIfAborted();
     for (const { row, cells } of batch) {
       if (!mapping) {
         if (cells.every((c) => c.trim() === '')) continue;
@@ -62,7 +68,7 @@ export async function writeStage(input: StageInput): Promise<StageResult> {
       }
       const outcome = validateRow(spec, mapping, row, cells);
       if (outcome === null) continue;
-      total++;
+      if (++total > maxRows) throw new FileProblem(`The file has more than the limit of ${formatCount(maxRows)} data rows per import; split it into smaller files`);
       let denied: RowError | null = null;
       if (input.rowCheck && !('errors' in outcome)) {
         const checked = input.rowCheck(outcome.values, row);
@@ -71,14 +77,17 @@ export async function writeStage(input: StageInput): Promise<StageResult> {
       if ('errors' in outcome) {
         rejected++;
         await errors.add(outcome.errors);
+        if (errors.count > maxErrors) throw tooManyErrors(maxErrors);
       } else if (denied) {
         // Before UNKNOWN_PROJECT: a key learns nothing about projects outside its scope.
         rejected++;
         await errors.add([denied]);
+        if (errors.count > maxErrors) throw tooManyErrors(maxErrors);
       } else if (projectColumn && !input.knownProjects.has(outcome.values[projectColumn] as string)) {
         rejected++;
         const code = outcome.values[projectColumn] as string;
         await errors.add([{ row, column: projectColumn, code: RowErrorCode.UnknownProject, message: `Project ${code} is not known: import it with the projects dataset first` }]);
+        if (errors.count > maxErrors) throw tooManyErrors(maxErrors);
       } else {
         accepted++;
         const fields: string[] = new Array<string>(staged.length);
@@ -102,6 +111,9 @@ export async function writeStage(input: StageInput): Promise<StageResult> {
   if (total === 0) warnings.push('The file has a header but no data rows');
   return { rowsTotal: total, rowsAccepted: accepted, rowsRejected: rejected, warnings };
 }
+
+const tooManyErrors = (max: number): FileProblem =>
+  new FileProblem(`The file has more than the limit of ${formatCount(max)} row errors, so nothing was imported (is it the right dataset and format?); the first ones are listed. Fix them and upload again`);
 
 /** The header's columns, or the whole file rejected when a required one is missing. */
 function headerMapping(spec: DatasetSpec, header: string[]): HeaderMapping {

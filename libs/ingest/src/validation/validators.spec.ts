@@ -93,6 +93,16 @@ describe('values', () => {
     expect(code(parseMoney('-5'))).toBe(RowErrorCode.InvalidMoney);
     expect(code(parseMoney('12,34.5'))).toBe(RowErrorCode.InvalidMoney);
   });
+  it('never returns fen past 2^53: at most 13 whole digits, exact at the edge', () => {
+    expect(parseMoney('9999999999999')).toBe(999999999999900);
+    expect(parseMoney('9999999999999.99')).toBe(999999999999999);
+    expect(parseMoney('0000000000000012.50')).toBe(1250); // leading zeros are not digits of the amount
+    for (const big of ['123456789012345', '12345678901234', '99999999999999.99', '123,456,789,012,345']) {
+      const r = parseMoney(big);
+      expect(code(r)).toBe(RowErrorCode.InvalidMoney);
+      expect((r as CellError).message).toMatch(/too large: at most 13 digits/);
+    }
+  });
   it('reads booleans in every contract form', () => {
     for (const t of ['true', 'TRUE', '1', 'yes', 'Y', '是']) expect(parseBoolean(t)).toBe(true);
     for (const f of ['false', '0', 'No', 'n', '否']) expect(parseBoolean(f)).toBe(false);

@@ -1,4 +1,4 @@
-import { parseYuan } from '@wage/money';
+import { MAX_YUAN_DIGITS, parseYuan } from '@wage/money';
 import { CellError, Parsed } from './cell-error';
 import { RowErrorCode } from './error-codes';
 
@@ -11,7 +11,7 @@ export function parseMoney(raw: string): Parsed<number> {
   const parsed = parseYuan(raw);
   if (parsed.fen !== undefined) return parsed.fen;
   if (parsed.problem === 'negative') return new CellError(RowErrorCode.InvalidMoney, `Amount "${raw}" must not be negative`);
-  if (parsed.problem === 'too-large') return new CellError(RowErrorCode.InvalidMoney, `Amount "${raw}" is too large`);
+  if (parsed.problem === 'too-large') return new CellError(RowErrorCode.InvalidMoney, `Amount "${raw}" is too large: at most ${MAX_YUAN_DIGITS} digits before the decimal point`);
   return new CellError(RowErrorCode.InvalidMoney, `"${raw}" is not an amount in yuan: write it like 12345.60 (at most 2 decimals)`);
 }
 

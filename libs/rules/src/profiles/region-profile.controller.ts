@@ -5,7 +5,7 @@ import { PutRegionProfileDto } from './region-profile.dto';
 import { RegionProfile } from './region-profile.entity';
 import { RegionProfileVersion } from './region-profile-version.entity';
 import { RegionProfileService } from './region-profile.service';
-import { NATIONAL_PROFILE_CODE, withDefaults } from './thresholds';
+import { DEFAULT_THRESHOLDS, NATIONAL_PROFILE_CODE, withDefaults } from './thresholds';
 
 const PROFILE_CODE = /^(national|\d{2}|\d{4}|\d{6})$/;
 
@@ -46,7 +46,8 @@ export class RegionProfileController {
     }
     // withDefaults: thresholds a client left out (added after it was written) are stored
     // with their default values, so the stored profile is complete.
-    const thresholds = withDefaults({ ...body.thresholds, sla: { ...body.thresholds.sla }, minimumMonthlyWageYuan: body.thresholds.minimumMonthlyWageYuan ?? null });
+    const sla = Object.fromEntries(Object.entries(body.thresholds.sla).filter(([, v]) => v !== undefined));
+    const thresholds = withDefaults({ ...body.thresholds, sla: { ...DEFAULT_THRESHOLDS.sla, ...sla }, minimumMonthlyWageYuan: body.thresholds.minimumMonthlyWageYuan ?? null });
     return this.profiles.upsert(checkCode(code), body.name, thresholds, who.name);
   }
 }

@@ -40,6 +40,12 @@ export class SlaDto {
   @Count() resolveOrangeDays!: number;
   @Count() resolveYellowDays!: number;
   @Count() bureauReplyDays!: number;
+  // Clue deadlines came later: a profile saved without them keeps the defaults.
+  @IsOptional() @Count() clueAcceptDays?: number;
+  @IsOptional() @Count() clueContactHours?: number;
+  @IsOptional() @Count() clueReplyDays?: number;
+  @IsOptional() @Count() clueReviewDays?: number;
+  @IsOptional() @Count() clueExtensionDays?: number;
 }
 
 /** All thresholds of a profile (a PUT replaces them as a whole). */

@@ -5,6 +5,12 @@ export interface SlaThresholds {
   resolveOrangeDays: number;
   resolveYellowDays: number;
   bureauReplyDays: number;
+  /** Clue cases (clues.md "Deadlines"): accept and reply after received_on, contact after acceptance, review after the reply, one extension. */
+  clueAcceptDays: number;
+  clueContactHours: number;
+  clueReplyDays: number;
+  clueReviewDays: number;
+  clueExtensionDays: number;
 }
 
 /**
@@ -70,7 +76,18 @@ export const DEFAULT_THRESHOLDS: RuleThresholds = {
   bankDiversionRedShare: 0.1,
   bankMatchWindowDays: 3,
   minimumMonthlyWageYuan: null,
-  sla: { acknowledgeDays: 1, resolveRedDays: 5, resolveOrangeDays: 10, resolveYellowDays: 20, bureauReplyDays: 10 },
+  sla: {
+    acknowledgeDays: 1,
+    resolveRedDays: 5,
+    resolveOrangeDays: 10,
+    resolveYellowDays: 20,
+    bureauReplyDays: 10,
+    clueAcceptDays: 1,
+    clueContactHours: 24,
+    clueReplyDays: 15,
+    clueReviewDays: 3,
+    clueExtensionDays: 15,
+  },
 };
 
 /** A profile as the engine uses it: stored thresholds merged over the defaults. */

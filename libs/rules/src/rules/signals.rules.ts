@@ -25,6 +25,7 @@ export const COMPLAINT_CLUSTER: RuleSql = {
 SELECT c.project_code, count(*)::int AS clue_count, sum(c.workers_involved)::int AS workers_involved,
        sum(c.amount_claimed_fen)::bigint AS amount_claimed_fen,
        min(c.received_on) AS first_received_on, max(c.received_on) AS last_received_on,
+       array_agg(c.clue_id ORDER BY c.received_on DESC, c.clue_id) AS clue_ids,
        max($4::date - ${thInt('complaintWindowDays')}) AS window_after,
        ${FIRST_20(
          `jsonb_build_object('clueId', c.clue_id, 'receivedOn', c.received_on, 'source', c.source,
@@ -47,6 +48,8 @@ SELECT c.project_code, count(*)::int AS clue_count, sum(c.workers_involved)::int
         windowAfter: row.window_after,
         windowThrough: row.last_received_on,
         clues: row.clues,
+        // Every clue of the window (the list above stops at 20): each is a case (libs/clues).
+        clueIds: row.clue_ids,
       },
     };
   },

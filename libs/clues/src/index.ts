@@ -1,0 +1,10 @@
+export { CluesModule } from './clues.module';
+export { ClueIntakeService } from './clue-intake.service';
+export { ClueEscalationService } from './clue-escalation.service';
+export { clueTimerJobId } from './clue-timers.service';
+export { CLUE_SWEEP_SCHEDULER_ID } from './clue.jobs';
+export { CLUE_SLA, caseDeadlines } from './clue-deadlines';
+export { CLUE_ACTIONS, CLUE_OUTCOMES, CLUE_STATUSES, OPEN_CLUE_STATUSES, type ClueOutcome, type ClueStatus } from './clue-enums';
+export { checkClueTransition } from './clue-transitions';
+export { ClueCase } from './entities/clue-case.entity';
+export { ClueEvent } from './entities/clue-event.entity';

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+
+const MINUTE = 60_000;
+
+/**
+ * What one import may cost. A file beyond a limit fails as a whole, with a message
+ * that names the limit (a clerk can split the file; an operator knows what was hit).
+ * The values are what a county's exports need with a wide margin (see
+ * docs/decisions/ingest-import-limits.md). A provider, so a test can lower them.
+ */
+@Injectable()
+export class ImportLimits {
+  /** Characters in one cell: Excel's own cell limit. */
+  maxCellChars = 32_767;
+  /** Characters in one record (line); also stops a missing closing quote from swallowing the file. */
+  maxRecordChars = 1024 * 1024;
+  /** Cells in the header or any record. */
+  maxColumns = 256;
+  /** Data rows in one file. */
+  maxRows = 10_000_000;
+  /** Row errors before the import gives up: the file is then of the wrong kind or broken. */
+  maxErrors = 10_000;
+  /** Bytes an .xlsx file may unpack to (a zip bomb is a few MB that unpack to terabytes). */
+  maxXlsxUnpackedBytes = 1024 * 1024 * 1024;
+  /** A JSON import (file or request body). */
+  maxJsonBytes = 64 * 1024 * 1024;
+  /** The whole job; beyond it the import fails (it would take as long again on a retry). */
+  jobTimeoutMs = 60 * MINUTE;
+  /** One SQL statement of the import's transaction. */
+  statementTimeoutMs = 10 * MINUTE;
+  /** The import's transaction waiting for its reader (a frozen worker releases its locks). */
+  idleInTransactionTimeoutMs = 2 * MINUTE;
+}
+
+/** "1,048,576" — limits are shown to clerks. */
+export const formatCount = (n: number): string => n.toLocaleString('en-US');
+
+export const formatBytes = (n: number): string =>
+  n >= 1024 * 1024 ? `${formatCount(Math.floor(n / (1024 * 1024)))} MB` : `${formatCount(n)} bytes`;
+
+export function formatDuration(ms: number): string {
+  if (ms >= MINUTE) return `${formatCount(Math.round(ms / MINUTE))} minutes`;
+  return ms >= 1000 ? `${formatCount(Math.round(ms / 1000))} seconds` : `${formatCount(ms)} ms`;
+}
