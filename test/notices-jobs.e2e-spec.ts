@@ -17,7 +17,7 @@ describe('joint notice jobs', () => {
     t = await startTestApp({ workers: true, env: { NOTICES_CRON: '30 7 * * *' } });
     queue = t.app.get<Queue>(getQueueToken(QueueName.Notices));
     const config = t.app.get(AppConfig);
-    events = new QueueEvents(QueueName.Notices, { connection: redisOptions(config.REDIS_URL) as ConnectionOptions, prefix: config.QUEUE_PREFIX });
+    events = new QueueEvents(QueueName.Notices, { connection: redisOptions(config.redisUrl) as ConnectionOptions, prefix: config.QUEUE_PREFIX });
     await events.waitUntilReady();
     await noticeFixtures(t.app.get(DataSource)).seed();
   }, 60_000);

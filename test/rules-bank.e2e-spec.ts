@@ -193,7 +193,7 @@ describe('bank reconciliation rules (real PostgreSQL)', () => {
       const by = byProject(await db.run('ACCOUNT_DIVERSION', ['DV-RED', 'DV-ORANGE', 'DV-10PCT'], D));
       expect(by.get('DV-RED')).toMatchObject({ severity: 'red', joint: true, shortfallFen: 0, thresholds: { bankDiversionRedShare: 0.1 } });
       expect(by.get('DV-RED')?.evidence).toMatchObject({
-        period: '2026-10', transferredYuan: '14500.00', divertedYuan: '2500.00', divertedShare: '0.1724', payeesConcerned: 1,
+        period: '2026-10', reportedPaidYuan: '12000.00', transferredYuan: '14500.00', divertedYuan: '2500.00', divertedShare: '0.1724', payeesConcerned: 1,
         payees: [{ name: '王某', idMasked: expect.stringMatching(/^420106\*+\d{3}X$/), registered: false, reportedYuan: '0.00', transferredYuan: '2500.00', enteredOn: null, exitedOn: null }],
       });
       expect(by.get('DV-ORANGE')?.severity).toBe('orange');

@@ -1,13 +1,15 @@
 /**
  * npm run demo [-- --projects 300 --port 3000 --seed 1 --as-of YYYY-MM-DD --fresh --keep-data]
  *
- * Starts the whole service (API + workers) as a child process, generates a small province
+ * Builds the console, starts the whole service (API + workers) as a child process, on the
+ * embedded default (PostgreSQL in DATA_DIR, default ./.data/demo; queues on PostgreSQL)
+ * unless DATABASE_URL / REDIS_URL are set, generates a small province
  * with every kind of problem, loads it through the import API, runs a scan, prints the
  * alerts by rule and severity next to what the generator's manifest expects, and keeps
  * the service running until Ctrl-C.
  */
-import { ChildProcess, spawn } from 'node:child_process';
-import { openSync } from 'node:fs';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { openSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -25,9 +27,11 @@ const PROJECTS = Number(arg('projects') ?? 300);
 const SEED = Number(arg('seed') ?? 20261101);
 const KEEP = process.argv.includes('--keep-data');
 const FRESH = process.argv.includes('--fresh');
-const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/wage_warning_demo';
+/** Unset: the embedded default, in a DATA_DIR of the demo's own (never the one `npm start` uses). */
+const DATABASE_URL = process.env.DATABASE_URL || undefined;
+const DEMO_DATA_DIR = process.env.DATA_DIR ?? join(ROOT, '.data', 'demo');
 const QUEUE_PREFIX = process.env.QUEUE_PREFIX ?? 'wage-demo';
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = process.env.REDIS_URL || undefined;
 const USER = process.env.ADMIN_USERNAME ?? 'admin';
 const PASSWORD = process.env.ADMIN_PASSWORD ?? 'admin-dev-password';
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -45,7 +49,7 @@ function startService(logFile: string): ChildProcess {
   // Own process group: Ctrl-C reaches only the demo, which then stops the service in order.
   const proc = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts', '--with-workers'], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL, PORT: String(PORT), QUEUE_PREFIX },
+    env: { ...process.env, DATA_DIR: DEMO_DATA_DIR, PORT: String(PORT), QUEUE_PREFIX },
     stdio: ['ignore', out, out],
     detached: true,
   });
@@ -165,18 +169,29 @@ The service keeps running; press Ctrl-C to stop it.`);
 async function main(): Promise<void> {
   const api = new DemoClient(BASE);
   if (await api.healthy()) throw new Error(`something already answers on ${BASE}; stop it or pass --port <free port>`);
-  if (FRESH) {
-    console.log(`--fresh: dropping the database ${new URL(DATABASE_URL).pathname.slice(1)}`);
-    await dropDatabase(DATABASE_URL);
-  }
-  // A new demo database with the demo's own queue prefix: drop jobs left from an older one.
-  if (!process.env.QUEUE_PREFIX && !(await databaseExists(DATABASE_URL))) {
-    const n = await clearQueuePrefix(REDIS_URL, QUEUE_PREFIX);
-    if (n > 0) console.log(`New demo database: removed ${n} stale Redis keys under "${QUEUE_PREFIX}:".`);
+  console.log('Building the console (npm run build:console)…');
+  const built = spawnSync('npm', ['run', 'build:console'], { cwd: ROOT, stdio: 'inherit' });
+  if (built.status !== 0) console.log('  the console build failed; the API still runs');
+  if (DATABASE_URL) {
+    if (FRESH) {
+      console.log(`--fresh: dropping the database ${new URL(DATABASE_URL).pathname.slice(1)}`);
+      await dropDatabase(DATABASE_URL);
+    }
+    // A new demo database with the demo's own queue prefix: drop jobs left from an older one.
+    if (REDIS_URL && !process.env.QUEUE_PREFIX && !(await databaseExists(DATABASE_URL))) {
+      const n = await clearQueuePrefix(REDIS_URL, QUEUE_PREFIX);
+      if (n > 0) console.log(`New demo database: removed ${n} stale Redis keys under "${QUEUE_PREFIX}:".`);
+    }
+  } else if (FRESH) {
+    // Jobs live in the same embedded database, so removing it leaves no stale jobs either.
+    console.log(`--fresh: removing the embedded demo database in ${DEMO_DATA_DIR}`);
+    rmSync(join(DEMO_DATA_DIR, 'postgres'), { recursive: true, force: true });
   }
   dataDir = await mkdtemp(join(tmpdir(), 'wage-demo-'));
   const logFile = join(dataDir, 'service.log');
-  console.log(`Starting the service on ${BASE} (DATABASE_URL=${DATABASE_URL.replace(/\/\/[^@]*@/, '//…@')}, QUEUE_PREFIX=${QUEUE_PREFIX}); log: ${logFile}`);
+  const where = DATABASE_URL ? `DATABASE_URL=${DATABASE_URL.replace(/\/\/[^@]*@/, '//…@')}` : `embedded PostgreSQL in ${DEMO_DATA_DIR}`;
+  const queues = REDIS_URL ? 'queues on Redis' : 'queues on PostgreSQL';
+  console.log(`Starting the service on ${BASE} (${where}, ${queues}, QUEUE_PREFIX=${QUEUE_PREFIX}); log: ${logFile}`);
   child = startService(logFile);
 
   const asOf = arg('as-of') ?? todayShanghai();

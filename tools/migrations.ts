@@ -3,8 +3,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '@wage/config';
-import { dataSourceOptions, migrateDatabase } from '@wage/database';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { AppConfig, loadConfig } from '@wage/config';
+import { dataSourceOptions, EmbeddedPostgres, migrateDatabase, startEmbeddedIfNeeded, startEmbeddedPostgres } from '@wage/database';
 
 /**
  * Migration commands that never touch a real database's schema by accident:
@@ -12,6 +15,9 @@ import { dataSourceOptions, migrateDatabase } from '@wage/database';
  *   generate NAME   diff the entities against a scratch database built from the
  *                   committed migrations, and write the difference as a new migration
  *   check           the same diff; exits 1 when entities and migrations disagree (CI)
+ * With DATABASE_URL unset, `run` migrates the embedded PostgreSQL in DATA_DIR, while
+ * `generate` and `check` use a throwaway embedded cluster in the temp directory (so
+ * `npm test` needs no server and leaves nothing behind).
  */
 async function withScratchDatabase<T>(baseUrl: string, fn: (url: string) => Promise<T>): Promise<T> {
   const name = `wage_scratch_${process.pid}_${Date.now()}`;
@@ -68,16 +74,49 @@ ${down.map((q) => `    await queryRunner.query(${quote(q)});`).join('\n')}
   return file;
 }
 
+/** A server to build scratch databases on: DATABASE_URL's, or a throwaway embedded cluster. */
+async function scratchServer(config: AppConfig): Promise<{ url: string; done(): Promise<void> }> {
+  if (config.DATABASE_URL) return { url: config.DATABASE_URL, done: async () => undefined };
+  const dir = mkdtempSync(join(tmpdir(), 'wage-migrations-'));
+  let pg: EmbeddedPostgres | undefined;
+  try {
+    pg = await startEmbeddedPostgres({ dataDir: dir, password: randomBytes(16).toString('hex'), database: 'postgres' });
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  const started = pg;
+  return {
+    url: started.url,
+    async done() {
+      await started.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 async function main(): Promise<void> {
   const [command, name] = process.argv.slice(2);
-  const config = loadConfig();
+  const config = loadConfig(process.env, { generateSecrets: false });
   if (command === 'run') {
-    const applied = await migrateDatabase(config.DATABASE_URL, console.log);
-    console.log(applied.length ? `${applied.length} migration(s) applied` : 'database is up to date');
+    const embedded = await startEmbeddedIfNeeded(config, console.log);
+    try {
+      const applied = await migrateDatabase(config.databaseUrl, console.log);
+      console.log(applied.length ? `${applied.length} migration(s) applied` : 'database is up to date');
+    } finally {
+      await embedded?.stop();
+    }
     return;
   }
   if (command === 'generate' || command === 'check') {
-    const { up, down } = await withScratchDatabase(config.DATABASE_URL, diff);
+    const server = await scratchServer(config);
+    let up: string[];
+    let down: string[];
+    try {
+      ({ up, down } = await withScratchDatabase(server.url, diff));
+    } finally {
+      await server.done();
+    }
     if (up.length === 0) {
       console.log('entities and migrations agree');
       return;

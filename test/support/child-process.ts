@@ -1,5 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TEST_DATA_ENCRYPTION_KEY } from './test-env';
 
 export interface Child {
   proc: ChildProcess;
@@ -12,12 +15,21 @@ export interface Child {
 }
 
 const ROOT = join(__dirname, '..', '..');
+/**
+ * What a child gets unless the test says otherwise: one reused test DATA_DIR (never the
+ * developer's ./.data) and explicit secrets, so the child generates nothing there.
+ */
+const CHILD_DEFAULTS = {
+  DATA_DIR: join(tmpdir(), 'wage-test-children'),
+  JWT_SECRET: randomBytes(32).toString('hex'),
+  DATA_ENCRYPTION_KEY: TEST_DATA_ENCRYPTION_KEY,
+};
 
 /** Runs a TypeScript entry point of this repository in a child node process. */
 export function spawnTs(script: string, env: Record<string, string>, args: string[] = []): Child {
   const proc = spawn(process.execPath, ['-r', '@swc-node/register', script, ...args], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...CHILD_DEFAULTS, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

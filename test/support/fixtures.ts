@@ -1,13 +1,13 @@
-import { DEV_DATA_ENCRYPTION_KEY } from '../../libs/config/src/dev-defaults';
+import { TEST_DATA_ENCRYPTION_KEY } from './test-env';
 import { maskBankNumber, maskIdNumber, PiiCipher } from '@wage/crypto';
 
 /**
  * Small builder of dataset rows for rule, scan and workflow tests. Personal data is
- * sealed and indexed with the development key (the key a test app boots with), so rows
+ * sealed and indexed with the test key (the key a test app boots with, see test-env), so rows
  * written here join exactly like imported ones. Money is given in yuan (number or
  * "123.45") and stored as integer fen.
  */
-export const devCipher = new PiiCipher(DEV_DATA_ENCRYPTION_KEY);
+export const devCipher = new PiiCipher(TEST_DATA_ENCRYPTION_KEY);
 
 /** Anything with `query(sql, params)`: a DataSource, an EntityManager or a QueryRunner. */
 export interface Queryable {

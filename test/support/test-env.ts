@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import IORedis from 'ioredis';
 import { Client } from 'pg';
 import { adminUrl, databaseUrlFor, TEMPLATE_ENV } from './template-db';
@@ -6,10 +9,19 @@ import { adminUrl, databaseUrlFor, TEMPLATE_ENV } from './template-db';
 const BASE_DATABASE_URL = adminUrl();
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
+/**
+ * Test-only encryption key (test code, not the service's: the service has no secret
+ * constant). Explicit, so fixtures written straight into the database (fixtures.ts)
+ * are sealed with the key the app under test boots with.
+ */
+export const TEST_DATA_ENCRYPTION_KEY = Buffer.from('wage-warning-test-key-not-secret').toString('base64');
+
 export interface TestEnv {
   databaseUrl: string;
   redisUrl: string;
   queuePrefix: string;
+  /** DATA_DIR of this test (uploads, and generated secrets of child processes). */
+  dataDir: string;
   /** Drops the database and deletes every Redis key under the queue prefix. */
   destroy(): Promise<void>;
 }
@@ -41,16 +53,19 @@ export async function createTestEnv(extraEnv: Record<string, string> = {}, optio
   // A copy shares the template's service instance id; a new database must have its own
   // (queue-prefix ownership tells databases apart by it).
   if (template) await renewServiceInstance(databaseUrl);
+  const dataDir = mkdtempSync(join(tmpdir(), 'wage-test-data-'));
   const env: TestEnv = {
     databaseUrl,
     redisUrl: REDIS_URL,
     queuePrefix: `test_${suffix}`,
+    dataDir,
     async destroy() {
       const c = new Client({ connectionString: BASE_DATABASE_URL });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
       await c.end();
       await deleteRedisPrefix(REDIS_URL, env.queuePrefix);
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
   Object.assign(process.env, {
@@ -58,6 +73,12 @@ export async function createTestEnv(extraEnv: Record<string, string> = {}, optio
     DATABASE_URL: env.databaseUrl,
     REDIS_URL: env.redisUrl,
     QUEUE_PREFIX: env.queuePrefix,
+    // Real servers for the suite (the embedded default has its own e2e test), and
+    // explicit secrets: a test never reads or writes the developer's ./.data.
+    QUEUE_BACKEND: 'redis',
+    DATA_DIR: dataDir,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    DATA_ENCRYPTION_KEY: TEST_DATA_ENCRYPTION_KEY,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...extraEnv,
   });

@@ -4,13 +4,14 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { ReactNode, StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createHashRouter, Navigate, RouteObject, RouterProvider } from 'react-router';
+import { createHashRouter, RouteObject, RouterProvider } from 'react-router';
 import { api, getToken, Me } from './api';
 import { Layout } from './components/layout';
 import { AdminPage } from './pages/admin';
 import { AlertDetailPage } from './pages/alert-detail';
 import { AlertQueuePage } from './pages/alert-queue';
 import { ClueDetailRoute, ClueQueuePage, ClueReviewPage } from './pages/clue-routes';
+import { DashboardPage, Landing } from './pages/dashboard';
 import { ImportsPage } from './pages/imports';
 import { LoginPage } from './pages/login';
 import { NoticeDetailPage, NoticesPage } from './pages/notices';
@@ -23,18 +24,19 @@ dayjs.locale('zh-cn');
 
 /** Every page of the console, one list: the navigation shows the ones registered here. */
 const pages: RouteObject[] = [
-      { index: true, element: <Navigate to="/alerts" replace /> },
-      { path: 'alerts', element: <AlertQueuePage /> },
-      { path: 'alerts/:id', element: <AlertDetailPage /> },
-      { path: 'clues', element: <ClueQueuePage /> },
-      { path: 'clues/review', element: <ClueReviewPage /> },
-      { path: 'clues/:clueId', element: <ClueDetailRoute /> },
-      { path: 'projects/:code', element: <ProjectPage /> },
-      { path: 'imports', element: <ImportsPage /> },
-      { path: 'scans', element: <ScansPage /> },
-      { path: 'notices', element: <NoticesPage /> },
-      { path: 'notices/:id', element: <NoticeDetailPage /> },
-      { path: 'admin', element: <AdminPage /> },
+  { index: true, element: <Landing /> },
+  { path: 'dashboard', element: <DashboardPage /> },
+  { path: 'alerts', element: <AlertQueuePage /> },
+  { path: 'alerts/:id', element: <AlertDetailPage /> },
+  { path: 'clues', element: <ClueQueuePage /> },
+  { path: 'clues/review', element: <ClueReviewPage /> },
+  { path: 'clues/:clueId', element: <ClueDetailRoute /> },
+  { path: 'projects/:code', element: <ProjectPage /> },
+  { path: 'imports', element: <ImportsPage /> },
+  { path: 'scans', element: <ScansPage /> },
+  { path: 'notices', element: <NoticesPage /> },
+  { path: 'notices/:id', element: <NoticeDetailPage /> },
+  { path: 'admin', element: <AdminPage /> },
 ];
 
 const router = createHashRouter([

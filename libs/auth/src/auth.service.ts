@@ -30,7 +30,8 @@ export class AuthService {
 
   async login(username: string, password: string, ip: string): Promise<{ accessToken: string; expiresIn: number }> {
     const anonymous = { kind: 'anonymous' as const, name: username };
-    const wait = await this.throttle.retryAfter(username, ip);
+    // Counted before the password is checked (atomically), so parallel guesses cannot slip through.
+    const wait = await this.throttle.attempt(username, ip);
     if (wait > 0) {
       await this.audit.record('login.throttled', anonymous, { retryAfterSeconds: wait }, { ip });
       throw new LoginThrottledException(wait);
@@ -39,7 +40,6 @@ export class AuthService {
     // Verify against a dummy hash for unknown users so response time does not reveal which usernames exist.
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
     if (!user || !ok || user.disabled) {
-      await this.throttle.recordFailure(username, ip);
       const reason = !user ? 'unknown_user' : !ok ? 'wrong_password' : 'disabled';
       await this.audit.record('login.failed', anonymous, { reason }, { ip });
       if (user && ok && user.disabled) throw new UnauthorizedException('This user is disabled; ask an administrator');

@@ -1,11 +1,12 @@
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { Transform } from 'class-transformer';
 import { HostListEntry, parseHostList, parseTrustProxy, ParsesWith } from './network-lists';
 import { IsBase64, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
+export const QUEUE_BACKENDS = ['redis', 'postgres'] as const;
+export type QueueBackend = (typeof QUEUE_BACKENDS)[number];
 
 /**
  * Every environment variable the service reads, typed and validated once at boot.
@@ -15,13 +16,32 @@ export class AppConfig {
   @IsIn(NODE_ENVS, { message: 'NODE_ENV must be one of development, test, production' })
   NODE_ENV: NodeEnv = 'development';
 
+  /**
+   * Unset outside production: the service starts an embedded PostgreSQL in DATA_DIR
+   * (see @wage/database embedded-postgres). Required in production.
+   */
+  @ValidateIf((c: AppConfig) => c.NODE_ENV === 'production' || c.DATABASE_URL !== undefined)
   @Matches(/^postgres(ql)?:\/\/[^\s]+$/, {
-    message: 'DATABASE_URL must be a PostgreSQL URL such as postgres://postgres@127.0.0.1:5432/wage_warning',
+    message: 'DATABASE_URL must be a PostgreSQL URL such as postgres://postgres@127.0.0.1:5432/wage_warning (required in production)',
   })
-  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/wage_warning';
+  DATABASE_URL?: string;
 
-  @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'REDIS_URL must be a Redis URL such as redis://127.0.0.1:6379' })
-  REDIS_URL = 'redis://127.0.0.1:6379';
+  /** Unset: queues (and the login throttle) run on PostgreSQL, see QUEUE_BACKEND. */
+  @ValidateIf((c: AppConfig) => c.REDIS_URL !== undefined || c.QUEUE_BACKEND === 'redis')
+  @Matches(/^rediss?:\/\/[^\s]+$/, {
+    message: 'REDIS_URL must be a Redis URL such as redis://127.0.0.1:6379 (required when QUEUE_BACKEND=redis)',
+  })
+  REDIS_URL?: string;
+
+  /** Where BullMQ keeps its jobs: `redis` (production path) or `postgres` (same database). Default set by loadConfig. */
+  @IsOptional()
+  @IsIn(QUEUE_BACKENDS, { message: 'QUEUE_BACKEND must be redis or postgres' })
+  QUEUE_BACKEND?: QueueBackend;
+
+  /** Embedded database, generated development secrets and (by default) uploads. */
+  @IsNotEmpty({ message: 'DATA_DIR must be a writable directory path such as ./.data' })
+  @IsString()
+  DATA_DIR = resolve('.data');
 
   @Matches(/^[A-Za-z0-9_.-]{1,64}$/, {
     message: 'QUEUE_PREFIX must be 1-64 characters of letters, digits, "_", "." or "-", such as wage',
@@ -91,10 +111,9 @@ export class AppConfig {
   })
   LOG_LEVEL = 'info';
 
-  /** Where uploads are streamed before an import job reads them; shared by API and workers. */
-  @IsNotEmpty({ message: 'IMPORT_DIR must be a writable directory path such as /var/lib/wage/imports' })
-  @IsString()
-  IMPORT_DIR = join(tmpdir(), 'wage-imports');
+  /** Where uploads are streamed before an import job reads them; shared by API and workers. Empty: DATA_DIR/imports (set by loadConfig). */
+  @IsString({ message: 'IMPORT_DIR must be a writable directory path such as /var/lib/wage/imports' })
+  IMPORT_DIR = '';
 
   /** Largest accepted upload in bytes (default 512 MB); larger files get a 413. */
   @Transform(({ value }) => (value === undefined || value === '' ? value : Number(value)))
@@ -176,6 +195,26 @@ export class AppConfig {
 
   get trustProxy(): boolean | number | string[] {
     return parseTrustProxy(this.TRUST_PROXY);
+  }
+
+  /** Set by loadConfig when JWT_SECRET or DATA_ENCRYPTION_KEY came from DATA_DIR/secrets.json (not validated: not an env var). */
+  generatedSecretsFile?: string;
+
+  /** The queue backend after defaults: redis when REDIS_URL is set, else postgres. */
+  get queueBackend(): QueueBackend {
+    return this.QUEUE_BACKEND ?? (this.REDIS_URL ? 'redis' : 'postgres');
+  }
+
+  /** REDIS_URL, for code paths that only run with QUEUE_BACKEND=redis (validation guarantees it there). */
+  get redisUrl(): string {
+    if (!this.REDIS_URL) throw new Error('REDIS_URL is required when QUEUE_BACKEND=redis');
+    return this.REDIS_URL;
+  }
+
+  /** DATABASE_URL after boot: the real server's, or the embedded one's (set by startEmbeddedIfNeeded). */
+  get databaseUrl(): string {
+    if (!this.DATABASE_URL) throw new Error('DATABASE_URL is not set and no embedded PostgreSQL was started (call prepareInfrastructure first)');
+    return this.DATABASE_URL;
   }
 
   get isProduction(): boolean {

@@ -3,5 +3,5 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '@wage/config';
 import { dataSourceOptions } from './data-source-options';
 
-/** The one DataSource definition, shared by the TypeORM CLI and the tools/ scripts. */
-export default new DataSource(dataSourceOptions(loadConfig().DATABASE_URL));
+/** For the TypeORM CLI, which needs DATABASE_URL set (only the service starts the embedded PostgreSQL). */
+export default new DataSource(dataSourceOptions(loadConfig().databaseUrl));

@@ -98,8 +98,7 @@ function divert(ctx: GeneratorContext, rng: Rng, plan: ProjectPlan, payees: numb
 
 /** The bank problem variants: a clean exact feed with one kind of problem in P. */
 export const BANK_VARIANTS: Record<'BANK_UNVERIFIED_RED' | 'BANK_UNVERIFIED_ORANGE' | 'BANK_WRONG_ACCOUNT' | 'BANK_DIVERSION_RED' | 'BANK_DIVERSION_ORANGE', Apply> = {
-  // Pay reported for P the bank never sent (over a quarter of it); one of those workers
-  // gets it a week late in a batch without a month, outside the 3-day window.
+  // Pay reported for P the bank never sent (over a quarter of it).
   BANK_UNVERIFIED_RED: (ctx, rng, plan) => {
     addBankFeed(ctx, rng, plan, 'exact');
     const ofP = plan.transfers.filter((t) => t.month === ctx.period).sort((a, b) => b.amountFen - a.amountFen || (a.payeeId < b.payeeId ? -1 : 1));
@@ -112,8 +111,14 @@ export const BANK_VARIANTS: Record<'BANK_UNVERIFIED_RED' | 'BANK_UNVERIFIED_ORAN
       dropped += t.amountFen;
     }
     plan.transfers = plan.transfers.filter((t) => !drop.has(t));
+    // One of them was paid, but 8–12 days after the date the payroll claims, in a batch
+    // naming no month: outside the 3-day window, so it verifies nothing.
     const late = [...drop][0];
-    if (late) push(plan, { ...late, transferredOn: addDays(late.transferredOn, rng.int(6, 9)), month: null });
+    const row = late && plan.payroll.find((p) => p.idNumber === late.payeeId && p.month === ctx.period);
+    if (late && row?.paidOn) {
+      row.paidOn = addDays(row.paidOn, -rng.int(8, 12));
+      push(plan, { ...late, month: null });
+    }
   },
   // The smallest pay of P came back (returned); the next smallest failed once and was retried the next day without a month.
   BANK_UNVERIFIED_ORANGE: (ctx, rng, plan) => {

@@ -5,8 +5,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import IORedis from 'ioredis';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, ConfigError, loadConfig } from '@wage/config';
-import { migrateDatabase, redactUrl } from '@wage/database';
-import { redisOptions } from '@wage/queues';
+import { EmbeddedPostgres, migrateDatabase, redactUrl, startEmbeddedIfNeeded } from '@wage/database';
+import { migrateQueueSchema, redisOptions, useQueueBackend } from '@wage/queues';
 import { HttpExceptionFilter } from './http-exception.filter';
 import { applyHttpSecurity } from './http-security';
 import { claimQueuePrefix, QueuePrefixTakenError } from './queue-ownership';
@@ -30,25 +30,54 @@ export async function checkRedis(redisUrl: string, timeoutMs = 3_000): Promise<v
   }
 }
 
-/** Config, database schema and Redis, checked in that order before Nest starts. */
+/**
+ * Config, database (the embedded one when DATABASE_URL is unset), schema and queue
+ * store, checked in that order before Nest starts.
+ */
 export async function prepareInfrastructure(log: (m: string) => void = console.log): Promise<AppConfig> {
   const config = loadConfig();
-  if (!config.isProduction && !process.env.DATA_ENCRYPTION_KEY) {
-    log('WARNING: DATA_ENCRYPTION_KEY is not set; using the PUBLIC development key. Never do this with real data.');
+  if (config.generatedSecretsFile) {
+    log(`JWT_SECRET / DATA_ENCRYPTION_KEY not set: using this installation's own, generated in ${config.generatedSecretsFile} (back it up: personal data is encrypted with it)`);
   }
   try {
-    await migrateDatabase(config.DATABASE_URL, log);
+    const embedded = await startEmbeddedIfNeeded(config, log);
+    if (embedded) stopOnExit(embedded);
+    await migrateDatabase(config.databaseUrl, log);
   } catch (error) {
     throw new StartupError((error as Error).message);
   }
-  await checkRedis(config.REDIS_URL);
+  useQueueBackend(config.queueBackend);
+  if (config.queueBackend === 'postgres') {
+    if (config.isProduction) log('Queues run on PostgreSQL (REDIS_URL unset or QUEUE_BACKEND=postgres): fine for small loads; the production path is Redis (README "Profiles").');
+    // Jobs live in the service's own database: no second store to reach or to claim.
+    try {
+      await migrateQueueSchema(config.databaseUrl, config.QUEUE_PREFIX);
+    } catch (error) {
+      throw new StartupError(`Cannot prepare the job queues in PostgreSQL (QUEUE_BACKEND=postgres): ${(error as Error).message}`);
+    }
+    return config;
+  }
+  await checkRedis(config.redisUrl);
   try {
-    await claimQueuePrefix(config.DATABASE_URL, config.REDIS_URL, config.QUEUE_PREFIX);
+    await claimQueuePrefix(config.databaseUrl, config.redisUrl, config.QUEUE_PREFIX);
   } catch (error) {
     if (error instanceof QueuePrefixTakenError) throw new StartupError(error.message);
     throw error;
   }
   return config;
+}
+
+/**
+ * Stops an embedded PostgreSQL this process started, after the service has closed:
+ * Nest's shutdown hooks close every pool, the event loop empties, and only then
+ * (beforeExit) the cluster gets its fast shutdown. A process.exit() (watchdog, crash)
+ * still sends it SIGINT from the exit handler registered when it started.
+ */
+function stopOnExit(embedded: EmbeddedPostgres): void {
+  if (!embedded.owned) return;
+  process.once('beforeExit', () => {
+    void embedded.stop();
+  });
 }
 
 /** HTTP concerns shared by the production entry points and the e2e tests. */

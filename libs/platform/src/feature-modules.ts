@@ -12,9 +12,10 @@ import { ScansModule } from '@wage/scans';
 import { IngestModule } from '@wage/ingest';
 import { NoticesModule } from '@wage/notices';
 import { CluesModule } from '@wage/clues';
+import { ReportsModule } from '@wage/reports';
 
 /**
  * The domain capabilities this service is made of. Each library exports one module
  * holding its controllers, services and job handlers.
  */
-export const FEATURE_MODULES: Type[] = [AuthModule, OpsModule, CalendarModule, NotificationsModule, RulesModule, RoutingModule, WorkflowModule, AlertsModule, ProjectsModule, ScansModule, NoticesModule, CluesModule, IngestModule];
+export const FEATURE_MODULES: Type[] = [AuthModule, OpsModule, CalendarModule, NotificationsModule, RulesModule, RoutingModule, WorkflowModule, AlertsModule, ProjectsModule, ScansModule, NoticesModule, CluesModule, IngestModule, ReportsModule];

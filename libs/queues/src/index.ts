@@ -6,3 +6,4 @@ export { QueuesModule, RUNS_WORKERS } from './queues.module';
 export { PRODUCER_TIMEOUT_MS, producerRedisOptions, redisOptions } from '@wage/common';
 export { emitJobOutcome, failureOutcome, onJobOutcome, type JobOutcome, type JobOutcomeListener } from './job-outcomes';
 export { isQueueStoreUnreachable, queueUnavailable } from './queue-unavailable';
+export { migrateQueueSchema, postgresQueueConnection, queueConnection, queueSchema, useQueueBackend } from './queue-backend';

@@ -1,13 +1,12 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { ConnectionOptions } from 'bullmq';
 import { DiscoveryModule } from '@nestjs/core';
 import { AppConfig } from '@wage/config';
 import { JobHandlerRegistry } from './job-handler.registry';
 import { DEFAULT_JOB_OPTIONS } from './queue-defaults';
 import { QueueName } from './queue-names';
 import { QUEUE_PROCESSORS, workerConnection } from './queue-processors';
-import { producerRedisOptions, redisOptions } from '@wage/common';
+import { queueConnection, useQueueBackend } from './queue-backend';
 
 /** true in processes that run job processors and register schedules (worker, all-in-one). */
 export const RUNS_WORKERS = 'wage:runs-workers';
@@ -30,9 +29,11 @@ export class QueuesModule {
         BullModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => {
-            // Queues fail fast (request paths answer 503); workers wait for Redis.
-            workerConnection.options = redisOptions(config.REDIS_URL) as ConnectionOptions;
-            return { connection: producerRedisOptions(config.REDIS_URL) as ConnectionOptions, prefix: config.QUEUE_PREFIX };
+            // Runs before any queue or worker is built: they all inherit the backend.
+            useQueueBackend(config.queueBackend);
+            // On Redis, queues fail fast (request paths answer 503) while workers wait for Redis.
+            workerConnection.options = queueConnection(config, 'worker');
+            return { connection: queueConnection(config, 'producer'), prefix: config.QUEUE_PREFIX };
           },
         }),
         queueRegistrations,

@@ -19,6 +19,8 @@ interface LockedAlert {
   project_code: string;
   assignee_user_id: string | null;
   escalation_level: number;
+  due_at: Date | null;
+  overdue: boolean;
 }
 
 /** Timers to set after commit: new ones, and re-armed ones of reopened alerts. */
@@ -93,7 +95,7 @@ export class AlertActionsService {
   private lock(m: EntityManager, principal: Principal, where: string, params: unknown[]): Promise<LockedAlert[]> {
     const scope = alertScopeSql(principal, 'a', params.length + 1);
     return m.query(
-      `SELECT a.id, a.status, a.severity, a.project_code, a.assignee_user_id, a.escalation_level
+      `SELECT a.id, a.status, a.severity, a.project_code, a.assignee_user_id, a.escalation_level, a.due_at, a.overdue
          FROM alerts a WHERE ${where} AND (${scope.sql}) ORDER BY a.id FOR UPDATE OF a`,
       [...params, ...scope.params],
     );
@@ -161,7 +163,15 @@ export class AlertActionsService {
           due_at: null,
           overdue: false,
         });
-        Object.assign(data, { resolution: dto.resolution, recoveredFen, workersPaid: full.workersPaid ?? null });
+        // The deadline in force and the overdue flag, frozen on the event: reports count
+        // "resolved on time" from the event log (the alert row forgets both on resolve).
+        Object.assign(data, {
+          resolution: dto.resolution,
+          recoveredFen,
+          workersPaid: full.workersPaid ?? null,
+          dueAt: alert.due_at,
+          overdue: alert.overdue,
+        });
         break;
       }
       case 'reopen': {

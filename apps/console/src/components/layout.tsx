@@ -5,10 +5,11 @@ import { setToken } from '../api';
 import { t } from '../i18n/zh-CN';
 import { LABOUR_ROLES, useSession } from '../session';
 import { label } from './common';
+import { REPORT_ROLES } from '../pages/dashboard';
 
 /** Navigation entries: path, label, who sees it. Pages not registered in main.tsx are left out. */
 const LINKS: Array<{ to: string; text: string; roles: string[] }> = [
-  { to: '/dashboard', text: t.nav.dashboard, roles: ['admin', 'brigade_lead', 'inspector', 'auditor'] },
+  { to: '/dashboard', text: t.dashboard.nav, roles: [...REPORT_ROLES, 'inspector'] },
   { to: '/alerts', text: t.nav.alerts, roles: LABOUR_ROLES },
   { to: '/clues', text: t.nav.clues, roles: LABOUR_ROLES },
   { to: '/clues/review', text: t.clues.reviewNav, roles: ['admin', 'brigade_lead'] },

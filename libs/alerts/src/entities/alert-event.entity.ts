@@ -7,6 +7,8 @@ import { AlertStatus } from './alert-enums';
  */
 @Entity('alert_events')
 @Index(['alertId', 'at'])
+// Reports: clearings and resolutions in a date range.
+@Index(['action', 'at'])
 export class AlertEvent {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: number;

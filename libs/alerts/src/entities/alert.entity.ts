@@ -12,6 +12,8 @@ import { AlertStatus, ResolutionCode, Severity } from './alert-enums';
 @Index(['projectCode', 'status'])
 @Index(['rule', 'period'])
 @Index(['status', 'dueAt'])
+// Reports: alerts first raised in a date range.
+@Index(['firstSeenAt'])
 export class Alert {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: number;

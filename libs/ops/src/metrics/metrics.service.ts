@@ -10,7 +10,7 @@ const JOB_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-chil
 
 const queueJobs = metricGauge({
   name: 'bullmq_jobs',
-  help: 'BullMQ jobs per queue and state, read from Redis at scrape time',
+  help: 'BullMQ jobs per queue and state, read from the queue store (Redis or PostgreSQL) at scrape time',
   labelNames: ['queue', 'state'],
 });
 

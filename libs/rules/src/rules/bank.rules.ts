@@ -136,7 +136,10 @@ lists AS (
                         WHERE pr.project_code = r.project_code AND pr.id_hash = r.id_hash AND pr.period = $5::date) rep ON true
    WHERE r.rn <= 20
    GROUP BY r.project_code)
-SELECT hit.*, lists.payees AS payee_list FROM hit LEFT JOIN lists USING (project_code)`,
+SELECT hit.*, rep.paid_fen AS reported_paid_fen, lists.payees AS payee_list
+  FROM hit LEFT JOIN lists USING (project_code)
+  LEFT JOIN LATERAL (SELECT coalesce(sum(${PAID_AS_OF('pr')}), 0)::bigint AS paid_fen FROM ${PAYROLL_OF_P} pr
+                      WHERE pr.project_code = hit.project_code) rep ON true`,
   decide(row, t) {
     const total = num(row.transferred_fen);
     const diverted = num(row.diverted_fen);
@@ -145,6 +148,7 @@ SELECT hit.*, lists.payees AS payee_list FROM hit LEFT JOIN lists USING (project
       severity: shareAbove(diverted, total, t.bankDiversionRedShare) ? 'red' : 'orange',
       shortfallFen: 0,
       figures: {
+        reportedPaidFen: num(row.reported_paid_fen),
         transferredFen: total,
         divertedFen: diverted,
         divertedShare: ratioText(diverted, total),

@@ -1,0 +1,98 @@
+import 'reflect-metadata';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { Principal, Role } from '@wage/auth';
+import { dataSourceOptions, migrateDatabase } from '@wage/database';
+import { ReportSummaryQueryDto, ReportSummaryService } from '@wage/reports';
+import { loadReportBenchData } from './reports-data';
+
+/**
+ * npm run bench:reports [-- --alerts=100000 --clues=20000 --projects=8000 --workers=20] [--reuse=<db>] [--keep]
+ * GET /api/v1/reports/summary's work (ReportSummaryService, the same statements in the
+ * same read-only transaction, without HTTP) over a province-scale year in a fresh
+ * database, for each grouping and for a brigade lead, next to the plain
+ * `SELECT count(*) FROM alerts` of the same run as the baseline. Warm, median of 5.
+ */
+const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
+const SIZE = {
+  alerts: Number(args.alerts ?? 100_000),
+  clues: Number(args.clues ?? 20_000),
+  projects: Number(args.projects ?? 8_000),
+  workersPerProject: Number(args.workers ?? 20),
+};
+const BASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const RUNS = 5;
+
+async function median(fn: () => Promise<unknown>): Promise<number> {
+  await fn();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)];
+}
+
+const principal = (role: Role, unitCode: string | null = null): Principal => ({
+  kind: 'user',
+  id: '00000000-0000-0000-0000-000000000000',
+  name: 'bench',
+  role,
+  unitCode,
+  bureauCode: null,
+  canUnmask: false,
+});
+
+async function main(): Promise<void> {
+  const name = args.reuse ?? `wage_bench_reports_${process.pid}`;
+  const admin = new Client({ connectionString: BASE_URL });
+  await admin.connect();
+  if (!args.reuse) await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(BASE_URL);
+  url.pathname = `/${name}`;
+  const ds = new DataSource({ ...dataSourceOptions(url.toString()), extra: { max: 2 } });
+  const db = new Client({ connectionString: url.toString() });
+  try {
+    await migrateDatabase(url.toString());
+    await db.connect();
+    const t0 = performance.now();
+    if (!args.reuse) await loadReportBenchData(db, SIZE);
+    const n = (await db.query(`SELECT (SELECT count(*) FROM alerts) AS alerts, (SELECT count(*) FROM alert_events) AS events,
+                                      (SELECT count(*) FROM clues) AS clues, (SELECT count(*) FROM projects) AS projects,
+                                      (SELECT count(*) FROM notices) AS notices`)).rows[0];
+    console.log(`loaded ${n.alerts} alerts, ${n.events} alert events, ${n.clues} clues, ${n.projects} projects, ${n.notices} notices in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    await ds.initialize();
+    const reports = new ReportSummaryService(ds);
+    const baseline = await median(() => db.query('SELECT count(*) FROM alerts'));
+    console.log(`baseline SELECT count(*) FROM alerts: ${baseline.toFixed(1)} ms`);
+    const cases: Array<[string, ReportSummaryQueryDto, Principal]> = [
+      ['year, groupBy=none (admin)', { from: '2026-01-01', to: '2026-11-30' }, principal(Role.Admin)],
+      ['year, groupBy=unit (admin)', { from: '2026-01-01', to: '2026-11-30', groupBy: 'unit' }, principal(Role.Admin)],
+      ['year, groupBy=region (admin)', { from: '2026-01-01', to: '2026-11-30', groupBy: 'region' }, principal(Role.Admin)],
+      ['year, groupBy=month (admin)', { from: '2026-01-01', to: '2026-11-30', groupBy: 'month' }, principal(Role.Admin)],
+      ['year to today, groupBy=none (admin)', {}, principal(Role.Admin)],
+      ['year, groupBy=unit (brigade lead)', { from: '2026-01-01', to: '2026-11-30', groupBy: 'unit' }, principal(Role.BrigadeLead, 'B420101')],
+    ];
+    for (const [label, q, who] of cases) {
+      let rows = 0;
+      let total: Record<string, unknown> = {};
+      const ms = await median(async () => {
+        const r = await reports.summary(q, who);
+        rows = r.rows.length;
+        total = r.total as unknown as Record<string, unknown>;
+      });
+      console.log(`${label.padEnd(38)} ${ms.toFixed(0).padStart(6)} ms  (${(ms / baseline).toFixed(0)}× count(*))  ${rows} rows; raised ${total.alertsRaised}, resolved ${total.alertsResolved}, wages ${total.wagesRecovered}, clues ${total.cluesReceived}`);
+    }
+  } finally {
+    await db.end().catch(() => undefined);
+    if (ds.isInitialized) await ds.destroy();
+    if (!args.reuse && !('keep' in args)) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,120 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Principal } from '@wage/auth';
+import { ReportSummaryQueryDto } from './dto/summary-query.dto';
+import { addInto, emptyParts, FigureParts, renderFigures, SummaryFigures } from './figure-parts';
+import { defaultRange, GroupBy, reportWindow, snapshots } from './report-window';
+import { alertFlowFigures } from './sql/alert-flow-figures';
+import { liveAlertStock, pastAlertOpen, pastAlertOverdue } from './sql/alert-stock-figures';
+import { clueFigures, clueTablesExist } from './sql/clue-figures';
+import { FigureQuery, FigureRow } from './sql/figure-query';
+import { noticeFigures } from './sql/notice-figures';
+import { projectFigures } from './sql/project-figures';
+import { ALL_KEY, ReportQuery, SqlContext, UNKNOWN_REGION_KEY, UNROUTED_KEY } from './sql/sql-context';
+
+export interface SummaryRow extends SummaryFigures {
+  key: string;
+  label: string;
+}
+
+export interface SummaryResponse {
+  from: string;
+  to: string;
+  groupBy: GroupBy;
+  regionCode: string | null;
+  unitCode: string | null;
+  rows: SummaryRow[];
+  total: SummaryFigures;
+}
+
+/** Longest range a report may span (its monthly rows stay a readable table). */
+const MAX_RANGE_YEARS = 10;
+
+/**
+ * reports.md "Summary": every figure from the records, by set-based statements (one per
+ * kind of record) run in one read-only repeatable-read transaction, so all figures of a
+ * report describe the same instant. Rows are keyed by unit, region, month or 'all';
+ * the total is the sum of the rows' parts.
+ */
+@Injectable()
+export class ReportSummaryService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async summary(dto: ReportSummaryQueryDto, principal: Principal, now: Date = new Date()): Promise<SummaryResponse> {
+    const range = defaultRange(now);
+    const from = dto.from ?? range.from;
+    const to = dto.to ?? (dto.from && dto.from > range.to ? dto.from : range.to);
+    if (from > to) throw new BadRequestException([`from (${from}) must not be after to (${to})`]);
+    if (Number(to.slice(0, 4)) - Number(from.slice(0, 4)) > MAX_RANGE_YEARS) {
+      throw new BadRequestException([`the range from ${from} to ${to} is longer than ${MAX_RANGE_YEARS} years; ask for a shorter one`]);
+    }
+    const q: ReportQuery = { window: reportWindow(from, to), groupBy: dto.groupBy ?? 'none', regionCode: dto.regionCode, unitCode: dto.unitCode, principal };
+    const snaps = snapshots(q.window, q.groupBy, now);
+    const live = snaps.filter((s) => s.live);
+    const past = snaps.filter((s) => !s.live);
+
+    return this.dataSource.transaction('REPEATABLE READ', async (m) => {
+      await m.query('SET TRANSACTION READ ONLY');
+      // JIT compiling costs more than these statements take (their estimates are inflated by subplans).
+      await m.query('SET LOCAL jit = off');
+      // A province year hashes ~10^5 alerts against ~10^6 events: keep the hash tables in memory.
+      await m.query(`SET LOCAL work_mem = '32MB'`);
+      const queries: FigureQuery[] = [alertFlowFigures(q), noticeFigures(q)];
+      if (live.length) queries.push(liveAlertStock(q, live));
+      if (past.length) queries.push(pastAlertOpen(q, past), pastAlertOverdue(q, past));
+      if (snaps.length) queries.push(projectFigures(q, snaps));
+      if (await clueTablesExist(m)) queries.push(clueFigures(q));
+      const byKey = new Map<string, FigureParts>();
+      for (const fq of queries) {
+        const rows: FigureRow[] = await m.query(fq.sql, fq.params);
+        for (const row of rows) {
+          const parts = byKey.get(row.key) ?? emptyParts();
+          fq.apply(row, parts);
+          byKey.set(row.key, parts);
+        }
+      }
+      const labels = await this.rowKeys(m, q, byKey);
+      const rows = [...labels.entries()].map(([key, label]) => ({ key, label, ...renderFigures(byKey.get(key) ?? emptyParts()) }));
+      const total = [...labels.keys()].reduce((sum, key) => addInto(sum, byKey.get(key) ?? emptyParts()), emptyParts());
+      return { from, to, groupBy: q.groupBy, regionCode: q.regionCode ?? null, unitCode: q.unitCode ?? null, rows, total: renderFigures(total) };
+    });
+  }
+
+  /**
+   * The rows and their labels, in display order. Units: every unit in the caller's
+   * scope (and the narrowing), with no activity too, then the unrouted queue if it
+   * has figures; months: every month of the range; regions: those with figures.
+   */
+  private async rowKeys(m: EntityManager, q: ReportQuery, byKey: Map<string, FigureParts>): Promise<Map<string, string>> {
+    const labels = new Map<string, string>();
+    switch (q.groupBy) {
+      case 'none':
+        labels.set(ALL_KEY, '全部');
+        break;
+      case 'month':
+        for (const slot of q.window.months) labels.set(slot.month, `${slot.month.slice(0, 4)}年${Number(slot.month.slice(5))}月`);
+        break;
+      case 'region':
+        for (const key of [...byKey.keys()].sort()) labels.set(key, key === UNKNOWN_REGION_KEY ? '区划不明' : key);
+        break;
+      case 'unit': {
+        const c = new SqlContext(q);
+        const units: Array<{ unit_code: string; name: string }> = await m.query(
+          `SELECT iu.unit_code, iu.name FROM inspection_units iu
+            WHERE ${c.where('iu', { unit: 'iu.unit_code', region: 'iu.region_code', month: 'NULL' })} ORDER BY iu.unit_code`,
+          c.params,
+        );
+        const names = new Map(units.map((u) => [u.unit_code, u.name]));
+        const keys = new Set([...names.keys(), ...byKey.keys()]);
+        for (const key of [...keys].sort()) {
+          if (key === UNROUTED_KEY) continue;
+          labels.set(key, names.get(key) ?? key);
+        }
+        if (byKey.has(UNROUTED_KEY)) labels.set(UNROUTED_KEY, '未分派（无管辖机构）');
+        break;
+      }
+    }
+    return labels;
+  }
+}
