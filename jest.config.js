@@ -28,8 +28,9 @@ const common = {
 
 module.exports = {
   // The one timeout (jest ignores it inside projects). E2e tests boot the real service,
-  // and some start child processes that compile TypeScript, on a busy shared machine.
-  testTimeout: 240_000,
+  // some start child processes that compile TypeScript, and the embedded-default test runs
+  // the whole pipeline on a fresh embedded PostgreSQL, on a busy shared machine.
+  testTimeout: 600_000,
   projects: [
     { ...common, displayName: 'unit', roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/tools'], testMatch: ['**/*.spec.ts'] },
     {

@@ -12,8 +12,6 @@ import { api } from './support/workflow-fixtures';
  * stand in, so the figures' SQL runs either way (rows are written with the assumed column
  * names: align them there when the clue library lands).
  */
-jest.setTimeout(60_000);
-
 describe('reports: clue-case figures', () => {
   let t: TestApp;
   let admin: { headers: Record<string, string> };
