@@ -7,6 +7,7 @@ import { deleteRedisPrefix } from '../test/support/test-env';
 import { AppModule } from '@wage/platform';
 import { createHttpApp, prepareInfrastructure } from '@wage/ops';
 import { jobId, QueueName } from '@wage/queues';
+import { spawnWorker, WorkerProcess } from '../test/support/worker-process';
 import { loadBankFeeds } from './bank-data';
 import { loadBenchData, REFERENCE_SQL } from './scan-data';
 
@@ -18,6 +19,8 @@ import { loadBenchData, REFERENCE_SQL } from './scan-data';
  * statement (PAY_RATIO_LOW + PAYROLL_MISSING) over the same tables, warm.
  * --bank-share: share of projects with a bank feed (one transfer per paid worker-month);
  * default 0.4; a list runs each share on its own fresh database, for the comparison.
+ * --extra-workers=N starts N more worker processes (apps/worker) on the same queues, to
+ * compare 1 process with 1 + N (docs/scaling.md).
  */
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
 const MULTIPLIERS = (args.multipliers ?? '1,10').split(',').map(Number);
@@ -82,6 +85,7 @@ async function benchOnce(m: number, bankShare: number): Promise<{ m: number; ban
   if (args.shards) process.env.SCAN_SHARDS = args.shards;
   const db = new Client({ connectionString: url.toString() });
   let app: Awaited<ReturnType<typeof createHttpApp>> | undefined;
+  const extra: WorkerProcess[] = [];
   try {
     const config = await prepareInfrastructure(() => undefined);
     await db.connect();
@@ -104,6 +108,13 @@ async function benchOnce(m: number, bankShare: number): Promise<{ m: number; ban
     });
     const { accessToken } = (await login.json()) as { accessToken: string };
 
+    for (let i = 0; i < Number(args['extra-workers'] ?? 0); i++) extra.push(spawnWorker());
+    if (extra.length > 0) {
+      // Ready once BullMQ sees every process's worker connected to the scans queue.
+      const scans = app.get<Queue>(getQueueToken(QueueName.Scans));
+      const ready = async (): Promise<boolean> => (await scans.getWorkers()).length > extra.length;
+      for (let i = 0; i < 600 && !(await ready()); i++) await new Promise((r) => setTimeout(r, 200));
+    }
     const ref = await timeReference(db);
     const s0 = performance.now();
     const scan = await runScan(baseUrl, accessToken);
@@ -112,6 +123,7 @@ async function benchOnce(m: number, bankShare: number): Promise<{ m: number; ban
     console.log(`[${m}x] phases: ${await phases(app.get<Queue>(getQueueToken(QueueName.Scans)), Number(scan.id), Number(scan.shardCount ?? 4))}`);
     return { m, bankShare, scanMs, refMs: ref.ms, scan, refRows: ref.rows };
   } finally {
+    for (const w of extra) await w.kill('SIGTERM');
     await app?.close();
     await db.end().catch(() => undefined);
     if (!('keep' in args) && args.reuse === undefined) await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);

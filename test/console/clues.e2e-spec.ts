@@ -42,7 +42,7 @@ describe('clue cases in the web console', () => {
   it('an inspector claims a clue from the queue and works it to a reply; the lead approves it; the screen matches the API', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await login(page, t.baseUrl, inspector.principal.username, TEST_PASSWORD);
-    await page.getByRole('link', { name: '线索', exact: true }).click();
+    await page.getByRole('link', { name: '线索办理', exact: true }).click();
     const rows = page.locator('.clue-queue tbody tr.ant-table-row');
     await rows.first().waitFor();
     const listed = (await api(t, 'GET', '/clues?status=received,accepted,contacted,replied', inspector)).body;

@@ -125,6 +125,8 @@ export interface ExitUnsettledEvidence extends PeriodEvidence {
 
 export interface LaborCostLapseEvidence extends PeriodEvidence {
   startedOn: IsoDate | null;
+  /** Which date the lapse was counted from: the start date, or the contract date when started_on is blank. */
+  startedOnSource: 'started_on' | 'contract_signed_on';
   allocationsInPeriod: number;
   allocatedPreviousPeriod: boolean;
   lastAllocationOn: IsoDate | null;

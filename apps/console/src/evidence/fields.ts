@@ -10,6 +10,7 @@ const ENUM_FIELDS: Record<string, Record<string, string>> = {
   subjectType: t.subjectTypes,
   form: t.depositForms,
   reason: t.arrearsReasons,
+  startedOnSource: t.startDateSources,
 };
 
 /** Fields holding a share (0–1), shown as a percentage. */

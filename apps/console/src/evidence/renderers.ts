@@ -71,8 +71,8 @@ export const RENDERERS: Renderers = {
     lists: [list(W, e.workers, ['name', 'idMasked', 'exitedOn', 'payableYuan', 'paidYuan', 'owedYuan'])],
   }),
   LABOR_COST_LAPSE: (e) => ({
-    sentence: `项目已开工（开工日期 ${v('startedOn', e.startedOn)}），${e.period} 没有人工费用拨付到工资专用账户（${e.allocationsInPeriod} 笔）${e.allocatedPreviousPeriod ? '，上月有拨付' : '，上月也没有拨付'}；最近一次拨付：${v('lastAllocationOn', e.lastAllocationOn)}，${v('lastAllocationYuan', e.lastAllocationYuan)}。`,
-    figures: ['period', 'startedOn', 'allocationsInPeriod', 'allocatedPreviousPeriod', 'lastAllocationOn', 'lastAllocationYuan'],
+    sentence: `项目已开工（${e.startedOnSource === 'contract_signed_on' ? '未填开工日期，按合同签订日期' : '开工日期'} ${v('startedOn', e.startedOn)}），${e.period} 没有人工费用拨付到工资专用账户（${e.allocationsInPeriod} 笔）${e.allocatedPreviousPeriod ? '，上月有拨付' : '，上月也没有拨付'}；最近一次拨付：${v('lastAllocationOn', e.lastAllocationOn)}，${v('lastAllocationYuan', e.lastAllocationYuan)}。`,
+    figures: ['period', 'startedOn', 'startedOnSource', 'allocationsInPeriod', 'allocatedPreviousPeriod', 'lastAllocationOn', 'lastAllocationYuan'],
   }),
   ACCOUNT_MISSING: (e) => ({
     sentence: `合同金额 ${v('contractAmountYuan', e.contractAmountYuan)}（不低于 ${v('minContractYuan', e.minContractYuan)}），计划工期 ${v('plannedDurationDays', e.plannedDurationDays)}${typeof e.plannedDurationDays === 'number' ? ' 天' : ''}（不少于 ${e.minDurationDays} 天须开户），合同于 ${e.contractSignedOn} 签订，应于 ${e.accountDueOn} 前开立工资专用账户，至今已开立 ${e.accountsOpened} 个。`,

@@ -338,6 +338,8 @@ export const zhCN = {
     team_leader: '班组长',
   } as Record<string, string>,
   unitKinds: { brigade: '大队', team: '中队' } as Record<string, string>,
+  /** LABOR_COST_LAPSE: which date the lapse is counted from. */
+  startDateSources: { started_on: '开工日期', contract_signed_on: '合同签订日期（未填开工日期）' } as Record<string, string>,
   arrearsReasons: { PAY_RATIO_LOW: '工资发放比例低于阈值', PAYROLL_MISSING: '有出勤但未报送工资表' } as Record<string, string>,
   /** Thresholds of a region profile (libs/rules thresholds.ts) as an alert stores them. */
   thresholds: {
@@ -444,6 +446,7 @@ export const zhCN = {
     unsettledWorkers: '退场未结清人数（人）',
     owedYuan: '欠发金额（元）',
     startedOn: '开工日期',
+    startedOnSource: '起算日期依据',
     allocationsInPeriod: '本月拨付笔数（笔）',
     allocatedPreviousPeriod: '上月是否拨付',
     lastAllocationOn: '最近一次拨付日期',

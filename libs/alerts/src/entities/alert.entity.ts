@@ -14,6 +14,9 @@ import { AlertStatus, ResolutionCode, Severity } from './alert-enums';
 @Index(['status', 'dueAt'])
 // Reports: alerts first raised in a date range.
 @Index(['firstSeenAt'])
+// Covering index of the queue (list and claim-next), hand-written in migration
+// AlertQueueOrderIndex (INCLUDE columns TypeORM cannot declare): not synchronised.
+@Index('IDX_alerts_queue_order', { synchronize: false })
 export class Alert {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: number;

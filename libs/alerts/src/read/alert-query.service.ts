@@ -30,14 +30,37 @@ export class AlertQueryService {
   ) {}
 
   async list(q: AlertListQueryDto, principal: Principal): Promise<{ items: AlertItem[]; total: number; page: number; pageSize: number }> {
+    const statements = this.listStatements(q, principal);
+    const rows: AlertRow[] = await this.dataSource.query(...statements.page);
+    const [{ n }]: Array<{ n: number }> = await this.dataSource.query(...statements.count);
+    return { items: rows.map(toAlertItem), total: n, page: q.page, pageSize: q.pageSize };
+  }
+
+  /**
+   * The two statements of list() (the page, the total) with their positional values, so
+   * that bench:province can EXPLAIN exactly what the service runs. (The total keeps
+   * ALERT_FROM: PostgreSQL drops its unused to-one LEFT JOINs from the count by itself.)
+   */
+  listStatements(q: AlertListQueryDto, principal: Principal): { page: [string, unknown[]]; count: [string, unknown[]] } {
     const { where, params } = this.where(q, principal);
     const offset = (q.page - 1) * q.pageSize;
-    const rows = await this.query<AlertRow>(
-      `SELECT ${ALERT_COLUMNS} FROM ${ALERT_FROM} WHERE ${where} ORDER BY ${QUEUE_ORDER} LIMIT ${q.pageSize} OFFSET ${offset}`,
-      params,
-    );
-    const [{ n }] = await this.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${ALERT_FROM} WHERE ${where}`, params);
-    return { items: rows.map(toAlertItem), total: n, page: q.page, pageSize: q.pageSize };
+    const escape = (sql: string): [string, unknown[]] => this.dataSource.driver.escapeQueryWithParameters(sql, params) as [string, unknown[]];
+    // Deferred join: the queue order sorts narrow rows (id and the sort keys, which the
+    // covering index IDX_alerts_queue_order holds), then only the page's 50 rows fetch
+    // their columns, project and assignee; the outer sort repeats the same keys.
+    const page = `WITH k AS (
+        SELECT a.id, ${severityRankSql('a')} AS k_rank, coalesce(r.risk_score, 0) AS k_risk, a.shortfall_fen AS k_shortfall,
+               a.first_seen_at AS k_first
+          FROM ${ALERT_FROM} WHERE ${where} ORDER BY ${QUEUE_ORDER} LIMIT ${q.pageSize} OFFSET ${offset})
+      SELECT ${ALERT_COLUMNS}
+        FROM k JOIN alerts a ON a.id = k.id
+        LEFT JOIN projects p ON p.project_code = a.project_code
+        LEFT JOIN users u ON u.id = a.assignee_user_id
+       ORDER BY k.k_rank, k.k_risk DESC, k.k_shortfall DESC, k.k_first ASC, k.id ASC`;
+    return {
+      page: escape(page),
+      count: escape(`SELECT count(*)::int AS n FROM ${ALERT_FROM} WHERE ${where}`),
+    };
   }
 
   /** groupBy=project: a page of projects (worst first), each with its matching alerts in queue order. */

@@ -7,11 +7,13 @@ import { RULE_SQL } from '../rules/all-rules';
 import { RuleGate } from '../rules/rule-sql';
 import { EvaluationResult, EvaluationScope, NotApplicableRule, RuleFinding, SkippedRule } from '../types';
 import { partitionScope, ruleCodesOf, toFindings } from './findings';
+import { buildPeriodSummary, readsPeriodSummary } from './period-summary';
 
 /**
  * Evaluates the rule catalogue over a scope of projects: one set-based SQL statement
  * per rule over all projects at once, run through the caller's EntityManager (so a
- * scan shard can use its own transaction / snapshot). Profiles resolve in one query.
+ * scan shard can use its own transaction / snapshot). Profiles resolve in one query;
+ * P's payroll and attendance are read once into the month summary the period rules share.
  */
 @Injectable()
 export class RuleEngine {
@@ -46,6 +48,7 @@ export class RuleEngine {
         }
         return open;
       };
+      let summarised = false;
       for (const code of ruleCodesOf(scope.rules)) {
         const rule = RULE_SQL[code];
         const part = partitionScope(rule, projectCodes, byProject);
@@ -57,6 +60,10 @@ export class RuleEngine {
           runnable = runnable.filter((p) => open.has(p));
         }
         if (runnable.length === 0) continue;
+        if (!summarised && readsPeriodSummary(rule.sql)) {
+          await buildPeriodSummary(m, projectCodes, scope.period, scope.asOf);
+          summarised = true;
+        }
         const profileCodes = runnable.map((p) => (byProject.get(p) as ResolvedProfile).code);
         const rows: Record<string, unknown>[] = await m.query(rule.sql, [runnable, profileCodes, thresholdsJson, scope.asOf, scope.period]);
         findings.push(...toFindings(rule, rows, byProject, scope.period));

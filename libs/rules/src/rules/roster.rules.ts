@@ -1,6 +1,6 @@
 import { ratioText, shareAbove } from '../money';
 import { num, RuleSql, SCOPE_CTE, th } from './rule-sql';
-import { ATTENDANCE_OF_P, FIRST_20, PAID_AS_OF, OF_PROJECTS_IN, PAYROLL_OF_P, PERIOD_END, PREVIOUS_PERIOD, WORKER_LIST_CTE } from './sql-fragments';
+import { FIRST_20, PAID_AS_OF, OF_PROJECTS_IN, PAYROLL_OF_P, PERIOD_END, PERIOD_WORKERS, PREVIOUS_PERIOD, WORKER_LIST_CTE } from './sql-fragments';
 
 /** PAID_OUTSIDE_ACCOUNT: part of paid(P) went via another account or cash; orange above paidOutsideOrangeShare of paid(P). */
 export const PAID_OUTSIDE_ACCOUNT: RuleSql = {
@@ -57,13 +57,9 @@ export const UNREGISTERED_WORKERS: RuleSql = {
   thresholdKeys: [],
   sql: `WITH ${SCOPE_CTE},
 rows_p AS MATERIALIZED (
-  SELECT a.project_code, a.id_hash, a.id_masked, true AS in_attendance, false AS in_payroll
-    FROM ${ATTENDANCE_OF_P} a
-   WHERE a.project_code = ANY($1::text[]) AND NOT EXISTS (${ENROLLED_IN_P('a')})
-  UNION ALL
-  SELECT pr.project_code, pr.id_hash, pr.id_masked, false, true
-    FROM ${PAYROLL_OF_P} pr
-   WHERE pr.project_code = ANY($1::text[]) AND NOT EXISTS (${ENROLLED_IN_P('pr')})),
+  SELECT x.project_code, x.id_hash, greatest(x.attendance_id_masked, x.payroll_id_masked) AS id_masked, x.in_attendance, x.in_payroll
+    FROM ${PERIOD_WORKERS} x
+   WHERE x.project_code = ANY($1::text[]) AND NOT EXISTS (${ENROLLED_IN_P('x')})),
 unreg AS (
   SELECT i.project_code, i.id_hash, max(i.id_masked) AS id_masked,
          bool_or(i.in_attendance) AS in_attendance, bool_or(i.in_payroll) AS in_payroll,

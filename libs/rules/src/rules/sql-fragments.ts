@@ -4,16 +4,29 @@
 export const PAID_AS_OF = (alias: string): string => `CASE WHEN ${alias}.paid_on <= $4 THEN ${alias}.paid_fen ELSE 0 END`;
 
 /**
- * The payroll / attendance rows of P, as a FROM item. Rules add `project_code =
- * ANY(...)` next to it, so the (period, project_code) indexes drive the read.
+ * One row per (project, worker) of P for the evaluated projects: P's attendance row and
+ * payroll row joined (either may be missing, see in_attendance / in_payroll), built once
+ * per evaluation by engine/period-summary.ts. Its per-project roll-up is PERIOD_PROJECTS
+ * (payroll_rows, payable_fen, paid_fen as of D, underpaid_workers, attending_workers,
+ * days_worked of those attending).
  */
-export const PAYROLL_OF_P = `(SELECT * FROM payroll WHERE period = $5::date)`;
-export const ATTENDANCE_OF_P = `(SELECT * FROM attendance WHERE period = $5::date)`;
+export const PERIOD_WORKERS = `pg_temp.rule_period_workers`;
+export const PERIOD_PROJECTS = `pg_temp.rule_period_projects`;
 
 /**
- * Rows of `alias` for the projects of CTE `cte` only (the firing ones), as a filter the
- * (period, project_code) indexes can use: the worker lists then read the few firing
- * projects' rows instead of joining every row of P to them.
+ * The payroll / attendance rows of P, as a FROM item, read from the month summary (the
+ * same columns as the tables for the evaluated projects). Rules add `project_code =
+ * ANY(...)` next to it to keep to their own projects.
+ */
+export const PAYROLL_OF_P = `(SELECT project_code, id_hash, payroll_id_masked AS id_masked, payable_fen, paid_fen, paid_on, paid_via
+     FROM ${PERIOD_WORKERS} WHERE in_payroll)`;
+export const ATTENDANCE_OF_P = `(SELECT project_code, id_hash, attendance_id_masked AS id_masked, days_worked
+     FROM ${PERIOD_WORKERS} WHERE in_attendance)`;
+
+/**
+ * Rows of `alias` for the projects of CTE `cte` only (the firing ones), as a filter: the
+ * worker lists then read the few firing projects' rows instead of joining every row of P
+ * to them.
  */
 export const OF_PROJECTS_IN = (cte: string, alias = 'x'): string => `${alias}.project_code = ANY (ARRAY(SELECT project_code FROM ${cte}))`;
 

@@ -1,6 +1,6 @@
 import { ratioText, shareBelow } from '../money';
 import { num, RuleSql, SCOPE_CTE, th } from './rule-sql';
-import { ATTENDANCE_OF_P, OF_PROJECTS_IN, PAID_AS_OF, PAYROLL_OF_P, PREVIOUS_PERIOD, WORKER_LIST_CTE } from './sql-fragments';
+import { ATTENDANCE_OF_P, OF_PROJECTS_IN, PAID_AS_OF, PAYROLL_OF_P, PERIOD_PROJECTS, PREVIOUS_PERIOD, WORKER_LIST_CTE } from './sql-fragments';
 
 /** PAY_RATIO_LOW: payable(P) > 0 and paid(P)/payable(P) < threshold; red below payRatioRedBelow. */
 export const PAY_RATIO_LOW: RuleSql = {
@@ -8,12 +8,9 @@ export const PAY_RATIO_LOW: RuleSql = {
   thresholdKeys: ['payRatioThreshold', 'payRatioRedBelow'],
   sql: `WITH ${SCOPE_CTE},
 agg AS (
-  SELECT pr.project_code, sum(pr.payable_fen)::bigint AS payable_fen,
-         sum(${PAID_AS_OF('pr')})::bigint AS paid_fen, count(*)::int AS payroll_workers,
-         count(*) FILTER (WHERE ${PAID_AS_OF('pr')} < pr.payable_fen)::int AS underpaid_workers
-    FROM ${PAYROLL_OF_P} pr
-   WHERE pr.project_code = ANY($1::text[])
-   GROUP BY pr.project_code),
+  SELECT pp.project_code, pp.payable_fen, pp.paid_fen, pp.payroll_rows AS payroll_workers, pp.underpaid_workers
+    FROM ${PERIOD_PROJECTS} pp
+   WHERE pp.project_code = ANY($1::text[]) AND pp.payroll_rows > 0),
 hit AS (
   SELECT a.* FROM agg a JOIN scope s USING (project_code)
    WHERE a.payable_fen > 0 AND a.paid_fen < ${th('payRatioThreshold')} * a.payable_fen),
@@ -51,14 +48,10 @@ export const PAYROLL_MISSING: RuleSql = {
   code: 'PAYROLL_MISSING',
   thresholdKeys: [],
   sql: `WITH ${SCOPE_CTE},
-att AS (
-  SELECT a.project_code, count(*)::int AS attending_workers, sum(a.days_worked)::int AS days_worked
-    FROM ${ATTENDANCE_OF_P} a
-   WHERE a.project_code = ANY($1::text[]) AND a.days_worked > 0
-   GROUP BY a.project_code),
 hit AS (
-  SELECT att.* FROM att
-   WHERE NOT EXISTS (SELECT 1 FROM ${PAYROLL_OF_P} pr WHERE pr.project_code = att.project_code)),
+  SELECT pp.project_code, pp.attending_workers, pp.days_worked
+    FROM ${PERIOD_PROJECTS} pp
+   WHERE pp.project_code = ANY($1::text[]) AND pp.attending_workers > 0 AND pp.payroll_rows = 0),
 ${WORKER_LIST_CTE('lists', {
     from: `FROM ${ATTENDANCE_OF_P} x WHERE ${OF_PROJECTS_IN('hit')} AND x.days_worked > 0`,
     columns: 'x.days_worked',
@@ -96,20 +89,14 @@ interface PeriodFigures {
 export const CONSECUTIVE_ARREARS: RuleSql = {
   code: 'CONSECUTIVE_ARREARS',
   thresholdKeys: ['payRatioThreshold'],
-  // P first, over every project; P−1 only for the projects in arrears in P.
+  // P first, from the month summary; P−1 only for the projects in arrears in P.
   sql: `WITH ${SCOPE_CTE},
-pay_p AS (
-  SELECT pr.project_code, sum(pr.payable_fen)::bigint AS payable_fen, sum(${PAID_AS_OF('pr')})::bigint AS paid_fen, count(*)::int AS payroll_rows
-    FROM ${PAYROLL_OF_P} pr WHERE pr.project_code = ANY($1::text[]) GROUP BY pr.project_code),
-att_p AS (
-  SELECT a.project_code, count(*)::int AS attending
-    FROM ${ATTENDANCE_OF_P} a WHERE a.project_code = ANY($1::text[]) AND a.days_worked > 0 GROUP BY a.project_code),
 now_p AS MATERIALIZED (
-  SELECT s.project_code, ${th('payRatioThreshold')} AS ratio, coalesce(pay.payable_fen, 0) AS payable_fen,
-         coalesce(pay.paid_fen, 0) AS paid_fen, coalesce(pay.payroll_rows, 0) AS payroll_rows, coalesce(att.attending, 0) AS attending
-    FROM scope s LEFT JOIN pay_p pay USING (project_code) LEFT JOIN att_p att USING (project_code)
-   WHERE (pay.payable_fen > 0 AND pay.paid_fen < ${th('payRatioThreshold')} * pay.payable_fen)
-      OR (pay.project_code IS NULL AND att.attending > 0)),
+  SELECT s.project_code, ${th('payRatioThreshold')} AS ratio, coalesce(pp.payable_fen, 0) AS payable_fen,
+         coalesce(pp.paid_fen, 0) AS paid_fen, coalesce(pp.payroll_rows, 0) AS payroll_rows, coalesce(pp.attending_workers, 0) AS attending
+    FROM scope s LEFT JOIN ${PERIOD_PROJECTS} pp USING (project_code)
+   WHERE (pp.payroll_rows > 0 AND pp.payable_fen > 0 AND pp.paid_fen < ${th('payRatioThreshold')} * pp.payable_fen)
+      OR (coalesce(pp.payroll_rows, 0) = 0 AND pp.attending_workers > 0)),
 pay_prev AS (
   SELECT pr.project_code, sum(pr.payable_fen)::bigint AS payable_fen, sum(${PAID_AS_OF('pr')})::bigint AS paid_fen, count(*)::int AS payroll_rows
     FROM payroll pr

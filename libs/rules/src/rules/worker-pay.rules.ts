@@ -1,6 +1,6 @@
 import { ratioText, shareAbove, shareAtLeast } from '../money';
 import { num, RuleSql, SCOPE_CTE, th, thInt } from './rule-sql';
-import { ATTENDANCE_OF_P, FIRST_20, OF_PROJECTS_IN, PAID_AS_OF, PAYROLL_OF_P, PERIOD_END, WORKER_LIST_CTE, WORKER_ROW } from './sql-fragments';
+import { FIRST_20, OF_PROJECTS_IN, PAID_AS_OF, PERIOD_END, PERIOD_PROJECTS, PERIOD_WORKERS, WORKER_LIST_CTE, WORKER_ROW } from './sql-fragments';
 
 /**
  * UNPAID_WORKERS: attending workers in P without a payroll row for P whose paid amount
@@ -12,21 +12,20 @@ export const UNPAID_WORKERS: RuleSql = {
   thresholdKeys: ['unpaidShareRed'],
   sql: `WITH ${SCOPE_CTE},
 flag AS (
-  SELECT a.project_code, pr.payable_fen, coalesce(${PAID_AS_OF('pr')}, 0) > 0 AS paid
-    FROM ${ATTENDANCE_OF_P} a
-    LEFT JOIN ${PAYROLL_OF_P} pr ON pr.project_code = a.project_code AND pr.id_hash = a.id_hash
-   WHERE a.project_code = ANY($1::text[]) AND a.days_worked > 0),
+  SELECT a.project_code, a.payable_fen, coalesce(${PAID_AS_OF('a')}, 0) > 0 AS paid
+    FROM ${PERIOD_WORKERS} a
+   WHERE a.project_code = ANY($1::text[]) AND a.in_attendance AND a.days_worked > 0),
 agg AS (
   SELECT project_code, count(*)::int AS attending_workers, count(*) FILTER (WHERE NOT paid)::int AS unpaid_workers,
          coalesce(sum(payable_fen) FILTER (WHERE NOT paid), 0)::bigint AS unpaid_payable_fen
     FROM flag GROUP BY project_code HAVING count(*) FILTER (WHERE NOT paid) > 0),
 hit AS (
-  SELECT agg.* FROM agg WHERE EXISTS (SELECT 1 FROM ${PAYROLL_OF_P} p2 WHERE p2.project_code = agg.project_code)),
+  SELECT agg.* FROM agg JOIN ${PERIOD_PROJECTS} pp USING (project_code) WHERE pp.payroll_rows > 0),
 ${WORKER_LIST_CTE('lists', {
-    from: `FROM ${ATTENDANCE_OF_P} x
-      LEFT JOIN ${PAYROLL_OF_P} pr ON pr.project_code = x.project_code AND pr.id_hash = x.id_hash
-     WHERE ${OF_PROJECTS_IN('hit')} AND x.days_worked > 0 AND coalesce(${PAID_AS_OF('pr')}, 0) = 0`,
-    columns: 'x.days_worked, pr.payable_fen, pr.project_code IS NOT NULL AS has_payroll_row',
+    // x is the worker's joined row: its attendance id_masked, its payroll columns (null without a payroll row).
+    from: `FROM (SELECT w.*, w.attendance_id_masked AS id_masked FROM ${PERIOD_WORKERS} w WHERE w.in_attendance) x
+     WHERE ${OF_PROJECTS_IN('hit')} AND x.days_worked > 0 AND coalesce(${PAID_AS_OF('x')}, 0) = 0`,
+    columns: 'x.days_worked, x.payable_fen, x.in_payroll AS has_payroll_row',
     fields: `'daysWorked', r.days_worked, 'payableFen', r.payable_fen, 'hasPayrollRow', r.has_payroll_row`,
     order: 'x.days_worked DESC',
   })}
@@ -65,10 +64,9 @@ lim AS MATERIALIZED (
   SELECT s.project_code, ${th('minimumMonthlyWageYuan')} * 100 AS min_fen, ${thInt('minWageDaysWorked')} AS min_days
     FROM scope s WHERE s.t ->> 'minimumMonthlyWageYuan' IS NOT NULL),
 full_month AS NOT MATERIALIZED (
-  SELECT a.project_code, a.id_hash, a.id_masked, a.days_worked, pr.payable_fen, lim.min_fen
-    FROM ${ATTENDANCE_OF_P} a JOIN lim USING (project_code)
-    JOIN ${PAYROLL_OF_P} pr ON pr.project_code = a.project_code AND pr.id_hash = a.id_hash
-   WHERE a.days_worked >= lim.min_days),
+  SELECT a.project_code, a.id_hash, a.attendance_id_masked AS id_masked, a.days_worked, a.payable_fen, lim.min_fen
+    FROM ${PERIOD_WORKERS} a JOIN lim USING (project_code)
+   WHERE a.in_attendance AND a.in_payroll AND a.days_worked >= lim.min_days),
 agg AS MATERIALIZED (
   SELECT f.project_code, count(*)::int AS full_month_workers, count(*) FILTER (WHERE f.payable_fen < f.min_fen)::int AS below_workers,
          sum(f.min_fen - f.payable_fen) FILTER (WHERE f.payable_fen < f.min_fen)::bigint AS gap_fen

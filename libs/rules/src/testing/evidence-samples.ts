@@ -86,6 +86,7 @@ export const EVIDENCE_SAMPLES: { [R in ExistingRule]: EvidenceByRule[R] } = {
   LABOR_COST_LAPSE: {
     period: '2026-10',
     startedOn: '2026-01-01',
+    startedOnSource: 'started_on',
     allocationsInPeriod: 0,
     allocatedPreviousPeriod: false,
     lastAllocationOn: '2026-08-01',

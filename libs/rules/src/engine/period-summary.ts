@@ -1,0 +1,56 @@
+import { EntityManager } from 'typeorm';
+
+/**
+ * The month summary of one evaluation (issue 17): P's payroll and attendance rows of the
+ * evaluated projects are read once, joined per (project, worker) into
+ * pg_temp.rule_period_workers and rolled up per project into
+ * pg_temp.rule_period_projects. Every period rule then reads these two small tables
+ * instead of each reading (and joining) the raw rows of P again.
+ *
+ * Temporary tables, not CTEs: a CTE lives for one statement and the rules are one
+ * statement each. ON COMMIT DROP ends them with the evaluation's transaction (or, inside
+ * a scan shard's transaction, with the shard), so a pooled connection keeps nothing;
+ * the DROP first lets a second evaluation in the same transaction build its own.
+ * (payroll and attendance are unique on project, id_hash, period: one row each per worker.)
+ */
+export const PERIOD_SUMMARY_TABLES = ['pg_temp.rule_period_workers', 'pg_temp.rule_period_projects'];
+
+/** Whether a rule statement reads the summary (so it is built only when a rule needs it). */
+export const readsPeriodSummary = (sql: string): boolean => PERIOD_SUMMARY_TABLES.some((t) => sql.includes(t));
+
+/** $1 text[] projects, $2 date P, $3 date D. */
+const WORKERS_SQL = `CREATE TEMP TABLE rule_period_workers ON COMMIT DROP AS
+SELECT coalesce(a.project_code, pr.project_code) AS project_code, coalesce(a.id_hash, pr.id_hash) AS id_hash,
+       a.project_code IS NOT NULL AS in_attendance, a.id_masked AS attendance_id_masked, a.days_worked,
+       pr.project_code IS NOT NULL AS in_payroll, pr.id_masked AS payroll_id_masked,
+       pr.payable_fen, pr.paid_fen, pr.paid_on, pr.paid_via
+  FROM (SELECT project_code, id_hash, id_masked, days_worked FROM attendance WHERE period = $2::date AND project_code = ANY($1::text[])) a
+  FULL JOIN (SELECT project_code, id_hash, id_masked, payable_fen, paid_fen, paid_on, paid_via
+               FROM payroll WHERE period = $2::date AND project_code = ANY($1::text[])) pr
+    ON pr.project_code = a.project_code AND pr.id_hash = a.id_hash`;
+
+/** Paid as of D ($1 here), as PAID_AS_OF in the rules. */
+const PAID = `CASE WHEN paid_on <= $1::date THEN paid_fen ELSE 0 END`;
+
+const PROJECTS_SQL = `CREATE TEMP TABLE rule_period_projects ON COMMIT DROP AS
+SELECT project_code,
+       count(*) FILTER (WHERE in_payroll)::int AS payroll_rows,
+       coalesce(sum(payable_fen) FILTER (WHERE in_payroll), 0)::bigint AS payable_fen,
+       coalesce(sum(${PAID}) FILTER (WHERE in_payroll), 0)::bigint AS paid_fen,
+       count(*) FILTER (WHERE in_payroll AND ${PAID} < payable_fen)::int AS underpaid_workers,
+       count(*) FILTER (WHERE in_attendance AND days_worked > 0)::int AS attending_workers,
+       coalesce(sum(days_worked) FILTER (WHERE in_attendance AND days_worked > 0), 0)::int AS days_worked
+  FROM pg_temp.rule_period_workers GROUP BY project_code`;
+
+/** Builds the summary of P as of D for these projects (replacing one built earlier in the transaction). */
+export async function buildPeriodSummary(m: EntityManager, projectCodes: string[], period: string, asOf: string): Promise<void> {
+  await m.query(`DROP TABLE IF EXISTS ${PERIOD_SUMMARY_TABLES.join(', ')}`);
+  await m.query(WORKERS_SQL, [projectCodes, period]);
+  await m.query(PROJECTS_SQL, [asOf]);
+  // Temporary tables are never auto-analysed, and the rules' join plans need their
+  // statistics. A small sample (3,000 rows instead of 30,000) is enough for sizes and
+  // distinct counts and costs a tenth; the setting ends with the transaction.
+  await m.query(`SET LOCAL default_statistics_target = 10`);
+  await m.query(`ANALYZE ${PERIOD_SUMMARY_TABLES.join(', ')}`);
+  await m.query(`SET LOCAL default_statistics_target = DEFAULT`);
+}
