@@ -27,10 +27,20 @@ const common = {
 };
 
 module.exports = {
-  // testTimeout is global in jest (ignored inside projects): e2e tests boot the real service.
-  testTimeout: 60000,
+  // The one timeout (jest ignores it inside projects). E2e tests boot the real service,
+  // some start child processes that compile TypeScript, and the embedded-default test runs
+  // the whole pipeline on a fresh embedded PostgreSQL, on a busy shared machine.
+  testTimeout: 600_000,
   projects: [
     { ...common, displayName: 'unit', roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/tools'], testMatch: ['**/*.spec.ts'] },
-    { ...common, displayName: 'e2e', roots: ['<rootDir>/test'], testMatch: ['**/*.e2e-spec.ts'] },
+    {
+      ...common,
+      displayName: 'e2e',
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/*.e2e-spec.ts'],
+      // Migrate once into a template database; each file copies it (test/support/test-env.ts).
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
   ],
 };

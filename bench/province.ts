@@ -13,7 +13,7 @@ import { DEV_ADMIN_PASSWORD, DEV_ADMIN_USERNAME } from '@wage/config';
 import { DATASET_NAMES, headerOf, writeDataset } from '@wage/generator';
 import { createHttpApp, prepareInfrastructure } from '@wage/ops';
 import { deleteRedisPrefix } from '../test/support/test-env';
-import { AppModule } from '../apps/api/src/app.module';
+import { AppModule } from '@wage/platform';
 import { ms, runLoad } from './province-load';
 import { REFERENCE_SQL } from './scan-data';
 

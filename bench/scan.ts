@@ -4,7 +4,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { deleteRedisPrefix } from '../test/support/test-env';
-import { AppModule } from '../apps/api/src/app.module';
+import { AppModule } from '@wage/platform';
 import { createHttpApp, prepareInfrastructure } from '@wage/ops';
 import { jobId, QueueName } from '@wage/queues';
 import { spawnWorker, WorkerProcess } from '../test/support/worker-process';

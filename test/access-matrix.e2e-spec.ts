@@ -5,8 +5,6 @@ import { startTestApp, TestApp } from './support/test-app';
 import { fixtures, idNumber } from './support/fixtures';
 import { api, insertAlert, insertProject, insertUnits, intake } from './support/workflow-fixtures';
 
-jest.setTimeout(60_000);
-
 type Who = { headers: Record<string, string> };
 type Caller = 'admin' | 'auditor' | 'lead' | 'inspector' | 'otherInspector' | 'bureau' | 'submitter';
 

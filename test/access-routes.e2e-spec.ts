@@ -7,8 +7,6 @@ import { listRoutes, RouteInfo } from './support/routes';
 import { startTestApp, TestApp } from './support/test-app';
 import { insertAlert, insertProject, insertUnits, intake } from './support/workflow-fixtures';
 
-jest.setTimeout(120_000);
-
 type Caller = 'anonymous' | 'admin' | 'auditor' | 'lead' | 'inspector' | 'otherInspector' | 'bureau' | 'otherBureau' | 'submitter';
 const ROLE_OF: Record<Exclude<Caller, 'anonymous'>, Role> = {
   admin: Role.Admin,

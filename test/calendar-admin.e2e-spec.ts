@@ -3,9 +3,6 @@ import { WorkingCalendar } from '@wage/calendar';
 import { loginAs } from './support/auth';
 import { startTestApp, TestApp } from './support/test-app';
 
-// Booting the service under load can take longer than jest's default 5 s.
-jest.setTimeout(60_000);
-
 describe('working-day calendar', () => {
   let t: TestApp;
   let admin: Record<string, string>;

@@ -12,8 +12,6 @@ import { importClues, today } from './support/clue-fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 import { api, insertAlert, insertProject, insertUnits, intake } from './support/workflow-fixtures';
 
-jest.setTimeout(120_000);
-
 const HOUR = 3600 * 1000;
 
 describe('clue cases: intake, lifecycle, deadlines, escalation, access', () => {

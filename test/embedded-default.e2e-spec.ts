@@ -6,8 +6,6 @@ import { Manifest, writeDataset } from '@wage/generator';
 import { PipelineResult, runPipeline } from './support/pipeline';
 import { startTestApp } from './support/test-app';
 
-jest.setTimeout(600_000);
-
 const ROOT = join(__dirname, '..');
 
 /** Root and a working `unshare -n` (Linux): else this test cannot prove isolation. */

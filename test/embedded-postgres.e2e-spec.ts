@@ -6,8 +6,6 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { EmbeddedPostgres, startEmbeddedPostgres } from '@wage/database';
 
-jest.setTimeout(120_000);
-
 async function query<T>(url: string, sql: string): Promise<T[]> {
   const c = new Client({ connectionString: url });
   await c.connect();

@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Logger } from 'nestjs-pino';
 import { configureHttpApp, HEALTH_REDIS_URL } from '@wage/ops';
-import { AppModule } from '../apps/api/src/app.module';
+import { AppModule } from '@wage/platform';
 import { adminHeaders } from './support/auth';
 import { startTestApp, TestApp } from './support/test-app';
 

@@ -5,9 +5,6 @@ import { Child, spawnTs } from './support/child-process';
 import { createTestEnv, TestEnv } from './support/test-env';
 
 /** The service as operators run it: real child processes, real exit codes. */
-// Child processes compile TypeScript on start; on a busy 2-core machine that takes a while.
-jest.setTimeout(120_000);
-
 describe('foundation: processes', () => {
   let env: TestEnv;
   const children: Child[] = [];
@@ -18,7 +15,7 @@ describe('foundation: processes', () => {
   };
 
   beforeAll(async () => {
-    env = await createTestEnv();
+    env = await createTestEnv({}, { empty: true });
   });
   afterAll(async () => {
     await Promise.all(children.map((c) => c.kill()));

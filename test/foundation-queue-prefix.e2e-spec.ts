@@ -1,8 +1,6 @@
 import { prepareInfrastructure, StartupError } from '@wage/ops';
 import { createTestEnv, deleteRedisPrefix, TestEnv } from './support/test-env';
 
-jest.setTimeout(60_000);
-
 describe('queue prefix ownership', () => {
   const envs: TestEnv[] = [];
   afterAll(async () => {

@@ -10,9 +10,6 @@ import { pdfText } from './support/pdf-text';
  * last): selection, grouping and numbering, access, acknowledge and reply, re-listing,
  * deadlines, documents. March 2026 has no public holidays: 2026-03-13 is a Friday.
  */
-// Booting the service and rendering PDFs takes seconds on a shared 2-core machine.
-jest.setTimeout(60_000);
-
 describe('joint notices', () => {
   let t: TestApp;
   let db: DataSource;

@@ -8,9 +8,6 @@ import { noticeFixtures } from './support/notice-fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
 /** The daily notice jobs as a worker runs them: schedules registered, handlers dispatched. */
-// Booting the service and rendering PDFs takes seconds on a shared 2-core machine.
-jest.setTimeout(60_000);
-
 describe('joint notice jobs', () => {
   let t: TestApp;
   let queue: Queue;

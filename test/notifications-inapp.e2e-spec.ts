@@ -9,9 +9,6 @@ interface ListBody {
   items: Array<{ id: number; title: string; body: string; alertId: number | null; noticeId: number | null; readAt: string | null }>;
 }
 
-// Booting the service under load can take longer than jest's default 5 s.
-jest.setTimeout(60_000);
-
 describe('in-app notifications', () => {
   let t: TestApp;
   let db: DataSource;

@@ -5,7 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { configureHttpApp, prepareInfrastructure } from '@wage/ops';
 import { OutboxService, verifyWebhookSignature, WebhookSecretService } from '@wage/notifications';
-import { AppModule } from '../apps/api/src/app.module';
+import { AppModule } from '@wage/platform';
 import { createTestEnv, deleteRedisPrefix, TestEnv } from './support/test-env';
 import { insertUnit, waitFor, WebhookReceiver } from './support/webhook-receiver';
 
@@ -18,9 +18,6 @@ async function boot(workers: boolean): Promise<INestApplication> {
   await app.listen(0, '127.0.0.1');
   return app;
 }
-
-// Booting the service under load can take longer than jest's default 5 s.
-jest.setTimeout(60_000);
 
 describe('the outbox survives a restart', () => {
   let env: TestEnv;

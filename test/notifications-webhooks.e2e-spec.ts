@@ -14,9 +14,6 @@ interface Row {
   body: string;
 }
 
-// Booting the service under load can take longer than jest's default 5 s.
-jest.setTimeout(60_000);
-
 describe('webhooks through the outbox', () => {
   let t: TestApp;
   let db: DataSource;

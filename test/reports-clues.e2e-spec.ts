@@ -12,8 +12,6 @@ import { api, insertProject, insertUnits } from './support/workflow-fixtures';
  * imported through the API, routed by the real intake and worked through
  * POST /clues/:id/actions with the workflow clock set to each step's day.
  */
-jest.setTimeout(120_000);
-
 type Who = { headers: Record<string, string> };
 
 describe('reports: clue-case figures', () => {

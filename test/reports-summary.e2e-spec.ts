@@ -11,8 +11,6 @@ import { api } from './support/workflow-fixtures';
  * 2026-03-02 is a Monday): every figure, each grouping, each scope, history rebuilt from
  * the event log, and the XLSX export against the JSON.
  */
-jest.setTimeout(120_000);
-
 type Figures = Record<string, unknown> & { key?: string; label?: string };
 interface Report {
   from: string;

@@ -4,8 +4,6 @@ import { adminHeaders, LoggedIn, loginAs } from './support/auth';
 import { startTestApp, TestApp } from './support/test-app';
 import { api, insertAlert, insertProject, insertUnits, intake } from './support/workflow-fixtures';
 
-jest.setTimeout(60_000);
-
 describe('routing alerts to inspection units', () => {
   let t: TestApp;
   let db: DataSource;

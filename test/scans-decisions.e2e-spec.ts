@@ -11,8 +11,6 @@ import { FakeFinding, fakeRuleEngine, insertProjects, postScan, runScan, waitFor
 import { startTestApp, TestApp } from './support/test-app';
 import { api } from './support/workflow-fixtures';
 
-jest.setTimeout(120_000);
-
 /**
  * rules.md "Identity, re-evaluation and clearing": people's decisions survive the nightly
  * scan, scans are ordered by their date, and older periods are re-evaluated. Every scan

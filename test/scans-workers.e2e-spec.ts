@@ -11,8 +11,6 @@ import { postScan, runScan, waitForScan } from './support/scans';
 import { startTestApp, TestApp } from './support/test-app';
 import { spawnWorker, waitFor, WorkerProcess } from './support/worker-process';
 
-jest.setTimeout(240_000);
-
 /**
  * Real worker processes (apps/worker) share scans with the API process, which runs no
  * workers itself: one worker vs three give the same alerts, a worker killed mid-shard

@@ -10,8 +10,6 @@ import { csv, idNumber, importFile, uploadFile, uscc } from './support/ingest';
 import { startTestApp, TestApp } from './support/test-app';
 import { insertUnit, waitFor } from './support/webhook-receiver';
 
-jest.setTimeout(120_000);
-
 const METRICS_TOKEN = 'metrics-token-0123456789abcdef';
 
 /** A receiver that counts hits and answers what a test tells it (status, headers, a body of n bytes). */

@@ -9,8 +9,6 @@ import { fakeRuleEngine, insertProjects, runScan } from './support/scans';
 import { startTestApp, TestApp } from './support/test-app';
 import { api, insertUnits } from './support/workflow-fixtures';
 
-jest.setTimeout(90_000);
-
 /**
  * issue #5 "done when": an inspector works a queue end to end through the API (claim,
  * acknowledge, start, resolve with a code), the lead sees what is overdue, all with the

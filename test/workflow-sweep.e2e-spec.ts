@@ -8,8 +8,6 @@ import { LoggedIn, loginAs } from './support/auth';
 import { startTestApp, TestApp } from './support/test-app';
 import { api, insertAlert, insertProject, insertUnits, intake } from './support/workflow-fixtures';
 
-jest.setTimeout(90_000);
-
 const DAY = 24 * 3600 * 1000;
 
 async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {

@@ -7,7 +7,6 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { api, insertProject, insertUnits } from '../support/workflow-fixtures';
 import { ensureConsoleBuilt, launchBrowser, login, screenshot } from './browser';
 
-jest.setTimeout(120_000);
 
 describe('clue cases in the web console', () => {
   let t: TestApp;

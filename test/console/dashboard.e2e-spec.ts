@@ -10,8 +10,6 @@ import { api } from '../support/workflow-fixtures';
 import { ensureConsoleBuilt, launchBrowser, login, screenshot } from './browser';
 
 /** The 统计 dashboard in a real browser: what a brigade lead reads equals what the API says. */
-jest.setTimeout(120_000);
-
 interface Figures {
   [k: string]: unknown;
   wagesRecovered: string;

@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
-import { AppModule } from '../../apps/api/src/app.module';
+import { AppModule } from '@wage/platform';
 import { configureHttpApp, prepareInfrastructure } from '@wage/ops';
 import { createTestEnv, TestEnv } from './test-env';
 

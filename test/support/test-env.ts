@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import IORedis from 'ioredis';
 import { Client } from 'pg';
+import { adminUrl, databaseUrlFor, TEMPLATE_ENV } from './template-db';
 
-const BASE_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const BASE_DATABASE_URL = adminUrl();
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /**
@@ -25,22 +26,36 @@ export interface TestEnv {
   destroy(): Promise<void>;
 }
 
+export interface TestEnvOptions {
+  /** An empty database instead of a migrated one: for tests of the migrations themselves. */
+  empty?: boolean;
+}
+
 /**
  * Each e2e test file gets its own PostgreSQL database and BullMQ prefix, so files can
  * run in parallel and leave nothing behind. Sets process.env for loadConfig().
+ * The database is a copy of the run's migrated template (test/support/global-setup.ts),
+ * which is much cheaper than running every migration again; the service still runs
+ * its migrations on start, and finds none pending.
  */
-export async function createTestEnv(extraEnv: Record<string, string> = {}): Promise<TestEnv> {
+export async function createTestEnv(extraEnv: Record<string, string> = {}, options: TestEnvOptions = {}): Promise<TestEnv> {
   const suffix = `${process.pid}_${randomBytes(4).toString('hex')}`;
   const dbName = `wage_test_${suffix}`;
+  const template = options.empty ? undefined : process.env[TEMPLATE_ENV];
   const admin = new Client({ connectionString: BASE_DATABASE_URL });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  await admin.end();
-  const url = new URL(BASE_DATABASE_URL);
-  url.pathname = `/${dbName}`;
+  try {
+    await admin.query(template ? `CREATE DATABASE ${dbName} TEMPLATE ${template}` : `CREATE DATABASE ${dbName}`);
+  } finally {
+    await admin.end();
+  }
+  const databaseUrl = databaseUrlFor(dbName);
+  // A copy shares the template's service instance id; a new database must have its own
+  // (queue-prefix ownership tells databases apart by it).
+  if (template) await renewServiceInstance(databaseUrl);
   const dataDir = mkdtempSync(join(tmpdir(), 'wage-test-data-'));
   const env: TestEnv = {
-    databaseUrl: url.toString(),
+    databaseUrl,
     redisUrl: REDIS_URL,
     queuePrefix: `test_${suffix}`,
     dataDir,
@@ -68,6 +83,16 @@ export async function createTestEnv(extraEnv: Record<string, string> = {}): Prom
     ...extraEnv,
   });
   return env;
+}
+
+async function renewServiceInstance(databaseUrl: string): Promise<void> {
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    await db.query('UPDATE service_instance SET id = uuid_generate_v4(), created_at = now()');
+  } finally {
+    await db.end();
+  }
 }
 
 export async function deleteRedisPrefix(redisUrl: string, prefix: string): Promise<void> {

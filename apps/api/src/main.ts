@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createHttpApp, prepareInfrastructure, runMain } from '@wage/ops';
-import { AppModule } from './app.module';
+import { AppModule } from '@wage/platform';
 
 /**
  * `node main.js` serves the HTTP API; `--with-workers` also runs the job processors

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { AppModule } from '../../api/src/app.module';
 import { createWorkerContext, prepareInfrastructure, runMain } from '@wage/ops';
+import { AppModule } from '@wage/platform';
 
 /** Job processors and schedules only; run as many of these as the load needs. */
 runMain(async () => {

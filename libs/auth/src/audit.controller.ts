@@ -6,7 +6,7 @@ import { Repository } from 'typeorm';
 import { Roles } from './decorators';
 import { SecurityEvent } from './entities/security-event.entity';
 import { Role } from './roles';
-import { PageQueryDto } from '@wage/ops';
+import { PageQueryDto } from '@wage/common';
 
 export class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Exact event name, or a prefix ending in "." (e.g. "login.")' })

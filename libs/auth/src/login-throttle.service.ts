@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@wage/config';
-import { redisOptions } from '@wage/queues';
+import { redisOptions } from '@wage/common';
 import { CounterStore, PostgresCounterStore, RedisCounterStore } from './login-throttle.store';
 
 /**

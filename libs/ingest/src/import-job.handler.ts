@@ -3,6 +3,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { isLastAttempt } from '@wage/common';
 import { JobHandler, jobId, JobName, QueueName } from '@wage/queues';
 import { DATASETS } from './datasets/registry';
 import { Import, ImportStatus } from './entities/import.entity';
@@ -79,7 +80,7 @@ export class ImportJobHandler {
       }
       return { status };
     } catch (error) {
-      const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      const lastAttempt = isLastAttempt(job);
       if (error instanceof FileProblem || lastAttempt) {
         const message = error instanceof FileProblem ? error.message : 'The import failed because of a server problem; it has been logged. Upload the file again later';
         if (!(error instanceof FileProblem)) this.logger.error(`import ${imp.id} failed: ${(error as Error).stack}`);

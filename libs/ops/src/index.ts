@@ -1,5 +1,5 @@
-// First: modules that CoreModule pulls in (auth's DTOs) extend it while this index is still loading.
-export { PageQueryDto } from './page-query.dto';
+// PageQueryDto and the metric helpers live in @wage/common; re-exported for older imports.
+export { PageQueryDto } from '@wage/common';
 export { CoreModule } from './core.module';
 export { LoggingModule } from './logging.module';
 export { HttpExceptionFilter } from './http-exception.filter';
@@ -7,5 +7,5 @@ export { createValidationPipe } from './validation.pipe';
 export { checkRedis, configureHttpApp, createHttpApp, createWorkerContext, prepareInfrastructure, runMain, StartupError } from './bootstrap';
 export { OpsModule } from './ops.module';
 export { MetricsService, type ScrapeHook } from './metrics/metrics.service';
-export { metricCounter, metricGauge, metricHistogram, metricsRegistry } from './metrics/metrics-registry';
+export { metricCounter, metricGauge, metricHistogram, metricsRegistry } from '@wage/common';
 export { HEALTH_REDIS_URL } from './health/redis-health.indicator';

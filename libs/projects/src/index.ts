@@ -1,4 +1,4 @@
 export { ProjectRisk } from './project-risk.entity';
 export { ProjectRiskService } from './project-risk.service';
-export { fenToYuan } from './money';
+export { fenToYuan } from '@wage/money';
 export { ProjectsModule } from './projects.module';

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { callerScope, relatedClues } from '@wage/alerts';
 import type { Principal } from '@wage/auth';
 import { bankTransferredByMonth } from './bank-months';
-import { fenToYuan } from './money';
+import { fenToYuan } from '@wage/money';
 import { ProjectListQueryDto } from './project.dto';
 
 interface ListRow {

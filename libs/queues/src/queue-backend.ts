@@ -1,7 +1,7 @@
 import { ConnectionOptions, createPostgresBackend, PostgresPoolConfig, runMigrations, setDefaultBackendFactory } from 'bullmq';
 import { Client } from 'pg';
 import { AppConfig, QueueBackend } from '@wage/config';
-import { producerRedisOptions, redisOptions } from './redis-options';
+import { producerRedisOptions, redisOptions } from '@wage/common';
 
 /**
  * BullMQ's PostgreSQL backend keeps every queue in one schema of the service's own

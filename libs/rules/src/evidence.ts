@@ -1,4 +1,4 @@
-import { fenToYuan } from './money';
+import { fenToYuan } from '@wage/money';
 import { isPeriod, periodLabel } from './periods';
 
 /** At most this many affected workers are listed in an alert's evidence. */

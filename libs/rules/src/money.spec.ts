@@ -1,51 +1,44 @@
-import { fenTimes, fenToYuan, ratioText, shareAbove, shareAtLeast, shareBelow, yuanToFen } from './money';
+import { fenTimes, ratioText, shareAbove, shareAtLeast, shareBelow } from './money';
 
-describe('money', () => {
-  it('formats fen as yuan with two decimals', () => {
-    expect(fenToYuan(1234560)).toBe('12345.60');
-    expect(fenToYuan(5)).toBe('0.05');
-    expect(fenToYuan(0)).toBe('0.00');
-    expect(fenToYuan(-5)).toBe('-0.05');
-    expect(fenToYuan(-123456)).toBe('-1234.56');
-    expect(fenToYuan(900719925474099n)).toBe('9007199254740.99');
-  });
+const COMPARE = { shareBelow, shareAbove, shareAtLeast };
 
-  it('converts whole-yuan thresholds to fen', () => {
-    expect(yuanToFen(4000000)).toBe(400000000);
-    expect(() => yuanToFen(0.5)).toThrow();
-  });
-
-  it('compares shares exactly at the boundary', () => {
-    expect(shareBelow(80, 100, 0.8)).toBe(false);
-    expect(shareBelow(79999, 100000, 0.8)).toBe(true);
-    expect(shareBelow(50, 100, 0.5)).toBe(false);
+describe('ratios', () => {
+  it.each<[keyof typeof COMPARE, number, number, number, boolean]>([
+    ['shareBelow', 80, 100, 0.8, false],
+    ['shareBelow', 79999, 100000, 0.8, true],
+    ['shareBelow', 50, 100, 0.5, false],
     // 0.1 × 3 is 0.30000000000000004 in floating point: exact arithmetic says equal.
-    expect(shareBelow(3, 10, 0.3)).toBe(false);
-    expect(shareAbove(1, 10, 0.1)).toBe(false);
-    expect(shareAbove(2, 10, 0.1)).toBe(true);
-    expect(shareAtLeast(1, 10, 0.1)).toBe(true);
-    expect(shareAtLeast(1, 11, 0.1)).toBe(false);
-    expect(shareBelow(0, 0, 0.8)).toBe(false);
-    expect(shareAbove(1, 0, 0.5)).toBe(false);
+    ['shareBelow', 3, 10, 0.3, false],
+    ['shareAbove', 1, 10, 0.1, false],
+    ['shareAbove', 2, 10, 0.1, true],
+    ['shareAtLeast', 1, 10, 0.1, true],
+    ['shareAtLeast', 1, 11, 0.1, false],
+    ['shareBelow', 0, 0, 0.8, false],
+    ['shareAbove', 1, 0, 0.5, false],
+  ])('%s(%i, %i, %p) is %p, exactly at the boundary', (fn, part, whole, threshold, expected) => {
+    expect(COMPARE[fn](part, whole, threshold)).toBe(expected);
   });
 
-  it('renders ratios rounded half up, null for an empty whole', () => {
-    expect(ratioText(45, 100)).toBe('0.4500');
-    expect(ratioText(2, 3)).toBe('0.6667');
-    expect(ratioText(1, 3)).toBe('0.3333');
-    expect(ratioText(3, 3)).toBe('1.0000');
-    expect(ratioText(1, 8, 2)).toBe('0.13');
-    expect(ratioText(1, 0)).toBeNull();
+  it.each<[number, number, number | undefined, string | null]>([
+    [45, 100, undefined, '0.4500'],
+    [2, 3, undefined, '0.6667'],
+    [1, 3, undefined, '0.3333'],
+    [3, 3, undefined, '1.0000'],
+    [1, 8, 2, '0.13'],
+    [1, 0, undefined, null],
+  ])('ratioText(%i, %i, %p) is %p (half up; null for an empty whole)', (part, whole, digits, text) => {
+    expect(ratioText(part, whole, digits)).toBe(text);
   });
 
-  it('multiplies fen by a decimal fraction rounding up', () => {
-    expect(fenTimes(300000000, 0.01)).toBe(3000000);
-    expect(fenTimes(299999999, 0.01)).toBe(3000000);
-    expect(fenTimes(101, 0.5)).toBe(51);
+  it.each([
+    [300000000, 0.01, 3000000],
+    [299999999, 0.01, 3000000],
+    [101, 0.5, 51],
+  ])('fenTimes(%i, %p) rounds up to %i', (fen, threshold, product) => {
+    expect(fenTimes(fen, threshold)).toBe(product);
   });
 
-  it('rejects thresholds that are not plain decimals', () => {
-    expect(() => shareBelow(1, 2, -0.1)).toThrow();
-    expect(() => shareBelow(1, 2, 1e-7)).toThrow();
+  it.each([-0.1, 1e-7])('rejects the threshold %p (not a plain decimal)', (threshold) => {
+    expect(() => shareBelow(1, 2, threshold)).toThrow();
   });
 });

@@ -1,23 +1,8 @@
 /**
- * Money and ratio arithmetic for evidence and severities, exact: fen are integers and
+ * Ratio arithmetic for evidence and severities (fen ↔ yuan is in @wage/money), exact: fen are integers and
  * thresholds are decimal fractions compared with BigInt cross-multiplication, so a
  * ratio of exactly 0.80 is never "below 0.80" through a floating-point accident.
  */
-
-/** 1234560 → "12345.60"; -5 → "-0.05". */
-export function fenToYuan(fen: number | bigint): string {
-  const v = BigInt(fen);
-  const neg = v < 0n;
-  const abs = neg ? -v : v;
-  const cents = (abs % 100n).toString().padStart(2, '0');
-  return `${neg ? '-' : ''}${abs / 100n}.${cents}`;
-}
-
-/** Whole yuan (profile thresholds) → fen. */
-export function yuanToFen(yuan: number): number {
-  if (!Number.isSafeInteger(yuan)) throw new Error(`yuan threshold must be a whole number: ${yuan}`);
-  return yuan * 100;
-}
 
 /** A decimal threshold such as 0.8 or 0.125 as an exact fraction num/den. */
 function fraction(threshold: number): [bigint, bigint] {

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Job } from 'bullmq';
+import { isLastAttempt } from '@wage/common';
 import { JobHandler, JobName } from '@wage/queues';
 import { todayIn } from './scan-dates';
 import { ScanFinalizeService } from './scan-finalize.service';
 import { ScanJobData, ScanRequestService } from './scan-request.service';
 import { ScanShardService } from './scan-shard.service';
-
-const isLastAttempt = (job: Job): boolean => job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
 
 /** BullMQ entry points of scans; each is thin and delegates to a service. */
 @Injectable()

@@ -9,7 +9,7 @@ import { Clock } from './clock';
 import { DeadlineService } from './deadlines.service';
 import { AlertActionDto, ProjectBulkActionDto } from './dto/alert-action.dto';
 import { EscalationTimer, EscalationTimers } from './escalation-timers.service';
-import { yuanToFen } from './money';
+import { yuanToFen } from '@wage/money';
 import { checkTransition } from './transitions';
 
 interface LockedAlert {

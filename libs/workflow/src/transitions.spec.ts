@@ -1,5 +1,4 @@
 import { Role } from '@wage/auth';
-import { fenToYuan, yuanToFen } from './money';
 import { checkTransition } from './transitions';
 
 describe('alert state machine', () => {
@@ -23,18 +22,5 @@ describe('alert state machine', () => {
     expect(checkTransition('comment', 'open', Role.Auditor)).toMatchObject({ kind: 'forbidden' });
     expect(checkTransition('acknowledge', 'open', Role.BureauOfficer)).toMatchObject({ kind: 'forbidden' });
     expect(checkTransition('assign', 'open', Role.Inspector)).toMatchObject({ kind: 'forbidden' });
-  });
-});
-
-describe('yuan amounts', () => {
-  it('converts exactly to fen', () => {
-    expect(yuanToFen('31794000.10')).toBe(3179400010);
-    expect(yuanToFen(0.1)).toBe(10);
-    expect(yuanToFen('12')).toBe(1200);
-    expect(yuanToFen(1234.5)).toBe(123450);
-    expect(fenToYuan(123450)).toBe('1234.50');
-  });
-  it('rejects more than 2 decimals, negatives and junk', () => {
-    for (const bad of ['1.234', '-1', 'abc', '', '01', 0.1 + 0.2, Number.NaN]) expect(yuanToFen(bad)).toBeNull();
   });
 });

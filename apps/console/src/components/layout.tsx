@@ -53,7 +53,7 @@ export function Layout({ paths }: { paths: string[] }): ReactNode {
             onClick={() => {
               setToken(null);
               setMe(null);
-              navigate('/login');
+              void navigate('/login');
             }}
           >
             {t.nav.logout}

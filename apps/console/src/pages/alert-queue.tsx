@@ -58,7 +58,7 @@ export function AlertQueuePage(): ReactNode {
 
   async function claimNext(): Promise<void> {
     const claimed = await api<AlertItem | undefined>('POST', '/alerts/claim-next');
-    if (claimed) navigate(`/alerts/${claimed.id}`);
+    if (claimed) void navigate(`/alerts/${claimed.id}`);
     else void toast.info(t.queue.claimedNone);
   }
   async function bulk(projectCode: string, action: 'acknowledge' | 'resolve'): Promise<void> {

@@ -46,7 +46,7 @@ export function ClueQueuePage(): ReactNode {
   async function claimNext(): Promise<void> {
     try {
       const claimed = await api<ClueItem | undefined>('POST', '/clues/claim-next');
-      if (claimed) navigate(`/clues/${encodeURIComponent(claimed.clueId)}`);
+      if (claimed) void navigate(`/clues/${encodeURIComponent(claimed.clueId)}`);
       else setNotice(t.clues.claimedNone);
     } catch (e) {
       setNotice((e as Error).message);

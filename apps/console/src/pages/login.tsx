@@ -17,7 +17,7 @@ export function LoginPage(): ReactNode {
       setToken(accessToken);
       const me = await api<Me>('GET', '/auth/me');
       setMe(me);
-      navigate('/'); // the index route picks the landing page by role (pages/dashboard.tsx Landing)
+      void navigate('/'); // the index route picks the landing page by role (pages/dashboard.tsx Landing)
     } catch (err) {
       setError(`${t.login.failed}：${(err as Error).message}`);
     }

@@ -1,6 +1,6 @@
-/** Values stored in the database and used by the API (rules.md, workflow.md): never rename. */
-export const SEVERITIES = ['red', 'orange', 'yellow'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+import { Severity } from '@wage/common';
+
+export { SEVERITIES, type Severity } from '@wage/common';
 
 /** Lower is more urgent (queue order). */
 export const SEVERITY_RANK: Record<Severity, number> = { red: 0, orange: 1, yellow: 2 };

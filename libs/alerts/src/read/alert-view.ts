@@ -1,3 +1,4 @@
+import { fenToYuanOrNull } from '@wage/money';
 import { QUEUE_ORDER_SQL } from '../store/alert-sql';
 
 /** One alert row as the read queries select it. */
@@ -74,14 +75,6 @@ export const ALERT_FROM = `alerts a
 /** workflow.md queue order (shared with claim-next). */
 export const QUEUE_ORDER = QUEUE_ORDER_SQL;
 
-/** Integer fen (bigint arrives as a string) → yuan with 2 decimals, without floating point. */
-function fenToYuan(fen: string | number | null): string | null {
-  if (fen === null || fen === undefined) return null;
-  const v = BigInt(fen);
-  const abs = v < 0n ? -v : v;
-  return `${v < 0n ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
-}
-
 export function toAlertItem(r: AlertRow): AlertItem {
   return {
     id: r.id,
@@ -103,7 +96,7 @@ export function toAlertItem(r: AlertRow): AlertItem {
     resolution: r.resolution,
     suppressedUntil: r.suppressed_until,
     overdue: r.overdue,
-    recoveredAmount: fenToYuan(r.recovered_fen),
+    recoveredAmount: fenToYuanOrNull(r.recovered_fen),
     workersPaid: r.workers_paid,
     conditionStillPresent: r.status === 'resolved' ? r.condition_present : null,
   };

@@ -1,45 +1,18 @@
+import { MAX_YUAN_DIGITS, parseYuan } from '@wage/money';
 import { CellError, Parsed } from './cell-error';
 import { RowErrorCode } from './error-codes';
 
-const PLAIN_MONEY = /^(\d+)(?:\.(\d{1,2}))?$/;
-const GROUPED_MONEY = /^(\d{1,3}(?:,\d{3})+)(?:\.(\d{1,2}))?$/;
-/** 10^13 yuan: far above any contract, and fen stays below 2^53. */
-const MAX_YUAN_DIGITS = 13;
-
 /**
- * Yuan with at most 2 decimals → integer fen, by string arithmetic (never a float).
- * A thousands separator can only reach a cell through quoting (an unquoted one splits
+ * Yuan with at most 2 decimals → integer fen (the shared parser in @wage/money). A
+ * thousands separator can only reach a cell through quoting (an unquoted one splits
  * the cell in a CSV), so a well-grouped "12,345.60" is accepted.
  */
 export function parseMoney(raw: string): Parsed<number> {
-  // Fast path for the plain form (the bulk of any file): one pass over the digits.
-  // It takes at most MAX_YUAN_DIGITS whole digits, so fen stays an exact integer
-  // (below 2^53); anything longer (leading zeros, or too large) takes the slow path.
-  let fen = 0;
-  let decimals = -1;
-  let i = 0;
-  for (; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      if (decimals >= 0) {
-        if (++decimals > 2) break;
-      } else if (i >= MAX_YUAN_DIGITS) break;
-      fen = fen * 10 + (c - 48);
-    } else if (c === 46 && decimals < 0 && i > 0) decimals = 0;
-    else break;
-  }
-  if (i === raw.length && decimals !== 0) return decimals === 2 ? fen : decimals === 1 ? fen * 10 : fen * 100;
-  const m = PLAIN_MONEY.exec(raw) ?? GROUPED_MONEY.exec(raw);
-  if (!m) {
-    if (/^-/.test(raw)) return new CellError(RowErrorCode.InvalidMoney, `Amount "${raw}" must not be negative`);
-    return new CellError(RowErrorCode.InvalidMoney, `"${raw}" is not an amount in yuan: write it like 12345.60 (at most 2 decimals)`);
-  }
-  const whole = m[1].replace(/,/g, '').replace(/^0+(?=\d)/, '');
-  if (whole.length > MAX_YUAN_DIGITS) {
-    return new CellError(RowErrorCode.InvalidMoney, `Amount "${raw}" is too large: at most ${MAX_YUAN_DIGITS} digits before the decimal point`);
-  }
-  const cents = (m[2] ?? '').padEnd(2, '0');
-  return Number(whole) * 100 + Number(cents);
+  const parsed = parseYuan(raw);
+  if (parsed.fen !== undefined) return parsed.fen;
+  if (parsed.problem === 'negative') return new CellError(RowErrorCode.InvalidMoney, `Amount "${raw}" must not be negative`);
+  if (parsed.problem === 'too-large') return new CellError(RowErrorCode.InvalidMoney, `Amount "${raw}" is too large: at most ${MAX_YUAN_DIGITS} digits before the decimal point`);
+  return new CellError(RowErrorCode.InvalidMoney, `"${raw}" is not an amount in yuan: write it like 12345.60 (at most 2 decimals)`);
 }
 
 const TRUE_WORDS = new Set(['true', '1', 'yes', 'y', '是']);

@@ -1,5 +1,5 @@
 import { NextFunction, Request, Response } from 'express';
-import { metricHistogram } from './metrics-registry';
+import { metricHistogram } from '@wage/common';
 
 const httpDuration = metricHistogram({
   name: 'http_request_duration_seconds',

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { onJobOutcome, QueueName } from '@wage/queues';
-import { metricCounter, metricGauge, metricsRegistry } from './metrics-registry';
+import { metricCounter, metricGauge, metricsRegistry } from '@wage/common';
 
 export type ScrapeHook = () => Promise<void> | void;
 

@@ -1,4 +1,4 @@
-import { Severity } from '@wage/alerts';
+import { Severity } from '@wage/common';
 import { RuleCode } from '../catalogue';
 import { RuleThresholds } from '../profiles/thresholds';
 

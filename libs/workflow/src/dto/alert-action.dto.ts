@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { RESOLUTION_CODES, ResolutionCode } from '@wage/alerts';
+import { yuanToFen } from '@wage/money';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
 import { WORKFLOW_ACTIONS, WorkflowAction } from '../transitions';
 
 @ValidatorConstraint({ name: 'yuanAmount' })
 class YuanAmount implements ValidatorConstraintInterface {
   validate(value: unknown): boolean {
-    return (typeof value === 'string' || typeof value === 'number') && /^(0|[1-9]\d{0,12})(\.\d{1,2})?$/.test(String(value).trim());
+    return (typeof value === 'string' || typeof value === 'number') && yuanToFen(value) !== null;
   }
   defaultMessage(): string {
     return 'recoveredAmount must be an amount in yuan with at most 2 decimals, such as "31794000.50"';

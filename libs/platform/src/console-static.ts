@@ -8,7 +8,7 @@ import { ServeStaticModule } from '@nestjs/serve-static';
  * from the same origin as the API. Found from both the TypeScript sources and dist/.
  */
 export function consoleStaticModules(): DynamicModule[] {
-  const candidates = [join(__dirname, '..', '..', 'console', 'dist'), join(__dirname, '..', '..', '..', '..', 'apps', 'console', 'dist')];
+  const candidates = [join(__dirname, '..', '..', '..', 'apps', 'console', 'dist'), join(__dirname, '..', '..', '..', '..', 'apps', 'console', 'dist')];
   const rootPath = candidates.find((dir) => existsSync(join(dir, 'index.html')));
   return rootPath ? [ServeStaticModule.forRoot({ rootPath, serveRoot: '/console' })] : [];
 }

@@ -1,0 +1,1 @@
+export { fenToYuan, fenToYuanOrNull, MAX_YUAN_DIGITS, parseYuan, yuanToFen, type ParsedYuan, type YuanProblem } from './yuan';

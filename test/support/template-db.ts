@@ -1,0 +1,13 @@
+/** Names shared by the jest global setup/teardown and test-env.ts. */
+export const TEMPLATE_ENV = 'WAGE_TEST_TEMPLATE_DB';
+
+/** The server's maintenance database, from which databases are created and dropped. */
+export function adminUrl(): string {
+  return process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+}
+
+export function databaseUrlFor(name: string): string {
+  const url = new URL(adminUrl());
+  url.pathname = `/${name}`;
+  return url.toString();
+}
