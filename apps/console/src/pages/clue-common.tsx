@@ -1,6 +1,6 @@
 import { Space, Tag } from 'antd';
 import { ReactNode } from 'react';
-import { formatTime } from '../components/common';
+import { formatTime, label } from '../components/common';
 import { t } from '../i18n/zh-CN';
 
 /** A clue case as GET /api/v1/clues lists it. */
@@ -59,12 +59,13 @@ export interface CluePage {
 /** Statuses a case can still be worked in (the queue's default filter). */
 export const OPEN_STATUSES = ['received', 'accepted', 'contacted', 'replied'];
 
-export const label = (map: Record<string, string>, key: string | null | undefined): string => (key ? (map[key] ?? key) : '—');
+// One label helper for the whole console: an unknown value shows 未知, never its code.
+export { label };
 
 const STATUS_COLOR: Record<string, string> = { received: 'blue', accepted: 'cyan', contacted: 'geekblue', replied: 'purple', closed: 'green' };
 
 export function ClueStatusTag({ status }: { status: string }): ReactNode {
-  return <Tag color={STATUS_COLOR[status]}>{label(t.clues.statuses, status)}</Tag>;
+  return <Tag color={STATUS_COLOR[status]}>{label(t.clueStatus, status)}</Tag>;
 }
 
 /** The due-soon / overdue / escalation badges of a case. */
@@ -92,31 +93,6 @@ export function ClueDeadline({ clue }: { clue: ClueItem }): ReactNode {
         {label(t.clues.steps, clue.nextStep)} {formatTime(clue.nextDeadline)}
       </span>
       <ClueBadges clue={clue} />
-    </Space>
-  );
-}
-
-/** Related clues as GET /projects/{code} and GET /alerts/{id} list them (`relatedClues`). */
-export interface RelatedClue {
-  clueId: string;
-  receivedOn: string;
-  source: string;
-  workersInvolved: number;
-  status: string;
-  outcome: string | null;
-}
-
-/** The project's clues, for the project page and the alert page (links to each clue page). */
-export function RelatedClues({ clues }: { clues: RelatedClue[] | undefined }): ReactNode {
-  if (!clues?.length) return null;
-  return (
-    <Space wrap className="related-clues">
-      {clues.map((c) => (
-        <a key={c.clueId} href={`#/clues/${encodeURIComponent(c.clueId)}`}>
-          {c.clueId}（{c.receivedOn}，{c.workersInvolved}
-          {t.common.persons}，{label(t.clues.statuses, c.status)}）
-        </a>
-      ))}
     </Space>
   );
 }

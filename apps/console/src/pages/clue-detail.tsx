@@ -29,7 +29,7 @@ interface ActionForm {
 
 function eventText(e: ClueEvent): string {
   const what = t.clues.actions[e.action] ?? t.clues.events[e.action] ?? e.action;
-  const move = e.fromStatus && e.toStatus && e.fromStatus !== e.toStatus ? `（${label(t.clues.statuses, e.fromStatus)} → ${label(t.clues.statuses, e.toStatus)}）` : '';
+  const move = e.fromStatus && e.toStatus && e.fromStatus !== e.toStatus ? `（${label(t.clueStatus, e.fromStatus)} → ${label(t.clueStatus, e.toStatus)}）` : '';
   return `${what}${move} · ${e.actorName ?? e.actorKind}${e.note ? ` · ${e.note}` : ''}`;
 }
 
@@ -77,7 +77,7 @@ export function ClueDetailPage({ role }: { role: string }): ReactNode {
       >
         <Descriptions column={2} size="small" bordered>
           <Descriptions.Item label={t.clues.columns.receivedOn}>{clue.receivedOn}</Descriptions.Item>
-          <Descriptions.Item label={t.clues.columns.source}>{label(t.clues.sources, clue.source)}</Descriptions.Item>
+          <Descriptions.Item label={t.clues.columns.source}>{label(t.clueSources, clue.source)}</Descriptions.Item>
           <Descriptions.Item label={t.clues.columns.project}>
             {clue.projectCode ? <Link to={`/projects/${encodeURIComponent(clue.projectCode)}`}>{clue.projectName ?? clue.projectCode}</Link> : '—'}
           </Descriptions.Item>
@@ -109,7 +109,7 @@ export function ClueDetailPage({ role }: { role: string }): ReactNode {
       {(clue.outcome || clue.duplicates.length > 0) && (
         <Card title={t.clues.detail.reply} size="small">
           <Descriptions column={2} size="small" className="clue-reply">
-            <Descriptions.Item label={t.clues.detail.outcome}>{label(t.clues.outcomes, clue.outcome)}</Descriptions.Item>
+            <Descriptions.Item label={t.clues.detail.outcome}>{label(t.clueOutcomes, clue.outcome)}</Descriptions.Item>
             <Descriptions.Item label={t.clues.detail.recovered}>{clue.recoveredAmount ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t.clues.detail.workersPaid}>{clue.workersPaid ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t.clues.detail.replyNote}>{clue.replyNote ?? '—'}</Descriptions.Item>
@@ -145,7 +145,7 @@ export function ClueDetailPage({ role }: { role: string }): ReactNode {
             {action === 'reply' && (
               <>
                 <Form.Item name="outcome" label={t.clues.detail.outcome} rules={[{ required: true }]}>
-                  <Select options={Object.entries(t.clues.outcomes).filter(([k]) => k !== 'duplicate').map(([value, text]) => ({ value, label: text }))} />
+                  <Select options={Object.entries(t.clueOutcomes).filter(([k]) => k !== 'duplicate').map(([value, text]) => ({ value, label: text }))} />
                 </Form.Item>
                 {PAID.includes(outcome ?? '') && (
                   <Space size="large">

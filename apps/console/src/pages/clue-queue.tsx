@@ -72,10 +72,10 @@ export function ClueQueuePage(): ReactNode {
         style={{ marginBottom: 16, rowGap: 8 }}
       >
         <Form.Item name="status" label={t.clues.filters.status}>
-          <Select mode="multiple" style={{ minWidth: 240 }} options={options(t.clues.statuses)} allowClear />
+          <Select mode="multiple" style={{ minWidth: 240 }} options={options(t.clueStatus)} allowClear />
         </Form.Item>
         <Form.Item name="source" label={t.clues.filters.source}>
-          <Select style={{ minWidth: 180 }} options={options(t.clues.sources)} allowClear />
+          <Select style={{ minWidth: 180 }} options={options(t.clueSources)} allowClear />
         </Form.Item>
         <Form.Item name="projectCode" label={t.clues.filters.project}>
           <Input allowClear />
@@ -112,7 +112,7 @@ export function ClueQueuePage(): ReactNode {
         columns={[
           { title: t.clues.columns.clueId, dataIndex: 'clueId', render: (id: string) => <Link to={`/clues/${encodeURIComponent(id)}`}>{id}</Link> },
           { title: t.clues.columns.receivedOn, dataIndex: 'receivedOn' },
-          { title: t.clues.columns.source, dataIndex: 'source', render: (s: string) => label(t.clues.sources, s) },
+          { title: t.clues.columns.source, dataIndex: 'source', render: (s: string) => label(t.clueSources, s) },
           {
             title: t.clues.columns.project,
             key: 'project',
@@ -124,7 +124,7 @@ export function ClueQueuePage(): ReactNode {
           { title: t.clues.columns.unit, dataIndex: 'unitCode', render: (u: string | null) => u ?? <Typography.Text type="danger">{t.clues.unrouted}</Typography.Text> },
           { title: t.clues.columns.assignee, key: 'assignee', render: (_: unknown, c) => c.assignee?.username ?? t.clues.unassigned },
           { title: t.clues.columns.deadline, key: 'deadline', render: (_: unknown, c) => <ClueDeadline clue={c} /> },
-          { title: t.clues.columns.outcome, dataIndex: 'outcome', render: (o: string | null) => label(t.clues.outcomes, o) },
+          { title: t.clues.columns.outcome, dataIndex: 'outcome', render: (o: string | null) => label(t.clueOutcomes, o) },
         ]}
       />
       <Space />

@@ -37,7 +37,7 @@ export function ClueReviewPage(): ReactNode {
           { title: t.clues.columns.clueId, dataIndex: 'clueId', render: (id: string) => <Link to={`/clues/${encodeURIComponent(id)}`}>{id}</Link> },
           { title: t.clues.columns.project, key: 'project', render: (_: unknown, c) => c.projectName ?? c.projectCode ?? '—' },
           { title: t.clues.columns.assignee, key: 'assignee', render: (_: unknown, c) => c.assignee?.username ?? t.clues.unassigned },
-          { title: t.clues.columns.outcome, dataIndex: 'outcome', render: (o: string | null) => label(t.clues.outcomes, o) },
+          { title: t.clues.columns.outcome, dataIndex: 'outcome', render: (o: string | null) => label(t.clueOutcomes, o) },
           { title: t.clues.columns.recovered, dataIndex: 'recoveredAmount', align: 'right', render: (v: string | null) => v ?? '—' },
           { title: t.clues.columns.workersPaid, dataIndex: 'workersPaid', align: 'right', render: (v: number | null) => v ?? '—' },
           { title: t.clues.columns.deadline, key: 'deadline', render: (_: unknown, c) => <ClueDeadline clue={c} /> },
