@@ -95,14 +95,6 @@ describe('state rules (real PostgreSQL)', () => {
     expect(by.get('NB-NO')).toMatchObject({ severity: 'yellow', joint: false });
   });
 
-  it('PROJECT_SUSPENDED: yellow while suspended', async () => {
-    await db.fx.project({ code: 'PS-SUSP', status: 'suspended' });
-    await db.fx.project({ code: 'PS-ON' });
-    const by = await byProject('PROJECT_SUSPENDED', ['PS-SUSP', 'PS-ON']);
-    expect([...by.keys()]).toEqual(['PS-SUSP']);
-    expect(by.get('PS-SUSP')).toMatchObject({ severity: 'yellow', joint: false, ruleVersion: 1 });
-  });
-
   it('CONTRACT_UNSIGNED: yellow above 10 % of the workers enrolled on D', async () => {
     for (const [code, unsigned] of [['CU-TEN', 1], ['CU-MORE', 2]] as const) {
       await db.fx.project({ code });

@@ -32,7 +32,6 @@ describe('rule decisions (pure)', () => {
     ['ACCOUNT_NOT_FILED', 'fixed severity', {}, 'yellow'],
     ['NOTICE_BOARD_MISSING', 'fixed severity', {}, 'yellow'],
     ['WATCHLISTED_PARTY', 'fixed severity', {}, 'orange'],
-    ['PROJECT_SUSPENDED', 'fixed severity', {}, 'yellow'],
   ])('%s: %s → %s', (code, _case, row, severity) => {
     expect(decide(code, row)?.severity).toBe(severity);
   });

@@ -120,21 +120,5 @@ SELECT pa.project_code, count(*)::int AS matches,
   },
 });
 
-/** PROJECT_SUSPENDED (state, throwaway): the project is suspended on D. */
-export const PROJECT_SUSPENDED = defineRule({
-  code: 'PROJECT_SUSPENDED',
-  kind: 'state',
-  joint: false,
-  version: 1,
-  titleZh: '项目停工',
-  titleEn: 'Project suspended',
-  thresholdKeys: [],
-  sql: `WITH ${SCOPE_CTE}
-SELECT p.project_code FROM projects p JOIN scope s USING (project_code) WHERE p.status = 'suspended'`,
-  decide() {
-    return { severity: 'yellow', shortfallFen: 0, figures: { status: 'suspended' } };
-  },
-});
-
 /** The rules of this file, in catalogue order (all-rules.ts gathers them). */
-export const SIGNAL_RULES = [NOTICE_BOARD_MISSING, COMPLAINT_CLUSTER, WATCHLISTED_PARTY, PROJECT_SUSPENDED] as const;
+export const SIGNAL_RULES = [NOTICE_BOARD_MISSING, COMPLAINT_CLUSTER, WATCHLISTED_PARTY] as const;
