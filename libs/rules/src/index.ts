@@ -1,4 +1,5 @@
-export type { RuleCode, RuleDefinition } from './catalogue';
+export type { RuleCode, RuleCatalogueEntry } from './catalogue';
+export type { RuleDefinition, RuleKind } from './rules/define-rule';
 export { RULE_CATALOGUE, PERIOD_RULES, STATE_RULES, BANK_FEED_RULES } from './catalogue';
 export type { RuleFinding, SkippedRule, NotApplicableRule, EvaluationScope, EvaluationResult } from './types';
 export { assessedPeriod, addMonths, periodLabel } from './periods';

@@ -11,9 +11,8 @@ const profiles = new Map([
 ]);
 
 describe('findings (pure)', () => {
-  it('has 12 period rules (two of them bank rules) and 8 state rules, each with SQL', () => {
-    expect(PERIOD_RULES).toHaveLength(12);
-    expect(STATE_RULES).toHaveLength(8);
+  // How many rules there are is the spec table's business (catalogue.spec.ts checks the catalogue is the definitions).
+  it('every period and state rule has SQL; joint flags', () => {
     for (const code of [...PERIOD_RULES, ...STATE_RULES]) expect(RULE_SQL[code].code).toBe(code);
     expect(RULE_CATALOGUE.PAYROLL_MISSING.joint).toBe(true);
     expect(RULE_CATALOGUE.PAY_RATIO_LOW.joint).toBe(false);
@@ -60,7 +59,7 @@ describe('findings (pure)', () => {
   });
 
   it('defaults to every rule, deduplicates requested ones', () => {
-    expect(ruleCodesOf(undefined)).toHaveLength(20);
+    expect(ruleCodesOf(undefined)).toEqual(Object.keys(RULE_CATALOGUE));
     expect(ruleCodesOf(['PAY_RATIO_LOW', 'PAY_RATIO_LOW'])).toEqual(['PAY_RATIO_LOW']);
   });
 });

@@ -2,7 +2,7 @@ import { RULE_CATALOGUE, RuleCode } from '../catalogue';
 import { buildEvidence } from '../evidence';
 import { periodLabel } from '../periods';
 import { ResolvedProfile, RuleThresholds } from '../profiles/thresholds';
-import { RuleSql } from '../rules/rule-sql';
+import { Rule } from '../rules/all-rules';
 import { RuleFinding, SkippedRule } from '../types';
 
 /** The thresholds a rule used, as copied onto its findings. */
@@ -12,7 +12,7 @@ export function pickThresholds(keys: (keyof RuleThresholds)[], t: RuleThresholds
 
 /** Rows a rule statement returned → findings (pure: the same rows give the same findings). */
 export function toFindings(
-  rule: RuleSql,
+  rule: Rule,
   rows: Record<string, unknown>[],
   profiles: ReadonlyMap<string, ResolvedProfile>,
   period: string,
@@ -48,7 +48,7 @@ export function toFindings(
  * unknown project codes, and projects whose profile lacks what the rule needs.
  */
 export function partitionScope(
-  rule: RuleSql,
+  rule: Rule,
   projectCodes: readonly string[],
   profiles: ReadonlyMap<string, ResolvedProfile>,
 ): { runnable: string[]; skipped: SkippedRule[] } {

@@ -1,5 +1,6 @@
 import { ratioText, shareAbove } from '../money';
-import { num, RuleGate, RuleSql, SCOPE_CTE, thInt } from './rule-sql';
+import { defineRule } from './define-rule';
+import { num, RuleGate, SCOPE_CTE, thInt } from './rule-sql';
 import { PAID_AS_OF, PAYROLL_OF_P, PERIOD_END, WORKER_LIST_CTE } from './sql-fragments';
 
 /**
@@ -38,8 +39,13 @@ const MATCHES_ROW_OF_P = (b: string, r: string): string => `(${b}.period = $5::d
  * bankUnverifiedRedShare of those rows' paid amount. Shortfall = that sum: wages
  * reported paid that no bank transfer shows reached the worker.
  */
-export const PAYROLL_UNVERIFIED: RuleSql = {
+export const PAYROLL_UNVERIFIED = defineRule({
   code: 'PAYROLL_UNVERIFIED',
+  kind: 'period',
+  joint: false,
+  version: 1,
+  titleZh: '工资发放未经银行代发核实',
+  titleEn: 'Reported pay the bank never transferred',
   thresholdKeys: ['bankUnverifiedRedShare', 'bankMatchWindowDays'],
   gate: BANK_FEED_GATE,
   sql: `WITH ${SCOPE_CTE},
@@ -93,7 +99,7 @@ SELECT hit.*, lists.workers FROM hit LEFT JOIN lists USING (project_code)`,
       },
     };
   },
-};
+});
 
 /**
  * ACCOUNT_DIVERSION: succeeded transfers out of the project's wage accounts in P to
@@ -101,8 +107,13 @@ SELECT hit.*, lists.workers FROM hit LEFT JOIN lists USING (project_code)`,
  * bankDiversionRedShare of all those accounts' succeeded transfers in P. No shortfall:
  * the money left the account, but it measures misuse, not wages owed.
  */
-export const ACCOUNT_DIVERSION: RuleSql = {
+export const ACCOUNT_DIVERSION = defineRule({
   code: 'ACCOUNT_DIVERSION',
+  kind: 'period',
+  joint: true,
+  version: 1,
+  titleZh: '专用账户资金支付非本项目人员',
+  titleEn: 'Wage account paid people not on the project',
   thresholdKeys: ['bankDiversionRedShare'],
   gate: BANK_FEED_GATE,
   sql: `WITH ${SCOPE_CTE},
@@ -158,4 +169,7 @@ SELECT hit.*, rep.paid_fen AS reported_paid_fen, lists.payees AS payee_list
       },
     };
   },
-};
+});
+
+/** The rules of this file, in catalogue order (all-rules.ts gathers them). */
+export const BANK_RULES = [PAYROLL_UNVERIFIED, ACCOUNT_DIVERSION] as const;

@@ -1,13 +1,19 @@
 import { fenTimes, shareBelow } from '../money';
-import { num, RuleSql, SCOPE_CTE, th, thInt } from './rule-sql';
+import { defineRule } from './define-rule';
+import { num, SCOPE_CTE, th, thInt } from './rule-sql';
 import { FIRST_20 } from './sql-fragments';
 
 /**
  * ACCOUNT_MISSING: contract ≥ accountMinContractYuan, planned duration ≥ accountMinDurationDays
  * or unknown (no planned_end_on), signed ≥ accountGraceDays ago, no wage account opened by D.
  */
-export const ACCOUNT_MISSING: RuleSql = {
+export const ACCOUNT_MISSING = defineRule({
   code: 'ACCOUNT_MISSING',
+  kind: 'state',
+  joint: true,
+  version: 1,
+  titleZh: '未开设农民工工资专用账户',
+  titleEn: 'No dedicated wage account',
   thresholdKeys: ['accountMinContractYuan', 'accountMinDurationDays', 'accountGraceDays'],
   sql: `WITH ${SCOPE_CTE}
 SELECT p.project_code, p.contract_amount_fen, p.contract_signed_on, p.started_on, p.planned_end_on,
@@ -36,11 +42,16 @@ SELECT p.project_code, p.contract_amount_fen, p.contract_signed_on, p.started_on
       },
     };
   },
-};
+});
 
 /** ACCOUNT_NOT_FILED: a wage account opened ≥ accountFilingGraceDays before D is not filed by D. */
-export const ACCOUNT_NOT_FILED: RuleSql = {
+export const ACCOUNT_NOT_FILED = defineRule({
   code: 'ACCOUNT_NOT_FILED',
+  kind: 'state',
+  joint: true,
+  version: 1,
+  titleZh: '专用账户未备案',
+  titleEn: 'Wage account not filed',
   thresholdKeys: ['accountFilingGraceDays'],
   sql: `WITH ${SCOPE_CTE}
 SELECT a.project_code, count(*)::int AS unfiled_accounts,
@@ -56,14 +67,19 @@ SELECT a.project_code, count(*)::int AS unfiled_accounts,
   decide(row) {
     return { severity: 'yellow', shortfallFen: 0, figures: { unfiledAccounts: num(row.unfiled_accounts), accounts: row.accounts } };
   },
-};
+});
 
 /**
  * LABOR_COST_SHORT: allocations paid by D add up to less than the payable of every
  * period up to P. The gap is funding, not wages known to be unpaid: shortfall 0.
  */
-export const LABOR_COST_SHORT: RuleSql = {
+export const LABOR_COST_SHORT = defineRule({
   code: 'LABOR_COST_SHORT',
+  kind: 'state',
+  joint: true,
+  version: 1,
+  titleZh: '人工费用拨付不足',
+  titleEn: 'Labour-cost allocations below payable wages',
   thresholdKeys: [],
   sql: `WITH ${SCOPE_CTE},
 pay AS (
@@ -96,15 +112,20 @@ SELECT pay.project_code, pay.payable_fen, pay.first_period, coalesce(alloc.alloc
       },
     };
   },
-};
+});
 
 /**
  * DEPOSIT_MISSING: contract ≥ depositMinContractYuan, signed ≥ depositGraceDays ago, and
  * the deposits valid on D (valid_from ≤ D ≤ valid_until, or open-ended) add up to less
  * than depositMinRatio of the contract amount.
  */
-export const DEPOSIT_MISSING: RuleSql = {
+export const DEPOSIT_MISSING = defineRule({
   code: 'DEPOSIT_MISSING',
+  kind: 'state',
+  joint: true,
+  version: 1,
+  titleZh: '未足额存储工资保证金',
+  titleEn: 'Wage deposit missing or insufficient',
   thresholdKeys: ['depositMinContractYuan', 'depositGraceDays', 'depositMinRatio'],
   sql: `WITH ${SCOPE_CTE}
 SELECT p.project_code, p.contract_amount_fen, p.contract_signed_on,
@@ -143,4 +164,7 @@ SELECT p.project_code, p.contract_amount_fen, p.contract_signed_on,
       },
     };
   },
-};
+});
+
+/** The rules of this file, in catalogue order (all-rules.ts gathers them). */
+export const FUNDING_RULES = [ACCOUNT_MISSING, ACCOUNT_NOT_FILED, LABOR_COST_SHORT, DEPOSIT_MISSING] as const;

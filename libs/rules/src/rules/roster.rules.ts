@@ -1,10 +1,16 @@
 import { ratioText, shareAbove } from '../money';
-import { num, RuleSql, SCOPE_CTE, th } from './rule-sql';
+import { defineRule } from './define-rule';
+import { num, SCOPE_CTE, th } from './rule-sql';
 import { FIRST_20, PAID_AS_OF, OF_PROJECTS_IN, PAYROLL_OF_P, PERIOD_END, PERIOD_WORKERS, PREVIOUS_PERIOD, WORKER_LIST_CTE } from './sql-fragments';
 
 /** PAID_OUTSIDE_ACCOUNT: part of paid(P) went via another account or cash; orange above paidOutsideOrangeShare of paid(P). */
-export const PAID_OUTSIDE_ACCOUNT: RuleSql = {
+export const PAID_OUTSIDE_ACCOUNT = defineRule({
   code: 'PAID_OUTSIDE_ACCOUNT',
+  kind: 'period',
+  joint: false,
+  version: 1,
+  titleZh: '未通过专用账户代发工资',
+  titleEn: 'Wages paid outside the dedicated account',
   thresholdKeys: ['paidOutsideOrangeShare'],
   sql: `WITH ${SCOPE_CTE},
 agg AS (
@@ -42,7 +48,7 @@ SELECT agg.*, lists.workers FROM agg LEFT JOIN lists USING (project_code)`,
       },
     };
   },
-};
+});
 
 /**
  * A workers row enrolling the id of row `x` on its project in P (entered by P's end, not
@@ -52,8 +58,13 @@ const ENROLLED_IN_P = (x: string): string => `SELECT 1 FROM workers w WHERE w.pr
        AND w.project_code = ANY($1::text[]) AND w.entered_on <= ${PERIOD_END} AND (w.exited_on IS NULL OR w.exited_on >= $5::date)`;
 
 /** UNREGISTERED_WORKERS: attendance or payroll rows in P for ids not enrolled in P. */
-export const UNREGISTERED_WORKERS: RuleSql = {
+export const UNREGISTERED_WORKERS = defineRule({
   code: 'UNREGISTERED_WORKERS',
+  kind: 'period',
+  joint: false,
+  version: 1,
+  titleZh: '未实名登记人员',
+  titleEn: 'Workers not registered on the project',
   thresholdKeys: [],
   sql: `WITH ${SCOPE_CTE},
 rows_p AS MATERIALIZED (
@@ -89,14 +100,19 @@ SELECT u.project_code, count(*)::int AS unregistered_workers,
       },
     };
   },
-};
+});
 
 /**
  * LABOR_COST_LAPSE: started (started_on, or contract_signed_on when started_on is blank —
  * rules.md) before P and no allocation paid in P; red when none in P−1 either.
  */
-export const LABOR_COST_LAPSE: RuleSql = {
+export const LABOR_COST_LAPSE = defineRule({
   code: 'LABOR_COST_LAPSE',
+  kind: 'period',
+  joint: true,
+  version: 2,
+  titleZh: '人工费用未按月拨付',
+  titleEn: 'Labour cost not allocated this month',
   thresholdKeys: [],
   sql: `WITH ${SCOPE_CTE}
 SELECT p.project_code, coalesce(p.started_on, p.contract_signed_on) AS started_on, p.started_on IS NULL AS start_from_contract,
@@ -126,11 +142,16 @@ SELECT p.project_code, coalesce(p.started_on, p.contract_signed_on) AS started_o
       },
     };
   },
-};
+});
 
 /** CONTRACT_UNSIGNED (state): more than contractUnsignedShare of the workers enrolled on D have no labour contract. */
-export const CONTRACT_UNSIGNED: RuleSql = {
+export const CONTRACT_UNSIGNED = defineRule({
   code: 'CONTRACT_UNSIGNED',
+  kind: 'state',
+  joint: false,
+  version: 1,
+  titleZh: '未签订劳动合同',
+  titleEn: 'Workers without a labour contract',
   thresholdKeys: ['contractUnsignedShare'],
   sql: `WITH ${SCOPE_CTE},
 agg AS MATERIALIZED (
@@ -164,4 +185,7 @@ SELECT hit.*, ${FIRST_20(
       },
     };
   },
-};
+});
+
+/** The rules of this file, in catalogue order (all-rules.ts gathers them). */
+export const ROSTER_RULES = [PAID_OUTSIDE_ACCOUNT, UNREGISTERED_WORKERS, LABOR_COST_LAPSE, CONTRACT_UNSIGNED] as const;

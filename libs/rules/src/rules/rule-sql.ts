@@ -1,5 +1,4 @@
 import { Severity } from '@wage/common';
-import { RuleCode } from '../catalogue';
 import { RuleThresholds } from '../profiles/thresholds';
 
 /**
@@ -40,20 +39,6 @@ export interface RuleOutcome {
 export interface RuleGate {
   key: string;
   sql: string;
-}
-
-/** One rule: a set-based statement returning one row per firing project, and the pure decision on a row. */
-export interface RuleSql {
-  code: RuleCode;
-  /** Thresholds copied into each finding's `thresholds`. */
-  thresholdKeys: (keyof RuleThresholds)[];
-  sql: string;
-  /** Row (project_code plus rule-specific columns) → outcome; null = does not fire after all. */
-  decide(row: Record<string, unknown>, t: RuleThresholds): RuleOutcome | null;
-  /** Limits the rule to the projects this gate returns. */
-  gate?: RuleGate;
-  /** Why the rule cannot run under these thresholds, or null when it can. */
-  skipReason?(t: RuleThresholds): string | null;
 }
 
 /** Reads a numeric column (int8 arrives as number; numeric as string). */

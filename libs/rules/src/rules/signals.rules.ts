@@ -1,16 +1,22 @@
-import { num, RuleSql, SCOPE_CTE, thInt } from './rule-sql';
+import { defineRule } from './define-rule';
+import { num, SCOPE_CTE, thInt } from './rule-sql';
 import { FIRST_20 } from './sql-fragments';
 
 /** NOTICE_BOARD_MISSING (state): the project has not posted the rights notice board. */
-export const NOTICE_BOARD_MISSING: RuleSql = {
+export const NOTICE_BOARD_MISSING = defineRule({
   code: 'NOTICE_BOARD_MISSING',
+  kind: 'state',
+  joint: false,
+  version: 1,
+  titleZh: '未设置维权信息告示牌',
+  titleEn: 'No rights notice board',
   thresholdKeys: [],
   sql: `WITH ${SCOPE_CTE}
 SELECT p.project_code FROM projects p JOIN scope s USING (project_code) WHERE NOT p.notice_board_posted`,
   decide() {
     return { severity: 'yellow', shortfallFen: 0, figures: { noticeBoardPosted: false } };
   },
-};
+});
 
 /** Red at ≥ complaintClueCount clues or ≥ complaintWorkerCount workers; any clue in the window is at least yellow. */
 export function complaintSeverity(clues: number, workers: number, clueCount: number, workerCount: number): 'red' | 'yellow' {
@@ -18,8 +24,13 @@ export function complaintSeverity(clues: number, workers: number, clueCount: num
 }
 
 /** COMPLAINT_CLUSTER (state): clues naming the project received in (D − complaintWindowDays, D]. */
-export const COMPLAINT_CLUSTER: RuleSql = {
+export const COMPLAINT_CLUSTER = defineRule({
   code: 'COMPLAINT_CLUSTER',
+  kind: 'state',
+  joint: false,
+  version: 1,
+  titleZh: '欠薪线索集中',
+  titleEn: 'Cluster of arrears complaints',
   thresholdKeys: ['complaintWindowDays', 'complaintClueCount', 'complaintWorkerCount'],
   sql: `WITH ${SCOPE_CTE}
 SELECT c.project_code, count(*)::int AS clue_count, sum(c.workers_involved)::int AS workers_involved,
@@ -53,7 +64,7 @@ SELECT c.project_code, count(*)::int AS clue_count, sum(c.workers_involved)::int
       },
     };
   },
-};
+});
 
 /**
  * WATCHLISTED_PARTY (state): the general contractor, an employer of a worker enrolled on
@@ -62,8 +73,13 @@ SELECT c.project_code, count(*)::int AS clue_count, sum(c.workers_involved)::int
  * blacklistDefaultYears from listed_on (D < listed_on + N years) and a bad_team entry
  * stays until it is removed (district notices name no end date).
  */
-export const WATCHLISTED_PARTY: RuleSql = {
+export const WATCHLISTED_PARTY = defineRule({
   code: 'WATCHLISTED_PARTY',
+  kind: 'state',
+  joint: true,
+  version: 1,
+  titleZh: '涉及失信或不良记录主体',
+  titleEn: 'A watch-listed party works on the project',
   thresholdKeys: ['blacklistDefaultYears'],
   sql: `WITH ${SCOPE_CTE},
 enrolled AS (
@@ -102,4 +118,7 @@ SELECT pa.project_code, count(*)::int AS matches,
   decide(row) {
     return { severity: 'orange', shortfallFen: 0, figures: { matches: num(row.matches), parties: row.parties } };
   },
-};
+});
+
+/** The rules of this file, in catalogue order (all-rules.ts gathers them). */
+export const SIGNAL_RULES = [NOTICE_BOARD_MISSING, COMPLAINT_CLUSTER, WATCHLISTED_PARTY] as const;

@@ -1,10 +1,16 @@
 import { ratioText, shareBelow } from '../money';
-import { num, RuleSql, SCOPE_CTE, th } from './rule-sql';
+import { defineRule } from './define-rule';
+import { num, SCOPE_CTE, th } from './rule-sql';
 import { ATTENDANCE_OF_P, OF_PROJECTS_IN, PAID_AS_OF, PAYROLL_OF_P, PERIOD_PROJECTS, PREVIOUS_PERIOD, WORKER_LIST_CTE } from './sql-fragments';
 
 /** PAY_RATIO_LOW: payable(P) > 0 and paid(P)/payable(P) < threshold; red below payRatioRedBelow. */
-export const PAY_RATIO_LOW: RuleSql = {
+export const PAY_RATIO_LOW = defineRule({
   code: 'PAY_RATIO_LOW',
+  kind: 'period',
+  joint: false,
+  version: 1,
+  titleZh: '工资发放比例过低',
+  titleEn: 'Low share of payable wages paid',
   thresholdKeys: ['payRatioThreshold', 'payRatioRedBelow'],
   sql: `WITH ${SCOPE_CTE},
 agg AS (
@@ -41,11 +47,16 @@ SELECT hit.*, lists.workers FROM hit LEFT JOIN lists USING (project_code)`,
       },
     };
   },
-};
+});
 
 /** PAYROLL_MISSING: attending workers in P and no payroll row at all for P. */
-export const PAYROLL_MISSING: RuleSql = {
+export const PAYROLL_MISSING = defineRule({
   code: 'PAYROLL_MISSING',
+  kind: 'period',
+  joint: true,
+  version: 1,
+  titleZh: '未按月编制工资支付表',
+  titleEn: 'No payroll for a month with attendance',
   thresholdKeys: [],
   sql: `WITH ${SCOPE_CTE},
 hit AS (
@@ -71,7 +82,7 @@ SELECT hit.*, lists.workers FROM hit LEFT JOIN lists USING (project_code)`,
       },
     };
   },
-};
+});
 
 interface PeriodFigures {
   period: string;
@@ -86,8 +97,13 @@ interface PeriodFigures {
  * threshold, or attending workers and no payroll row at all. Its wages are counted
  * by the PAY_RATIO_LOW alerts of the two periods, so its own shortfall is 0.
  */
-export const CONSECUTIVE_ARREARS: RuleSql = {
+export const CONSECUTIVE_ARREARS = defineRule({
   code: 'CONSECUTIVE_ARREARS',
+  kind: 'period',
+  joint: true,
+  version: 1,
+  titleZh: '连续两月欠薪',
+  titleEn: 'Arrears two months in a row',
   thresholdKeys: ['payRatioThreshold'],
   // P first, from the month summary; P−1 only for the projects in arrears in P.
   sql: `WITH ${SCOPE_CTE},
@@ -134,4 +150,7 @@ SELECT n.project_code, jsonb_build_array(
     if (shaped.length !== 2 || shaped.some((p) => p.reason === null)) return null;
     return { severity: 'red', shortfallFen: 0, figures: { periods: shaped, threshold: t.payRatioThreshold } };
   },
-};
+});
+
+/** The rules of this file, in catalogue order (all-rules.ts gathers them). */
+export const WAGE_RATIO_RULES = [PAY_RATIO_LOW, PAYROLL_MISSING, CONSECUTIVE_ARREARS] as const;

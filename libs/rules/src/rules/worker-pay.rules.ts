@@ -1,5 +1,6 @@
 import { ratioText, shareAbove, shareAtLeast } from '../money';
-import { num, RuleSql, SCOPE_CTE, th, thInt } from './rule-sql';
+import { defineRule } from './define-rule';
+import { num, SCOPE_CTE, th, thInt } from './rule-sql';
 import { FIRST_20, OF_PROJECTS_IN, PAID_AS_OF, PERIOD_END, PERIOD_PROJECTS, PERIOD_WORKERS, WORKER_LIST_CTE, WORKER_ROW } from './sql-fragments';
 
 /**
@@ -7,8 +8,13 @@ import { FIRST_20, OF_PROJECTS_IN, PAID_AS_OF, PERIOD_END, PERIOD_PROJECTS, PERI
  * (as of D) is > 0. Not raised when the project has no payroll row at all for P
  * (that is PAYROLL_MISSING). Shortfall: the payable of the unpaid workers' rows.
  */
-export const UNPAID_WORKERS: RuleSql = {
+export const UNPAID_WORKERS = defineRule({
   code: 'UNPAID_WORKERS',
+  kind: 'period',
+  joint: false,
+  version: 1,
+  titleZh: '出勤工人未发工资',
+  titleEn: 'Attending workers not paid',
   thresholdKeys: ['unpaidShareRed'],
   sql: `WITH ${SCOPE_CTE},
 flag AS (
@@ -46,7 +52,7 @@ SELECT hit.*, lists.workers FROM hit LEFT JOIN lists USING (project_code)`,
       },
     };
   },
-};
+});
 
 /**
  * BELOW_MIN_WAGE: workers with days_worked ≥ minWageDaysWorked in P whose payroll row
@@ -55,8 +61,13 @@ SELECT hit.*, lists.workers FROM hit LEFT JOIN lists USING (project_code)`,
  * cover them), so they cannot dilute the share that makes it red.
  * Shortfall: the sum of the gaps to the minimum wage.
  */
-export const BELOW_MIN_WAGE: RuleSql = {
+export const BELOW_MIN_WAGE = defineRule({
   code: 'BELOW_MIN_WAGE',
+  kind: 'period',
+  joint: false,
+  version: 2,
+  titleZh: '工资低于最低工资标准',
+  titleEn: 'Pay below the minimum wage',
   thresholdKeys: ['minimumMonthlyWageYuan', 'minWageDaysWorked', 'belowMinWageRedShare'],
   skipReason: (t) => (t.minimumMonthlyWageYuan === null ? 'no monthly minimum wage configured in the region profile' : null),
   sql: `WITH ${SCOPE_CTE},
@@ -99,11 +110,16 @@ SELECT agg.*, lists.workers FROM agg JOIN lists USING (project_code)`,
       },
     };
   },
-};
+});
 
 /** ABNORMAL_PAYMENT: a worker paid (as of D) > abnormalMonthlyYuan in P or > abnormal12MonthsYuan over P−11..P. */
-export const ABNORMAL_PAYMENT: RuleSql = {
+export const ABNORMAL_PAYMENT = defineRule({
   code: 'ABNORMAL_PAYMENT',
+  kind: 'period',
+  joint: false,
+  version: 1,
+  titleZh: '工资发放金额异常',
+  titleEn: 'Abnormally large payment to a worker',
   thresholdKeys: ['abnormalMonthlyYuan', 'abnormal12MonthsYuan'],
   // A worker's 12 periods are ≤ 12 rows (one per period), so a 12-month total above
   // the limit needs one row above limit/12: such rows pick the few candidates whose
@@ -148,11 +164,16 @@ SELECT h.project_code, count(*)::int AS abnormal_workers,
       },
     };
   },
-};
+});
 
 /** EXIT_UNSETTLED: a worker whose exited_on falls in P has total payable > total paid (as of D) on this project. */
-export const EXIT_UNSETTLED: RuleSql = {
+export const EXIT_UNSETTLED = defineRule({
   code: 'EXIT_UNSETTLED',
+  kind: 'period',
+  joint: false,
+  version: 1,
+  titleZh: '退场未结清工资',
+  titleEn: 'Worker exited without settlement',
   thresholdKeys: [],
   sql: `WITH ${SCOPE_CTE},
 owed AS (
@@ -176,4 +197,7 @@ SELECT o.project_code, count(*)::int AS unsettled_workers, sum(o.payable_fen - o
       figures: { unsettledWorkers: num(row.unsettled_workers), owedFen: num(row.owed_fen), workers: row.workers },
     };
   },
-};
+});
+
+/** The rules of this file, in catalogue order (all-rules.ts gathers them). */
+export const WORKER_PAY_RULES = [UNPAID_WORKERS, BELOW_MIN_WAGE, ABNORMAL_PAYMENT, EXIT_UNSETTLED] as const;

@@ -1,0 +1,27 @@
+-- PAY_RATIO_LOW v1: period rule. 工资发放比例过低 / Low share of payable wages paid
+-- Generated from its defineRule (libs/rules/src/rules/*.rules.ts) by `npm run rules:snapshot`: do not edit.
+-- $1 text[] project codes, $2 text[] their profile codes, $3 jsonb thresholds by profile, $4 date D, $5 date P.
+-- Thresholds recorded: payRatioThreshold, payRatioRedBelow.
+
+WITH scope AS (
+  SELECT u.project_code, ($3::jsonb -> u.profile_code) AS t, $4::date AS d, $5::date AS p
+    FROM unnest($1::text[], $2::text[]) AS u(project_code, profile_code)
+),
+agg AS (
+  SELECT pp.project_code, pp.payable_fen, pp.paid_fen, pp.payroll_rows AS payroll_workers, pp.underpaid_workers
+    FROM pg_temp.rule_period_projects pp
+   WHERE pp.project_code = ANY($1::text[]) AND pp.payroll_rows > 0),
+hit AS (
+  SELECT a.* FROM agg a JOIN scope s USING (project_code)
+   WHERE a.payable_fen > 0 AND a.paid_fen < (s.t ->> 'payRatioThreshold')::numeric * a.payable_fen),
+lists AS (
+  SELECT r.project_code,
+         jsonb_agg(jsonb_build_object('name', w.name, 'idMasked', r.id_masked, 'payableFen', r.payable_fen, 'paidFen', r.paid_fen, 'owedFen', r.payable_fen - r.paid_fen, 'paidOn', r.paid_on) ORDER BY r.rn) AS workers
+    FROM (SELECT x.project_code, x.id_hash, x.id_masked, x.payable_fen, CASE WHEN x.paid_on <= $4 THEN x.paid_fen ELSE 0 END AS paid_fen, x.paid_on,
+                 row_number() OVER (PARTITION BY x.project_code ORDER BY x.payable_fen - CASE WHEN x.paid_on <= $4 THEN x.paid_fen ELSE 0 END DESC, x.id_hash) AS rn
+            FROM (SELECT project_code, id_hash, payroll_id_masked AS id_masked, payable_fen, paid_fen, paid_on, paid_via
+     FROM pg_temp.rule_period_workers WHERE in_payroll) x WHERE x.project_code = ANY (ARRAY(SELECT project_code FROM hit)) AND CASE WHEN x.paid_on <= $4 THEN x.paid_fen ELSE 0 END < x.payable_fen) r
+    LEFT JOIN LATERAL (SELECT w.name FROM workers w WHERE w.project_code = r.project_code AND w.id_hash = r.id_hash LIMIT 1) w ON true
+   WHERE r.rn <= 20
+   GROUP BY r.project_code)
+SELECT hit.*, lists.workers FROM hit LEFT JOIN lists USING (project_code);

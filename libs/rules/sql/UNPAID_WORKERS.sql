@@ -1,0 +1,30 @@
+-- UNPAID_WORKERS v1: period rule. 出勤工人未发工资 / Attending workers not paid
+-- Generated from its defineRule (libs/rules/src/rules/*.rules.ts) by `npm run rules:snapshot`: do not edit.
+-- $1 text[] project codes, $2 text[] their profile codes, $3 jsonb thresholds by profile, $4 date D, $5 date P.
+-- Thresholds recorded: unpaidShareRed.
+
+WITH scope AS (
+  SELECT u.project_code, ($3::jsonb -> u.profile_code) AS t, $4::date AS d, $5::date AS p
+    FROM unnest($1::text[], $2::text[]) AS u(project_code, profile_code)
+),
+flag AS (
+  SELECT a.project_code, a.payable_fen, coalesce(CASE WHEN a.paid_on <= $4 THEN a.paid_fen ELSE 0 END, 0) > 0 AS paid
+    FROM pg_temp.rule_period_workers a
+   WHERE a.project_code = ANY($1::text[]) AND a.in_attendance AND a.days_worked > 0),
+agg AS (
+  SELECT project_code, count(*)::int AS attending_workers, count(*) FILTER (WHERE NOT paid)::int AS unpaid_workers,
+         coalesce(sum(payable_fen) FILTER (WHERE NOT paid), 0)::bigint AS unpaid_payable_fen
+    FROM flag GROUP BY project_code HAVING count(*) FILTER (WHERE NOT paid) > 0),
+hit AS (
+  SELECT agg.* FROM agg JOIN pg_temp.rule_period_projects pp USING (project_code) WHERE pp.payroll_rows > 0),
+lists AS (
+  SELECT r.project_code,
+         jsonb_agg(jsonb_build_object('name', w.name, 'idMasked', r.id_masked, 'daysWorked', r.days_worked, 'payableFen', r.payable_fen, 'hasPayrollRow', r.has_payroll_row) ORDER BY r.rn) AS workers
+    FROM (SELECT x.project_code, x.id_hash, x.id_masked, x.days_worked, x.payable_fen, x.in_payroll AS has_payroll_row,
+                 row_number() OVER (PARTITION BY x.project_code ORDER BY x.days_worked DESC, x.id_hash) AS rn
+            FROM (SELECT w.*, w.attendance_id_masked AS id_masked FROM pg_temp.rule_period_workers w WHERE w.in_attendance) x
+     WHERE x.project_code = ANY (ARRAY(SELECT project_code FROM hit)) AND x.days_worked > 0 AND coalesce(CASE WHEN x.paid_on <= $4 THEN x.paid_fen ELSE 0 END, 0) = 0) r
+    LEFT JOIN LATERAL (SELECT w.name FROM workers w WHERE w.project_code = r.project_code AND w.id_hash = r.id_hash LIMIT 1) w ON true
+   WHERE r.rn <= 20
+   GROUP BY r.project_code)
+SELECT hit.*, lists.workers FROM hit LEFT JOIN lists USING (project_code);
