@@ -19,6 +19,7 @@ import { loadBenchData, REFERENCE_SQL } from './scan-data';
  * statement (PAY_RATIO_LOW + PAYROLL_MISSING) over the same tables, warm.
  * --bank-share: share of projects with a bank feed (one transfer per paid worker-month);
  * default 0.4; a list runs each share on its own fresh database, for the comparison.
+ * --db-prefix=<name> names the fresh databases <name>_<m>x_… (default wage_bench); --keep keeps them.
  * --extra-workers=N starts N more worker processes (apps/worker) on the same queues, to
  * compare 1 process with 1 + N (docs/scaling.md).
  */
@@ -44,16 +45,23 @@ async function timeReference(db: Client): Promise<{ ms: number; rows: number }> 
   return { ms: best, rows };
 }
 
-/** Where the time went, from BullMQ's own job timestamps. */
+/** Where the time went: BullMQ's job timestamps, and the steps each job returned (ms). */
 async function phases(queue: Queue, scanId: number, shards: number): Promise<string> {
+  const steps = (v: unknown): string =>
+    Object.entries((v ?? {}) as Record<string, number>)
+      .filter(([, ms]) => ms >= 50)
+      .map(([name, ms]) => `${name} ${secs(ms)}`)
+      .join(', ');
   const parts: string[] = [];
   for (let i = 0; i < shards; i++) {
     const job = await queue.getJob(jobId('scan', scanId, 'shard', i));
-    if (job?.processedOn && job.finishedOn) parts.push(`shard ${i} ${secs(job.finishedOn - job.processedOn)} s`);
+    if (job?.processedOn && job.finishedOn) {
+      parts.push(`shard ${i} ${secs(job.finishedOn - job.processedOn)} s (waited ${secs(job.processedOn - job.timestamp)} s) [${steps(job.returnvalue)}]`);
+    }
   }
   const fin = await queue.getJob(jobId('scan', scanId, 'finalize'));
-  if (fin?.processedOn && fin.finishedOn) parts.push(`finalize ${secs(fin.finishedOn - fin.processedOn)} s`);
-  return parts.join(', ');
+  if (fin?.processedOn && fin.finishedOn) parts.push(`finalize ${secs(fin.finishedOn - fin.processedOn)} s [${steps(fin.returnvalue)}]`);
+  return parts.join('\n    ');
 }
 
 async function runScan(baseUrl: string, token: string): Promise<Record<string, unknown>> {
@@ -74,7 +82,7 @@ async function runScan(baseUrl: string, token: string): Promise<Record<string, u
 async function benchOnce(m: number, bankShare: number): Promise<{ m: number; bankShare: number; scanMs: number; refMs: number; scan: Record<string, unknown>; refRows: number }> {
   const suffix = `${process.pid}_${randomBytes(3).toString('hex')}`;
   // --reuse=<db> scans an already loaded database (kept by --keep) instead of loading one.
-  const dbName = args.reuse ?? `wage_bench_${String(m).replace(".", "_")}x_${suffix}`;
+  const dbName = args.reuse ?? `${args['db-prefix'] ?? 'wage_bench'}_${String(m).replace('.', '_')}x_${suffix}`;
   const admin = new Client({ connectionString: BASE_URL });
   await admin.connect();
   if (!args.reuse) await admin.query(`CREATE DATABASE ${dbName}`);
@@ -120,7 +128,7 @@ async function benchOnce(m: number, bankShare: number): Promise<{ m: number; ban
     const scan = await runScan(baseUrl, accessToken);
     const scanMs = performance.now() - s0;
     if (scan.status !== 'succeeded') throw new Error(`scan failed: ${String(scan.error)}`);
-    console.log(`[${m}x] phases: ${await phases(app.get<Queue>(getQueueToken(QueueName.Scans)), Number(scan.id), Number(scan.shardCount ?? 4))}`);
+    console.log(`[${m}x] phases (steps ≥ 0.05 s):\n    ${await phases(app.get<Queue>(getQueueToken(QueueName.Scans)), Number(scan.id), Number(scan.shardCount ?? 4))}`);
     return { m, bankShare, scanMs, refMs: ref.ms, scan, refRows: ref.rows };
   } finally {
     for (const w of extra) await w.kill('SIGTERM');

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { StepTimer } from '@wage/common';
 import { isPeriod } from '../periods';
 import { RegionProfileService } from '../profiles/region-profile.service';
 import { ResolvedProfile } from '../profiles/thresholds';
@@ -26,7 +27,8 @@ export class RuleEngine {
     const findings: RuleFinding[] = [];
     const skipped: SkippedRule[] = [];
     const notApplicable: NotApplicableRule[] = [];
-    if (projectCodes.length === 0) return { findings, skipped, notApplicable };
+    const timer = new StepTimer();
+    if (projectCodes.length === 0) return { findings, skipped, notApplicable, timings: timer.steps };
 
     // One transaction (a savepoint when the caller already has one) so the settings
     // below apply to every statement and end with it. JIT compilation costs seconds
@@ -35,14 +37,14 @@ export class RuleEngine {
     await manager.transaction(async (m) => {
       await m.query(`SET LOCAL jit = off`);
       await m.query(`SET LOCAL work_mem = '64MB'`);
-      const resolved = await this.profiles.resolveForProjects(m, projectCodes);
+      const resolved = await timer.time('profiles', () => this.profiles.resolveForProjects(m, projectCodes));
       const byProject = new Map<string, ResolvedProfile>(resolved.map((r) => [r.projectCode, r.profile]));
       const thresholdsJson = JSON.stringify(Object.fromEntries(resolved.map((r) => [r.profile.code, r.profile.thresholds])));
       const gates = new Map<string, Set<string>>();
       const gated = async (gate: RuleGate): Promise<Set<string>> => {
         let open = gates.get(gate.key);
         if (!open) {
-          const rows: Array<{ project_code: string }> = await m.query(gate.sql, [projectCodes, scope.asOf]);
+          const rows: Array<{ project_code: string }> = await timer.time(`gate.${gate.key}`, () => m.query(gate.sql, [projectCodes, scope.asOf]));
           open = new Set(rows.map((r) => r.project_code));
           gates.set(gate.key, open);
         }
@@ -61,14 +63,16 @@ export class RuleEngine {
         }
         if (runnable.length === 0) continue;
         if (!summarised && readsPeriodSummary(rule.sql)) {
-          await buildPeriodSummary(m, projectCodes, scope.period, scope.asOf);
+          await timer.time('summary', () => buildPeriodSummary(m, projectCodes, scope.period, scope.asOf));
           summarised = true;
         }
         const profileCodes = runnable.map((p) => (byProject.get(p) as ResolvedProfile).code);
-        const rows: Record<string, unknown>[] = await m.query(rule.sql, [runnable, profileCodes, thresholdsJson, scope.asOf, scope.period]);
-        findings.push(...toFindings(rule, rows, byProject, scope.period));
+        const rows: Record<string, unknown>[] = await timer.time(code, () =>
+          m.query(rule.sql, [runnable, profileCodes, thresholdsJson, scope.asOf, scope.period]),
+        );
+        findings.push(...timer.timeSync('findings', () => toFindings(rule, rows, byProject, scope.period)));
       }
     });
-    return { findings, skipped, notApplicable };
+    return { findings, skipped, notApplicable, timings: timer.steps };
   }
 }
