@@ -81,11 +81,12 @@ async function runScan(baseUrl: string, token: string): Promise<Record<string, u
 
 async function benchOnce(m: number, bankShare: number): Promise<{ m: number; bankShare: number; scanMs: number; refMs: number; scan: Record<string, unknown>; refRows: number }> {
   const suffix = `${process.pid}_${randomBytes(3).toString('hex')}`;
-  // --reuse=<db> scans an already loaded database (kept by --keep) instead of loading one.
-  const dbName = args.reuse ?? `${args['db-prefix'] ?? 'wage_bench'}_${String(m).replace('.', '_')}x_${suffix}`;
+  // --reuse=<db>[,<db>…] pairs with --multipliers in order (one loaded database per size).
+  const reuse = args.reuse?.split(',')[MULTIPLIERS.indexOf(m)];
+  const dbName = reuse ?? `${args['db-prefix'] ?? 'wage_bench'}_${String(m).replace('.', '_')}x_${suffix}`;
   const admin = new Client({ connectionString: BASE_URL });
   await admin.connect();
-  if (!args.reuse) await admin.query(`CREATE DATABASE ${dbName}`);
+  if (!reuse) await admin.query(`CREATE DATABASE ${dbName}`);
   const url = new URL(BASE_URL);
   url.pathname = `/${dbName}`;
   const prefix = `bench_${suffix}`;
@@ -98,9 +99,9 @@ async function benchOnce(m: number, bankShare: number): Promise<{ m: number; ban
     const config = await prepareInfrastructure(() => undefined);
     await db.connect();
     const t0 = performance.now();
-    if (!args.reuse) await loadBenchData(db, 10_000 * m, PERIOD);
+    if (!reuse) await loadBenchData(db, 10_000 * m, PERIOD);
     else await db.query(`DELETE FROM scans`);
-    const transfers = args.reuse ? 0 : await loadBankFeeds(db, bankShare, PERIOD);
+    const transfers = reuse ? 0 : await loadBankFeeds(db, bankShare, PERIOD);
     const [{ payroll, attendance }] = (
       await db.query(`SELECT (SELECT count(*) FROM payroll) AS payroll, (SELECT count(*) FROM attendance) AS attendance`)
     ).rows;
@@ -134,7 +135,7 @@ async function benchOnce(m: number, bankShare: number): Promise<{ m: number; ban
     for (const w of extra) await w.kill('SIGTERM');
     await app?.close();
     await db.end().catch(() => undefined);
-    if (!('keep' in args) && args.reuse === undefined) await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    if (!('keep' in args) && reuse === undefined) await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     else console.log(`[${m}x] kept database ${dbName}`);
     await admin.end();
     await deleteRedisPrefix(REDIS_URL, prefix);

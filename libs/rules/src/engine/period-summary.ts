@@ -47,6 +47,10 @@ export async function buildPeriodSummary(m: EntityManager, projectCodes: string[
   await m.query(`DROP TABLE IF EXISTS ${PERIOD_SUMMARY_TABLES.join(', ')}`);
   await m.query(WORKERS_SQL, [projectCodes, period]);
   await m.query(PROJECTS_SQL, [asOf]);
+  // The worker lists read the firing projects' rows (project_code = ANY(ARRAY(…)), an
+  // array the planner cannot hash): through this index, not a scan of every row of P
+  // comparing each to every firing project.
+  await m.query(`CREATE INDEX ON pg_temp.rule_period_workers (project_code)`);
   // Temporary tables are never auto-analysed, and the rules' join plans need their
   // statistics. A small sample (3,000 rows instead of 30,000) is enough for sizes and
   // distinct counts and costs a tenth; the setting ends with the transaction.

@@ -1,6 +1,6 @@
 import { ratioText, shareAbove } from '../money';
 import { num, RuleGate, RuleSql, SCOPE_CTE, thInt } from './rule-sql';
-import { PAID_AS_OF, PAYROLL_OF_P, PERIOD_END, WORKER_LIST_CTE } from './sql-fragments';
+import { PAID_AS_OF, PAYROLL_OF_P, PERIOD_END, PERIOD_PROJECTS, WORKER_LIST_CTE } from './sql-fragments';
 
 /**
  * rules.md "Bank reconciliation rules". A project has a bank feed when a succeeded
@@ -53,7 +53,7 @@ matched AS (
   SELECT r.project_code, r.id_hash, sum(b.amount_fen)::bigint AS transferred_fen
     FROM rows_p r
     JOIN bank_transfers b ON b.project_code = r.project_code AND b.payee_id_hash = r.id_hash
-   WHERE b.status = 'succeeded' AND b.transferred_on <= $4::date AND ${FROM_WAGE_ACCOUNT('b')}
+   WHERE b.project_code = ANY($1::text[]) AND b.status = 'succeeded' AND b.transferred_on <= $4::date AND ${FROM_WAGE_ACCOUNT('b')}
      AND (b.period = $5::date OR b.transferred_on BETWEEN (SELECT lo FROM bounds) AND (SELECT hi FROM bounds))
      AND ${MATCHES_ROW_OF_P('b', 'r')}
    GROUP BY r.project_code, r.id_hash),
@@ -106,21 +106,27 @@ export const ACCOUNT_DIVERSION: RuleSql = {
   thresholdKeys: ['bankDiversionRedShare'],
   gate: BANK_FEED_GATE,
   sql: `WITH ${SCOPE_CTE},
+-- The wage-account check comes after the enrolment check: the planner cannot estimate
+-- it (project and account hash correlate) and, applied first, it would plan the
+-- enrolment check as one index probe per transfer instead of one hash of the workers.
 tx_p AS MATERIALIZED (
-  SELECT b.project_code, b.payee_id_hash, b.payee_id_masked, b.payee_name, b.amount_fen
+  SELECT b.project_code, b.payee_id_hash, b.payee_id_masked, b.payee_name, b.amount_fen, b.account_number_hash
     FROM bank_transfers b
    WHERE b.project_code = ANY($1::text[]) AND b.status = 'succeeded'
-     AND b.transferred_on BETWEEN $5::date AND least(${PERIOD_END}, $4::date) AND ${FROM_WAGE_ACCOUNT('b')}),
+     AND b.transferred_on BETWEEN $5::date AND least(${PERIOD_END}, $4::date)),
 payees AS MATERIALIZED (
   SELECT x.project_code, x.payee_id_hash AS id_hash, max(x.payee_id_masked) AS id_masked, max(x.payee_name) AS payee_name,
          sum(x.amount_fen)::bigint AS transferred_fen
-    FROM tx_p x
-   WHERE NOT EXISTS (SELECT 1 FROM workers w WHERE w.project_code = x.project_code AND w.id_hash = x.payee_id_hash
-                        AND w.entered_on <= ${PERIOD_END} AND (w.exited_on IS NULL OR w.exited_on >= ($5::date - interval '11 months')::date))
+    FROM (SELECT * FROM tx_p t
+           WHERE NOT EXISTS (SELECT 1 FROM workers w WHERE w.project_code = t.project_code AND w.id_hash = t.payee_id_hash
+                                AND w.project_code = ANY($1::text[]) AND w.entered_on <= ${PERIOD_END}
+                                AND (w.exited_on IS NULL OR w.exited_on >= ($5::date - interval '11 months')::date))
+           OFFSET 0) x
+   WHERE ${FROM_WAGE_ACCOUNT('x')}
    GROUP BY x.project_code, x.payee_id_hash),
 totals AS (
   SELECT x.project_code, sum(x.amount_fen)::bigint AS transferred_fen
-    FROM tx_p x WHERE x.project_code IN (SELECT project_code FROM payees) GROUP BY x.project_code),
+    FROM tx_p x WHERE x.project_code IN (SELECT project_code FROM payees) AND ${FROM_WAGE_ACCOUNT('x')} GROUP BY x.project_code),
 hit AS (
   SELECT p.project_code, t.transferred_fen, sum(p.transferred_fen)::bigint AS diverted_fen, count(*)::int AS payees
     FROM payees p JOIN totals t USING (project_code) GROUP BY p.project_code, t.transferred_fen),
@@ -136,10 +142,10 @@ lists AS (
                         WHERE pr.project_code = r.project_code AND pr.id_hash = r.id_hash AND pr.period = $5::date) rep ON true
    WHERE r.rn <= 20
    GROUP BY r.project_code)
-SELECT hit.*, rep.paid_fen AS reported_paid_fen, lists.payees AS payee_list
+-- The project's paid(P) as of D is the month summary's paid_fen (0 without a payroll row).
+SELECT hit.*, coalesce(pp.paid_fen, 0)::bigint AS reported_paid_fen, lists.payees AS payee_list
   FROM hit LEFT JOIN lists USING (project_code)
-  LEFT JOIN LATERAL (SELECT coalesce(sum(${PAID_AS_OF('pr')}), 0)::bigint AS paid_fen FROM ${PAYROLL_OF_P} pr
-                      WHERE pr.project_code = hit.project_code) rep ON true`,
+  LEFT JOIN ${PERIOD_PROJECTS} pp USING (project_code)`,
   decide(row, t) {
     const total = num(row.transferred_fen);
     const diverted = num(row.diverted_fen);
