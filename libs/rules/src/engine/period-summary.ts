@@ -39,7 +39,15 @@ SELECT project_code,
        coalesce(sum(${PAID}) FILTER (WHERE in_payroll), 0)::bigint AS paid_fen,
        count(*) FILTER (WHERE in_payroll AND ${PAID} < payable_fen)::int AS underpaid_workers,
        count(*) FILTER (WHERE in_attendance AND days_worked > 0)::int AS attending_workers,
-       coalesce(sum(days_worked) FILTER (WHERE in_attendance AND days_worked > 0), 0)::int AS days_worked
+       coalesce(sum(days_worked) FILTER (WHERE in_attendance AND days_worked > 0), 0)::int AS days_worked,
+       -- PAID_OUTSIDE_ACCOUNT: paid as of D other than through the dedicated account.
+       coalesce(sum(${PAID}) FILTER (WHERE in_payroll AND paid_via <> 'dedicated_account'), 0)::bigint AS outside_paid_fen,
+       coalesce(sum(${PAID}) FILTER (WHERE in_payroll AND paid_via = 'other_account'), 0)::bigint AS other_account_fen,
+       coalesce(sum(${PAID}) FILTER (WHERE in_payroll AND paid_via = 'cash'), 0)::bigint AS cash_fen,
+       count(*) FILTER (WHERE in_payroll AND paid_via <> 'dedicated_account' AND ${PAID} > 0)::int AS outside_workers,
+       -- UNPAID_WORKERS: attending workers nothing was paid to as of D (with or without a payroll row).
+       count(*) FILTER (WHERE in_attendance AND days_worked > 0 AND NOT coalesce(${PAID}, 0) > 0)::int AS unpaid_workers,
+       coalesce(sum(payable_fen) FILTER (WHERE in_attendance AND days_worked > 0 AND NOT coalesce(${PAID}, 0) > 0), 0)::bigint AS unpaid_payable_fen
   FROM pg_temp.rule_period_workers GROUP BY project_code`;
 
 /** Builds the summary of P as of D for these projects (replacing one built earlier in the transaction). */
