@@ -33,16 +33,45 @@ const PERIOD = '2026-10-01';
 
 const secs = (ms: number): string => (ms / 1000).toFixed(2);
 
-async function timeReference(db: Client): Promise<{ ms: number; rows: number }> {
+async function timeReference(db: Client): Promise<{ ms: number; rows: number; byRule: Record<string, number> }> {
   let best = Infinity;
-  let rows = 0;
+  let rows: Array<{ rule: string }> = [];
   for (let i = 0; i < 3; i++) {
     const t0 = performance.now();
-    const res = await db.query(REFERENCE_SQL, [AS_OF, PERIOD]);
+    const res = await db.query<{ rule: string }>(REFERENCE_SQL, [AS_OF, PERIOD]);
     best = Math.min(best, performance.now() - t0);
-    rows = res.rowCount ?? 0;
+    rows = res.rows;
   }
-  return { ms: best, rows };
+  const byRule: Record<string, number> = {};
+  for (const r of rows) byRule[r.rule] = (byRule[r.rule] ?? 0) + 1;
+  return { ms: best, rows: rows.length, byRule };
+}
+
+/**
+ * The scan's findings by rule must not move with performance work: at 10k projects
+ * (bank share 0.4) they are the counts of main @ c6a1a69, before issue 17's scan work;
+ * at every size PAY_RATIO_LOW and PAYROLL_MISSING must equal the reference statement's.
+ */
+const EXPECTED_BY_RULE: Record<string, Record<string, number>> = {
+  '10000@0.4': {
+    PAY_RATIO_LOW: 500, DEPOSIT_MISSING: 248, PAYROLL_MISSING: 200, ACCOUNT_DIVERSION: 39, ACCOUNT_NOT_FILED: 310,
+    PAYROLL_UNVERIFIED: 33, NOTICE_BOARD_MISSING: 693, PAID_OUTSIDE_ACCOUNT: 267,
+  },
+};
+
+function checkFindings(m: number, bankShare: number, byRule: Record<string, number>, reference: Record<string, number>): string {
+  const problems: string[] = [];
+  for (const rule of ['PAY_RATIO_LOW', 'PAYROLL_MISSING']) {
+    if ((byRule[rule] ?? 0) !== (reference[rule] ?? 0)) problems.push(`${rule} ${byRule[rule] ?? 0} ≠ reference ${reference[rule] ?? 0}`);
+  }
+  const expected = EXPECTED_BY_RULE[`${10_000 * m}@${bankShare}`];
+  if (expected) {
+    for (const rule of new Set([...Object.keys(expected), ...Object.keys(byRule)])) {
+      if ((byRule[rule] ?? 0) !== (expected[rule] ?? 0)) problems.push(`${rule} ${byRule[rule] ?? 0} ≠ recorded ${expected[rule] ?? 0}`);
+    }
+  }
+  if (problems.length > 0) throw new Error(`[${m}x] findings changed: ${problems.join('; ')}`);
+  return expected ? 'findings by rule = the recorded counts and the reference statement' : 'PAY_RATIO_LOW and PAYROLL_MISSING = the reference statement (no recorded counts at this size)';
 }
 
 /** Where the time went: BullMQ's job timestamps, and the steps each job returned (ms). */
@@ -129,6 +158,7 @@ async function benchOnce(m: number, bankShare: number): Promise<{ m: number; ban
     const scan = await runScan(baseUrl, accessToken);
     const scanMs = performance.now() - s0;
     if (scan.status !== 'succeeded') throw new Error(`scan failed: ${String(scan.error)}`);
+    console.log(`[${m}x] ${checkFindings(m, bankShare, scan.byRule as Record<string, number>, ref.byRule)}`);
     console.log(`[${m}x] phases (steps ≥ 0.05 s):\n    ${await phases(app.get<Queue>(getQueueToken(QueueName.Scans)), Number(scan.id), Number(scan.shardCount ?? 4))}`);
     return { m, bankShare, scanMs, refMs: ref.ms, scan, refRows: ref.rows };
   } finally {

@@ -99,7 +99,7 @@ export class ScanShardService {
         ]),
         ...plan.scope,
       ].map((row) => ({ ...row, rules: row.rules.filter((r) => !notApplicable.has(`${row.projectCode}|${row.period ?? ''}|${r}`)) }));
-      await timer.time('stage', () => this.stage(manager, scanId, shard, findings, skipped, scope));
+      await timer.time('stage', () => this.stage(manager, scanId, shard, findings, skipped, scope, timer));
       bodyDone = performance.now();
     });
     timer.add('commit', performance.now() - bodyDone);
@@ -115,12 +115,15 @@ export class ScanShardService {
     findings: RuleFinding[],
     skipped: SkippedRule[],
     scope: ScopeRow[],
+    timer: StepTimer,
   ): Promise<void> {
-    for (const table of ['scan_findings', 'scan_scopes', 'scan_skips']) {
-      await manager.query(`DELETE FROM ${table} WHERE scan_id = $1 AND shard = $2`, [scanId, shard]);
-    }
+    await timer.time('stage.delete', async () => {
+      for (const table of ['scan_findings', 'scan_scopes', 'scan_skips']) {
+        await manager.query(`DELETE FROM ${table} WHERE scan_id = $1 AND shard = $2`, [scanId, shard]);
+      }
+    });
     const rows = findings.map((f) => ({ ...f, fingerprint: fingerprintOf(f.projectCode, f.rule, f.period) }));
-    await manager.query(
+    await timer.time('stage.findings', () => manager.query(
       `INSERT INTO scan_findings (scan_id, shard, fingerprint, project_code, rule, period, severity, joint, evidence, thresholds,
                                   rule_version, profile_code, profile_version, shortfall_fen)
        SELECT $1, $2, x."fingerprint", x."projectCode", x."rule", x."period", x."severity", x."joint", x."evidence", x."thresholds",
@@ -128,17 +131,17 @@ export class ScanShardService {
          FROM jsonb_to_recordset($3::jsonb) AS x("fingerprint" text, "projectCode" text, "rule" text, "period" date, "severity" text,
               "joint" boolean, "evidence" jsonb, "thresholds" jsonb, "ruleVersion" int, "profileCode" text, "profileVersion" int, "shortfallFen" bigint)`,
       [scanId, shard, JSON.stringify(rows)],
-    );
-    await manager.query(
+    ));
+    await timer.time('stage.scopes', () => manager.query(
       `INSERT INTO scan_scopes (scan_id, shard, project_code, period, rules)
        SELECT $1, $2, x."projectCode", x."period", ARRAY(SELECT jsonb_array_elements_text(x."rules"))
          FROM jsonb_to_recordset($3::jsonb) AS x("projectCode" text, "period" date, "rules" jsonb)`,
       [scanId, shard, JSON.stringify(scope)],
-    );
-    await manager.query(
+    ));
+    await timer.time('stage.skips', () => manager.query(
       `INSERT INTO scan_skips (scan_id, shard, project_code, rule, reason)
        SELECT $1, $2, x."projectCode", x."rule", x."reason" FROM jsonb_to_recordset($3::jsonb) AS x("projectCode" text, "rule" text, "reason" text)`,
       [scanId, shard, JSON.stringify(skipped)],
-    );
+    ));
   }
 }
