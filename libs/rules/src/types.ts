@@ -1,4 +1,4 @@
-import { Severity, StepTimings } from '@wage/common';
+import { Severity } from '@wage/common';
 import { RuleCode } from './catalogue';
 
 export interface RuleFinding {
@@ -46,6 +46,4 @@ export interface EvaluationResult {
   skipped: SkippedRule[];
   /** (rule, project) pairs the rule's gate left out: neither findings nor skips, so nothing is cleared for them. */
   notApplicable?: NotApplicableRule[];
-  /** Milliseconds per step (profiles, gates, summary, each rule, shaping findings), for bench:scan. */
-  timings?: StepTimings;
 }

@@ -70,8 +70,11 @@ export class ScanShardService {
         for (const r of rows ?? []) notApplicable.add(`${r.projectCode}|${period ?? ''}|${r.rule}`);
       };
       if (mainProjects.length > 0) {
-        const result = await timer.time('main', () => this.engine.evaluate(manager, { asOf: scan.asOf, period: scan.period, projectCodes: mainProjects }));
-        timer.merge('main.', result.timings);
+        const steps = new StepTimer();
+        const result = await timer.time('main', () =>
+          this.engine.evaluate(manager, { asOf: scan.asOf, period: scan.period, projectCodes: mainProjects }, steps),
+        );
+        timer.merge('main.', steps.steps);
         findings.push(...result.findings);
         skipped.push(...result.skipped);
         leaveOut(scan.period, result.notApplicable);
