@@ -19,7 +19,10 @@ import { loadBenchData, REFERENCE_SQL } from './scan-data';
  * statement (PAY_RATIO_LOW + PAYROLL_MISSING) over the same tables, warm.
  * --bank-share: share of projects with a bank feed (one transfer per paid worker-month);
  * default 0.4; a list runs each share on its own fresh database, for the comparison.
- * --db-prefix=<name> names the fresh databases <name>_<m>x_… (default wage_bench); --keep keeps them.
+ * --db-prefix=<name> names the fresh databases <name>_<m>x_… (default wage_bench); --keep keeps them;
+ * --reuse=<db>[,<db>…] scans kept databases instead (one per multiplier, in order).
+ * Prints each shard's and finalize's steps (the jobs' return values) and fails when the
+ * findings by rule differ from the recorded counts or from the reference statement.
  * --extra-workers=N starts N more worker processes (apps/worker) on the same queues, to
  * compare 1 process with 1 + N (docs/scaling.md).
  */
