@@ -19,6 +19,10 @@ import { loadBenchData, REFERENCE_SQL } from './scan-data';
  * statement (PAY_RATIO_LOW + PAYROLL_MISSING) over the same tables, warm.
  * --bank-share: share of projects with a bank feed (one transfer per paid worker-month);
  * default 0.4; a list runs each share on its own fresh database, for the comparison.
+ * --db-prefix=<name> names the fresh databases <name>_<m>x_… (default wage_bench); --keep keeps them;
+ * --reuse=<db>[,<db>…] scans kept databases instead (one per multiplier, in order).
+ * Prints each shard's and finalize's steps (the jobs' return values) and fails when the
+ * findings by rule differ from the recorded counts or from the reference statement.
  * --extra-workers=N starts N more worker processes (apps/worker) on the same queues, to
  * compare 1 process with 1 + N (docs/scaling.md).
  */
@@ -32,28 +36,68 @@ const PERIOD = '2026-10-01';
 
 const secs = (ms: number): string => (ms / 1000).toFixed(2);
 
-async function timeReference(db: Client): Promise<{ ms: number; rows: number }> {
+async function timeReference(db: Client): Promise<{ ms: number; rows: number; byRule: Record<string, number> }> {
   let best = Infinity;
-  let rows = 0;
+  let rows: Array<{ rule: string }> = [];
   for (let i = 0; i < 3; i++) {
     const t0 = performance.now();
-    const res = await db.query(REFERENCE_SQL, [AS_OF, PERIOD]);
+    const res = await db.query<{ rule: string }>(REFERENCE_SQL, [AS_OF, PERIOD]);
     best = Math.min(best, performance.now() - t0);
-    rows = res.rowCount ?? 0;
+    rows = res.rows;
   }
-  return { ms: best, rows };
+  const byRule: Record<string, number> = {};
+  for (const r of rows) byRule[r.rule] = (byRule[r.rule] ?? 0) + 1;
+  return { ms: best, rows: rows.length, byRule };
 }
 
-/** Where the time went, from BullMQ's own job timestamps. */
+/**
+ * The scan's findings by rule must not move with performance work: at 10k and 30k projects
+ * (bank share 0.4) they are the counts of main @ c6a1a69 (before this branch's scan work);
+ * at every size PAY_RATIO_LOW and PAYROLL_MISSING must equal the reference statement's.
+ */
+const EXPECTED_BY_RULE: Record<string, Record<string, number>> = {
+  '10000@0.4': {
+    PAY_RATIO_LOW: 500, DEPOSIT_MISSING: 248, PAYROLL_MISSING: 200, ACCOUNT_DIVERSION: 39, ACCOUNT_NOT_FILED: 310,
+    PAYROLL_UNVERIFIED: 33, NOTICE_BOARD_MISSING: 693, PAID_OUTSIDE_ACCOUNT: 267,
+  },
+  '30000@0.4': {
+    PAY_RATIO_LOW: 1500, DEPOSIT_MISSING: 746, PAYROLL_MISSING: 600, ACCOUNT_DIVERSION: 118, ACCOUNT_NOT_FILED: 931,
+    PAYROLL_UNVERIFIED: 98, NOTICE_BOARD_MISSING: 2077, PAID_OUTSIDE_ACCOUNT: 800,
+  },
+};
+
+function checkFindings(m: number, bankShare: number, byRule: Record<string, number>, reference: Record<string, number>): string {
+  const problems: string[] = [];
+  for (const rule of ['PAY_RATIO_LOW', 'PAYROLL_MISSING']) {
+    if ((byRule[rule] ?? 0) !== (reference[rule] ?? 0)) problems.push(`${rule} ${byRule[rule] ?? 0} ≠ reference ${reference[rule] ?? 0}`);
+  }
+  const expected = EXPECTED_BY_RULE[`${10_000 * m}@${bankShare}`];
+  if (expected) {
+    for (const rule of new Set([...Object.keys(expected), ...Object.keys(byRule)])) {
+      if ((byRule[rule] ?? 0) !== (expected[rule] ?? 0)) problems.push(`${rule} ${byRule[rule] ?? 0} ≠ recorded ${expected[rule] ?? 0}`);
+    }
+  }
+  if (problems.length > 0) throw new Error(`[${m}x] findings changed: ${problems.join('; ')}`);
+  return expected ? 'findings by rule = the recorded counts and the reference statement' : 'PAY_RATIO_LOW and PAYROLL_MISSING = the reference statement (no recorded counts at this size)';
+}
+
+/** Where the time went: BullMQ's job timestamps, and the steps each job returned (ms). */
 async function phases(queue: Queue, scanId: number, shards: number): Promise<string> {
+  const steps = (v: unknown): string =>
+    Object.entries((v ?? {}) as Record<string, number>)
+      .filter(([, ms]) => ms >= 50)
+      .map(([name, ms]) => `${name} ${secs(ms)}`)
+      .join(', ');
   const parts: string[] = [];
   for (let i = 0; i < shards; i++) {
     const job = await queue.getJob(jobId('scan', scanId, 'shard', i));
-    if (job?.processedOn && job.finishedOn) parts.push(`shard ${i} ${secs(job.finishedOn - job.processedOn)} s`);
+    if (job?.processedOn && job.finishedOn) {
+      parts.push(`shard ${i} ${secs(job.finishedOn - job.processedOn)} s (waited ${secs(job.processedOn - job.timestamp)} s) [${steps(job.returnvalue)}]`);
+    }
   }
   const fin = await queue.getJob(jobId('scan', scanId, 'finalize'));
-  if (fin?.processedOn && fin.finishedOn) parts.push(`finalize ${secs(fin.finishedOn - fin.processedOn)} s`);
-  return parts.join(', ');
+  if (fin?.processedOn && fin.finishedOn) parts.push(`finalize ${secs(fin.finishedOn - fin.processedOn)} s [${steps(fin.returnvalue)}]`);
+  return parts.join('\n    ');
 }
 
 async function runScan(baseUrl: string, token: string): Promise<Record<string, unknown>> {
@@ -73,11 +117,12 @@ async function runScan(baseUrl: string, token: string): Promise<Record<string, u
 
 async function benchOnce(m: number, bankShare: number): Promise<{ m: number; bankShare: number; scanMs: number; refMs: number; scan: Record<string, unknown>; refRows: number }> {
   const suffix = `${process.pid}_${randomBytes(3).toString('hex')}`;
-  // --reuse=<db> scans an already loaded database (kept by --keep) instead of loading one.
-  const dbName = args.reuse ?? `wage_bench_${String(m).replace(".", "_")}x_${suffix}`;
+  // --reuse=<db>[,<db>…] pairs with --multipliers in order (one loaded database per size).
+  const reuse = args.reuse?.split(',')[MULTIPLIERS.indexOf(m)];
+  const dbName = reuse ?? `${args['db-prefix'] ?? 'wage_bench'}_${String(m).replace('.', '_')}x_${suffix}`;
   const admin = new Client({ connectionString: BASE_URL });
   await admin.connect();
-  if (!args.reuse) await admin.query(`CREATE DATABASE ${dbName}`);
+  if (!reuse) await admin.query(`CREATE DATABASE ${dbName}`);
   const url = new URL(BASE_URL);
   url.pathname = `/${dbName}`;
   const prefix = `bench_${suffix}`;
@@ -90,9 +135,9 @@ async function benchOnce(m: number, bankShare: number): Promise<{ m: number; ban
     const config = await prepareInfrastructure(() => undefined);
     await db.connect();
     const t0 = performance.now();
-    if (!args.reuse) await loadBenchData(db, 10_000 * m, PERIOD);
+    if (!reuse) await loadBenchData(db, 10_000 * m, PERIOD);
     else await db.query(`DELETE FROM scans`);
-    const transfers = args.reuse ? 0 : await loadBankFeeds(db, bankShare, PERIOD);
+    const transfers = reuse ? 0 : await loadBankFeeds(db, bankShare, PERIOD);
     const [{ payroll, attendance }] = (
       await db.query(`SELECT (SELECT count(*) FROM payroll) AS payroll, (SELECT count(*) FROM attendance) AS attendance`)
     ).rows;
@@ -120,13 +165,14 @@ async function benchOnce(m: number, bankShare: number): Promise<{ m: number; ban
     const scan = await runScan(baseUrl, accessToken);
     const scanMs = performance.now() - s0;
     if (scan.status !== 'succeeded') throw new Error(`scan failed: ${String(scan.error)}`);
-    console.log(`[${m}x] phases: ${await phases(app.get<Queue>(getQueueToken(QueueName.Scans)), Number(scan.id), Number(scan.shardCount ?? 4))}`);
+    console.log(`[${m}x] ${checkFindings(m, bankShare, scan.byRule as Record<string, number>, ref.byRule)}`);
+    console.log(`[${m}x] phases (steps ≥ 0.05 s):\n    ${await phases(app.get<Queue>(getQueueToken(QueueName.Scans)), Number(scan.id), Number(scan.shardCount ?? 4))}`);
     return { m, bankShare, scanMs, refMs: ref.ms, scan, refRows: ref.rows };
   } finally {
     for (const w of extra) await w.kill('SIGTERM');
     await app?.close();
     await db.end().catch(() => undefined);
-    if (!('keep' in args) && args.reuse === undefined) await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    if (!('keep' in args) && reuse === undefined) await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     else console.log(`[${m}x] kept database ${dbName}`);
     await admin.end();
     await deleteRedisPrefix(REDIS_URL, prefix);

@@ -123,6 +123,7 @@ describe('scans: identity, re-evaluation, clearing and reopening', () => {
     const shards = t.app.get(ScanShardService);
     const spy = jest.spyOn(shards, 'run').mockImplementation(async (_scanId, shard) => {
       if (shard === 1) throw new Error('simulated database outage');
+      return {};
     });
     const scan = await runScan(t, headers, '2026-12-01');
     spy.mockRestore();

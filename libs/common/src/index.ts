@@ -7,3 +7,4 @@ export { metricCounter, metricGauge, metricHistogram, metricsRegistry } from './
 export { PRODUCER_TIMEOUT_MS, producerRedisOptions, redisOptions } from './redis-options';
 export { SEVERITIES, type Severity } from './severity';
 export { isLastAttempt, type AttemptedJob } from './job-attempts';
+export { StepTimer, type StepTimings } from './step-timings';

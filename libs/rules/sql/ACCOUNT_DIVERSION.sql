@@ -13,21 +13,27 @@ WITH scope AS (
   SELECT u.project_code, ($3::jsonb -> u.profile_code) AS t, $4::date AS d, $5::date AS p
     FROM unnest($1::text[], $2::text[]) AS u(project_code, profile_code)
 ),
+-- The wage-account check comes after the enrolment check: the planner cannot estimate
+-- it (project and account hash correlate) and, applied first, it would plan the
+-- enrolment check as one index probe per transfer instead of one hash of the workers.
 tx_p AS MATERIALIZED (
-  SELECT b.project_code, b.payee_id_hash, b.payee_id_masked, b.payee_name, b.amount_fen
+  SELECT b.project_code, b.payee_id_hash, b.payee_id_masked, b.payee_name, b.amount_fen, b.account_number_hash
     FROM bank_transfers b
    WHERE b.project_code = ANY($1::text[]) AND b.status = 'succeeded'
-     AND b.transferred_on BETWEEN $5::date AND least((($5::date + interval '1 month')::date - 1), $4::date) AND EXISTS (SELECT 1 FROM wage_accounts a WHERE a.project_code = b.project_code AND a.account_number_hash = b.account_number_hash)),
+     AND b.transferred_on BETWEEN $5::date AND least((($5::date + interval '1 month')::date - 1), $4::date)),
 payees AS MATERIALIZED (
   SELECT x.project_code, x.payee_id_hash AS id_hash, max(x.payee_id_masked) AS id_masked, max(x.payee_name) AS payee_name,
          sum(x.amount_fen)::bigint AS transferred_fen
-    FROM tx_p x
-   WHERE NOT EXISTS (SELECT 1 FROM workers w WHERE w.project_code = x.project_code AND w.id_hash = x.payee_id_hash
-                        AND w.entered_on <= (($5::date + interval '1 month')::date - 1) AND (w.exited_on IS NULL OR w.exited_on >= ($5::date - interval '11 months')::date))
+    FROM (SELECT * FROM tx_p t
+           WHERE NOT EXISTS (SELECT 1 FROM workers w WHERE w.project_code = t.project_code AND w.id_hash = t.payee_id_hash
+                                AND w.project_code = ANY($1::text[]) AND w.entered_on <= (($5::date + interval '1 month')::date - 1)
+                                AND (w.exited_on IS NULL OR w.exited_on >= ($5::date - interval '11 months')::date))
+           OFFSET 0) x
+   WHERE EXISTS (SELECT 1 FROM wage_accounts a WHERE a.project_code = x.project_code AND a.account_number_hash = x.account_number_hash)
    GROUP BY x.project_code, x.payee_id_hash),
 totals AS (
   SELECT x.project_code, sum(x.amount_fen)::bigint AS transferred_fen
-    FROM tx_p x WHERE x.project_code IN (SELECT project_code FROM payees) GROUP BY x.project_code),
+    FROM tx_p x WHERE x.project_code IN (SELECT project_code FROM payees) AND EXISTS (SELECT 1 FROM wage_accounts a WHERE a.project_code = x.project_code AND a.account_number_hash = x.account_number_hash) GROUP BY x.project_code),
 hit AS (
   SELECT p.project_code, t.transferred_fen, sum(p.transferred_fen)::bigint AS diverted_fen, count(*)::int AS payees
     FROM payees p JOIN totals t USING (project_code) GROUP BY p.project_code, t.transferred_fen),
@@ -43,8 +49,7 @@ lists AS (
                         WHERE pr.project_code = r.project_code AND pr.id_hash = r.id_hash AND pr.period = $5::date) rep ON true
    WHERE r.rn <= 20
    GROUP BY r.project_code)
-SELECT hit.*, rep.paid_fen AS reported_paid_fen, lists.payees AS payee_list
+-- The project's paid(P) as of D is the month summary's paid_fen (0 without a payroll row).
+SELECT hit.*, coalesce(pp.paid_fen, 0)::bigint AS reported_paid_fen, lists.payees AS payee_list
   FROM hit LEFT JOIN lists USING (project_code)
-  LEFT JOIN LATERAL (SELECT coalesce(sum(CASE WHEN pr.paid_on <= $4 THEN pr.paid_fen ELSE 0 END), 0)::bigint AS paid_fen FROM (SELECT project_code, id_hash, payroll_id_masked AS id_masked, payable_fen, paid_fen, paid_on, paid_via
-     FROM pg_temp.rule_period_workers WHERE in_payroll) pr
-                      WHERE pr.project_code = hit.project_code) rep ON true;
+  LEFT JOIN pg_temp.rule_period_projects pp USING (project_code);

@@ -7,16 +7,10 @@ WITH scope AS (
   SELECT u.project_code, ($3::jsonb -> u.profile_code) AS t, $4::date AS d, $5::date AS p
     FROM unnest($1::text[], $2::text[]) AS u(project_code, profile_code)
 ),
-agg AS (
-  SELECT pr.project_code, sum(CASE WHEN pr.paid_on <= $4 THEN pr.paid_fen ELSE 0 END)::bigint AS paid_fen,
-         coalesce(sum(CASE WHEN pr.paid_on <= $4 THEN pr.paid_fen ELSE 0 END) FILTER (WHERE pr.paid_via = 'other_account'), 0)::bigint AS other_account_fen,
-         coalesce(sum(CASE WHEN pr.paid_on <= $4 THEN pr.paid_fen ELSE 0 END) FILTER (WHERE pr.paid_via = 'cash'), 0)::bigint AS cash_fen,
-         count(*) FILTER (WHERE pr.paid_via <> 'dedicated_account' AND CASE WHEN pr.paid_on <= $4 THEN pr.paid_fen ELSE 0 END > 0)::int AS outside_workers
-    FROM (SELECT project_code, id_hash, payroll_id_masked AS id_masked, payable_fen, paid_fen, paid_on, paid_via
-     FROM pg_temp.rule_period_workers WHERE in_payroll) pr
-   WHERE pr.project_code = ANY($1::text[])
-   GROUP BY pr.project_code
-  HAVING coalesce(sum(CASE WHEN pr.paid_on <= $4 THEN pr.paid_fen ELSE 0 END) FILTER (WHERE pr.paid_via <> 'dedicated_account'), 0) > 0),
+agg AS MATERIALIZED (
+  SELECT pp.project_code, pp.paid_fen, pp.other_account_fen, pp.cash_fen, pp.outside_workers
+    FROM pg_temp.rule_period_projects pp
+   WHERE pp.project_code = ANY($1::text[]) AND pp.outside_paid_fen > 0),
 lists AS (
   SELECT r.project_code,
          jsonb_agg(jsonb_build_object('name', w.name, 'idMasked', r.id_masked, 'paidFen', r.paid_fen, 'paidVia', r.paid_via, 'paidOn', r.paid_on) ORDER BY r.rn) AS workers

@@ -19,20 +19,27 @@ rows_p AS MATERIALIZED (
      FROM pg_temp.rule_period_workers WHERE in_payroll) pr JOIN scope s USING (project_code)
    WHERE pr.project_code = ANY($1::text[]) AND pr.paid_via = 'dedicated_account' AND CASE WHEN pr.paid_on <= $4 THEN pr.paid_fen ELSE 0 END > 0),
 -- Transfers without a period can only match a row of P near its paid_on: bound them by date first.
-bounds AS (SELECT min(paid_on - window_days) AS lo, max(paid_on + window_days) AS hi FROM rows_p),
+bounds AS (SELECT min(paid_on - window_days) AS lo, max(paid_on + window_days) AS hi, max(window_days) AS w FROM rows_p),
+-- A closer row of another period must be paid within a window of a transfer between lo
+-- and hi: the payees with such a row, found in one pass, are the only ones whose
+-- transfers need the row-by-row check (one hash lookup for every other payee).
+rival_payees AS MATERIALIZED (
+  SELECT DISTINCT o.project_code, o.id_hash FROM payroll o
+   WHERE o.project_code = ANY($1::text[]) AND o.period <> $5::date
+     AND o.paid_on BETWEEN (SELECT lo - w FROM bounds) AND (SELECT hi + w FROM bounds)),
 matched AS (
   SELECT r.project_code, r.id_hash, sum(b.amount_fen)::bigint AS transferred_fen
     FROM rows_p r
     JOIN bank_transfers b ON b.project_code = r.project_code AND b.payee_id_hash = r.id_hash
-   WHERE b.status = 'succeeded' AND b.transferred_on <= $4::date AND EXISTS (SELECT 1 FROM wage_accounts a WHERE a.project_code = b.project_code AND a.account_number_hash = b.account_number_hash)
+   WHERE b.project_code = ANY($1::text[]) AND b.status = 'succeeded' AND b.transferred_on <= $4::date AND EXISTS (SELECT 1 FROM wage_accounts a WHERE a.project_code = b.project_code AND a.account_number_hash = b.account_number_hash)
      AND (b.period = $5::date OR b.transferred_on BETWEEN (SELECT lo FROM bounds) AND (SELECT hi FROM bounds))
      AND (b.period = $5::date
       OR (b.period IS NULL AND abs(b.transferred_on - r.paid_on) <= r.window_days
-          AND NOT EXISTS (
+          AND ((r.project_code, r.id_hash) NOT IN (SELECT project_code, id_hash FROM rival_payees) OR NOT EXISTS (
             SELECT 1 FROM payroll o
              WHERE o.project_code = r.project_code AND o.id_hash = r.id_hash AND o.period <> $5::date AND o.paid_on IS NOT NULL
                AND (abs(b.transferred_on - o.paid_on) < abs(b.transferred_on - r.paid_on)
-                    OR (abs(b.transferred_on - o.paid_on) = abs(b.transferred_on - r.paid_on) AND o.period < $5::date)))))
+                    OR (abs(b.transferred_on - o.paid_on) = abs(b.transferred_on - r.paid_on) AND o.period < $5::date))))))
    GROUP BY r.project_code, r.id_hash),
 per_row AS MATERIALIZED (
   SELECT r.project_code, r.id_hash, r.id_masked, r.paid_on, r.paid_fen, coalesce(m.transferred_fen, 0) AS transferred_fen,

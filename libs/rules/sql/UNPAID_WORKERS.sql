@@ -7,16 +7,10 @@ WITH scope AS (
   SELECT u.project_code, ($3::jsonb -> u.profile_code) AS t, $4::date AS d, $5::date AS p
     FROM unnest($1::text[], $2::text[]) AS u(project_code, profile_code)
 ),
-flag AS (
-  SELECT a.project_code, a.payable_fen, coalesce(CASE WHEN a.paid_on <= $4 THEN a.paid_fen ELSE 0 END, 0) > 0 AS paid
-    FROM pg_temp.rule_period_workers a
-   WHERE a.project_code = ANY($1::text[]) AND a.in_attendance AND a.days_worked > 0),
-agg AS (
-  SELECT project_code, count(*)::int AS attending_workers, count(*) FILTER (WHERE NOT paid)::int AS unpaid_workers,
-         coalesce(sum(payable_fen) FILTER (WHERE NOT paid), 0)::bigint AS unpaid_payable_fen
-    FROM flag GROUP BY project_code HAVING count(*) FILTER (WHERE NOT paid) > 0),
-hit AS (
-  SELECT agg.* FROM agg JOIN pg_temp.rule_period_projects pp USING (project_code) WHERE pp.payroll_rows > 0),
+hit AS MATERIALIZED (
+  SELECT pp.project_code, pp.attending_workers, pp.unpaid_workers, pp.unpaid_payable_fen
+    FROM pg_temp.rule_period_projects pp
+   WHERE pp.project_code = ANY($1::text[]) AND pp.unpaid_workers > 0 AND pp.payroll_rows > 0),
 lists AS (
   SELECT r.project_code,
          jsonb_agg(jsonb_build_object('name', w.name, 'idMasked', r.id_masked, 'daysWorked', r.days_worked, 'payableFen', r.payable_fen, 'hasPayrollRow', r.has_payroll_row) ORDER BY r.rn) AS workers

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { StepTimer } from '@wage/common';
 import { ALERT_TRANSITIONS, AlertStatus, statusListSql } from '@wage/alerts';
 import { ScanAlertChanges } from '@wage/workflow';
 
@@ -48,8 +49,8 @@ interface Upserted {
  * Scans are ordered by their date D: an alert whose last_as_of is later than this scan's
  * D is left alone (a new alert may still be raised). Suppressed alerts are reconciled too.
  */
-export async function reconcileAlerts(manager: EntityManager, scanId: number): Promise<ReconcileCounts> {
-  await manager.query('SELECT pg_advisory_xact_lock($1)', [RECONCILE_LOCK_KEY]);
+export async function reconcileAlerts(manager: EntityManager, scanId: number, timer = new StepTimer()): Promise<ReconcileCounts> {
+  await timer.time('reconcile.lock', () => manager.query('SELECT pg_advisory_xact_lock($1)', [RECONCILE_LOCK_KEY]));
   const [{ as_of: asOf }]: Array<{ as_of: string }> = await manager.query(`SELECT as_of FROM scans WHERE id = $1`, [scanId]);
   await manager.query(
     `CREATE TEMP TABLE scan_upserted (id bigint, old_status text, old_severity text, severity text, status text,
@@ -58,7 +59,7 @@ export async function reconcileAlerts(manager: EntityManager, scanId: number): P
   // `prev` must not lock (FOR UPDATE would skip rows `up` already changed in the same
   // statement); ON CONFLICT locks the rows it updates. Its WHERE skips (and does not
   // return) alerts a later-dated scan touched.
-  await manager.query(
+  await timer.time('reconcile.upsert', () => manager.query(
     `WITH prev AS (
        SELECT a.id, a.fingerprint, a.status, a.severity, a.condition_present, a.resolution
          FROM alerts a JOIN scan_findings f ON f.fingerprint = a.fingerprint AND f.scan_id = $1
@@ -86,9 +87,9 @@ export async function reconcileAlerts(manager: EntityManager, scanId: number): P
      SELECT up.id, prev.status, prev.severity, up.severity, up.status, prev.condition_present, prev.resolution
        FROM up LEFT JOIN prev USING (fingerprint)`,
     [scanId, asOf],
-  );
+  ));
   const actor = `'scan', $1::text, 'scan ' || $1::text`;
-  await manager.query(
+  await timer.time('reconcile.events', () => manager.query(
     `INSERT INTO alert_events (alert_id, actor_kind, actor_id, actor_name, action, from_status, to_status, note, data)
      SELECT id, ${actor}, '${T.raise.event}', NULL, 'open', NULL, jsonb_build_object('severity', severity)
        FROM scan_upserted WHERE old_status IS NULL
@@ -107,8 +108,8 @@ export async function reconcileAlerts(manager: EntityManager, scanId: number): P
      SELECT id, ${actor}, '${T.update.event}', NULL, NULL, NULL, jsonb_build_object('from', old_severity, 'to', severity)
        FROM scan_upserted WHERE old_status IN ${ACTIVE} AND old_severity <> severity`,
     [scanId],
-  );
-  const cleared: Array<{ id: number }> = await manager.query(
+  ));
+  const cleared: Array<{ id: number }> = await timer.time('reconcile.clear', () => manager.query(
     `WITH gone AS (
        SELECT a.id, a.status, a.condition_present FROM alerts a
          JOIN scan_scopes s ON s.scan_id = $1 AND s.project_code = a.project_code
@@ -139,7 +140,7 @@ export async function reconcileAlerts(manager: EntityManager, scanId: number): P
      )
      SELECT upd.id FROM upd JOIN gone USING (id) WHERE gone.status IN ${ACTIVE} ORDER BY upd.id`,
     [scanId, asOf],
-  );
+  ));
   const upserted: Upserted[] = await manager.query(`SELECT id, old_status, old_severity, severity, status FROM scan_upserted ORDER BY id`);
   const active = new Set<string>(T.update.from);
   const isActive = (s: string | null): boolean => s !== null && active.has(s);

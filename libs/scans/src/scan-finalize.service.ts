@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { StepTimer, StepTimings } from '@wage/common';
 import { ProjectRiskService } from '@wage/projects';
 import { BANK_FEED_RULES } from '@wage/rules';
 import { AlertIntakeService } from '@wage/workflow';
@@ -29,7 +30,11 @@ export class ScanFinalizeService {
     private readonly metrics: ScanMetrics,
   ) {}
 
-  async run(scanId: number): Promise<void> {
+  /** Returns milliseconds per step (the job keeps them: bench:scan prints them). */
+  async run(scanId: number): Promise<StepTimings> {
+    const timer = new StepTimer();
+    const t0 = performance.now();
+    let bodyDone = 0;
     const done = await this.dataSource.transaction(async (manager) => {
       const [scan]: Scan[] = await manager.query(
         `SELECT id, status, shard_count AS "shardCount", started_at AS "startedAt" FROM scans WHERE id = $1 FOR UPDATE`,
@@ -38,18 +43,19 @@ export class ScanFinalizeService {
       if (!scan) throw new Error(`scan ${scanId} does not exist`);
       if (scan.status === 'succeeded' || scan.status === 'failed') return null;
 
-      const changes = await reconcileAlerts(manager, scanId);
-      await this.intake.onScanReconciled(manager, {
+      const changes = await timer.time('reconcile', () => reconcileAlerts(manager, scanId, timer));
+      await timer.time('intake', () => this.intake.onScanReconciled(manager, {
         raisedOrReopened: changes.raisedOrReopened,
         reopened: changes.reopened,
         severityChanged: changes.severityChanged,
         cleared: changes.cleared,
-      });
-      await this.risk.recomputeWhere(
+      }));
+      await timer.time('risk', () => this.risk.recomputeWhere(
         manager,
         `SELECT project_code FROM scan_scopes WHERE scan_id = $1 UNION SELECT project_code FROM alerts WHERE cleared_by_scan_id = $1`,
         scanId,
-      );
+      ));
+      const tReport = performance.now();
       const report = await this.report(manager, scanId);
       // Projects whose scope kept a bank rule: those with a bank feed as of the scan's date.
       await manager.query(
@@ -65,15 +71,22 @@ export class ScanFinalizeService {
           WHERE id = $1 RETURNING duration_ms`,
         [scanId, report.projectsScanned, changes.raised, changes.updated, changes.cleared.length, JSON.stringify(report.byRule), JSON.stringify(report.skipped)],
       ));
-      for (const table of ['scan_findings', 'scan_scopes', 'scan_skips']) {
-        await manager.query(`DELETE FROM ${table} WHERE scan_id = $1`, [scanId]);
-      }
+      timer.add('report', performance.now() - tReport);
+      await timer.time('cleanup', async () => {
+        for (const table of ['scan_findings', 'scan_scopes', 'scan_skips']) {
+          await manager.query(`DELETE FROM ${table} WHERE scan_id = $1`, [scanId]);
+        }
+      });
+      bodyDone = performance.now();
       return row.duration_ms;
     });
     if (done !== null) {
+      timer.add('commit', performance.now() - bodyDone);
       this.metrics.observeScan('succeeded', done);
       this.logger.log(`scan ${scanId} succeeded in ${done} ms`);
     }
+    timer.add('total', performance.now() - t0);
+    return timer.steps;
   }
 
   /** Marks a scan failed with the error that ended it (a shard or finalize out of retries). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Job } from 'bullmq';
-import { isLastAttempt } from '@wage/common';
+import { isLastAttempt, StepTimings } from '@wage/common';
 import { JobHandler, JobName } from '@wage/queues';
 import { todayIn } from './scan-dates';
 import { ScanFinalizeService } from './scan-finalize.service';
@@ -24,9 +24,9 @@ export class ScanJobs {
   }
 
   @JobHandler(JobName.ScanShard)
-  async shard(job: Job<ScanJobData>): Promise<void> {
+  async shard(job: Job<ScanJobData>): Promise<StepTimings> {
     try {
-      await this.shards.run(job.data.scanId, job.data.shard ?? 0);
+      return await this.shards.run(job.data.scanId, job.data.shard ?? 0);
     } catch (error) {
       // Out of retries: the parent fails too (failParentOnFailure); make it visible on the scan.
       if (isLastAttempt(job)) await this.finalizer.fail(job.data.scanId, `shard ${job.data.shard} failed: ${(error as Error).message}`);
@@ -35,9 +35,9 @@ export class ScanJobs {
   }
 
   @JobHandler(JobName.ScanFinalize)
-  async finalize(job: Job<ScanJobData>): Promise<void> {
+  async finalize(job: Job<ScanJobData>): Promise<StepTimings> {
     try {
-      await this.finalizer.run(job.data.scanId);
+      return await this.finalizer.run(job.data.scanId);
     } catch (error) {
       if (isLastAttempt(job)) await this.finalizer.fail(job.data.scanId, `finalize failed: ${(error as Error).message}`);
       throw error;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ACTIVE_ALERT_STATUSES, ALERT_TRANSITIONS } from '@wage/alerts';
+import { StepTimer, StepTimings } from '@wage/common';
 import { NotApplicableRule, PERIOD_RULES, RuleCode, RuleEngine, RuleFinding, STATE_RULES, SkippedRule } from '@wage/rules';
 import { Scan } from './entities/scan.entity';
 import { fingerprintOf } from './fingerprint';
@@ -25,14 +26,21 @@ export class ScanShardService {
     private readonly engine: RuleEngine,
   ) {}
 
-  async run(scanId: number, shard: number): Promise<void> {
+  /** Returns milliseconds per step (the job keeps them: bench:scan prints them). */
+  async run(scanId: number, shard: number): Promise<StepTimings> {
+    const timer = new StepTimer();
+    const t0 = performance.now();
     const scan = await this.dataSource.getRepository(Scan).findOneBy({ id: scanId });
     if (!scan) throw new Error(`scan ${scanId} does not exist`);
-    if (scan.status === 'succeeded' || scan.status === 'failed') return;
+    if (scan.status === 'succeeded' || scan.status === 'failed') return timer.steps;
     await this.dataSource.query(`UPDATE scans SET status = 'running', started_at = now() WHERE id = $1 AND status = 'queued'`, [scanId]);
+    timer.add('start', performance.now() - t0);
 
     // One snapshot for every read of the shard; its staged rows commit together.
+    let bodyDone = 0;
+    const tx0 = performance.now();
     await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const tPlan = performance.now();
       const params = [shard, scan.shardCount];
       const active: Array<{ project_code: string }> = await manager.query(
         `SELECT project_code FROM projects WHERE status IN ('in_progress', 'suspended') AND ${IN_SHARD} ORDER BY project_code`,
@@ -52,6 +60,7 @@ export class ScanShardService {
 
       const mainProjects = active.map((r) => r.project_code);
       const plan = planReevaluation(mainProjects, scan.period, openAlerts);
+      timer.add('plan', performance.now() - tPlan);
       const findings: RuleFinding[] = [];
       const skipped: SkippedRule[] = [];
       // Rules that do not apply to a project (the bank rules without a bank feed) leave
@@ -61,19 +70,25 @@ export class ScanShardService {
         for (const r of rows ?? []) notApplicable.add(`${r.projectCode}|${period ?? ''}|${r.rule}`);
       };
       if (mainProjects.length > 0) {
-        const result = await this.engine.evaluate(manager, { asOf: scan.asOf, period: scan.period, projectCodes: mainProjects });
+        const steps = new StepTimer();
+        const result = await timer.time('main', () =>
+          this.engine.evaluate(manager, { asOf: scan.asOf, period: scan.period, projectCodes: mainProjects }, steps),
+        );
+        timer.merge('main.', steps.steps);
         findings.push(...result.findings);
         skipped.push(...result.skipped);
         leaveOut(scan.period, result.notApplicable);
       }
       const openFingerprints = new Set(openAlerts.map((a) => fingerprintOf(a.projectCode, a.rule, a.period)));
       for (const group of plan.groups) {
-        const result = await this.engine.evaluate(manager, {
-          asOf: scan.asOf,
-          period: group.period ?? scan.period,
-          projectCodes: group.projectCodes,
-          rules: group.rules as RuleCode[],
-        });
+        const result = await timer.time('reevaluate', () =>
+          this.engine.evaluate(manager, {
+            asOf: scan.asOf,
+            period: group.period ?? scan.period,
+            projectCodes: group.projectCodes,
+            rules: group.rules as RuleCode[],
+          }),
+        );
         // Re-evaluation only keeps, clears or reopens alerts that exist; it raises nothing
         // new for an old period.
         findings.push(...result.findings.filter((f) => openFingerprints.has(fingerprintOf(f.projectCode, f.rule, f.period))));
@@ -87,8 +102,13 @@ export class ScanShardService {
         ]),
         ...plan.scope,
       ].map((row) => ({ ...row, rules: row.rules.filter((r) => !notApplicable.has(`${row.projectCode}|${row.period ?? ''}|${r}`)) }));
-      await this.stage(manager, scanId, shard, findings, skipped, scope);
+      await timer.time('stage', () => this.stage(manager, scanId, shard, findings, skipped, scope, timer));
+      bodyDone = performance.now();
     });
+    timer.add('commit', performance.now() - bodyDone);
+    timer.add('total', performance.now() - t0);
+    timer.add('transaction', performance.now() - tx0);
+    return timer.steps;
   }
 
   private async stage(
@@ -98,12 +118,15 @@ export class ScanShardService {
     findings: RuleFinding[],
     skipped: SkippedRule[],
     scope: ScopeRow[],
+    timer: StepTimer,
   ): Promise<void> {
-    for (const table of ['scan_findings', 'scan_scopes', 'scan_skips']) {
-      await manager.query(`DELETE FROM ${table} WHERE scan_id = $1 AND shard = $2`, [scanId, shard]);
-    }
+    await timer.time('stage.delete', async () => {
+      for (const table of ['scan_findings', 'scan_scopes', 'scan_skips']) {
+        await manager.query(`DELETE FROM ${table} WHERE scan_id = $1 AND shard = $2`, [scanId, shard]);
+      }
+    });
     const rows = findings.map((f) => ({ ...f, fingerprint: fingerprintOf(f.projectCode, f.rule, f.period) }));
-    await manager.query(
+    await timer.time('stage.findings', () => manager.query(
       `INSERT INTO scan_findings (scan_id, shard, fingerprint, project_code, rule, period, severity, joint, evidence, thresholds,
                                   rule_version, profile_code, profile_version, shortfall_fen)
        SELECT $1, $2, x."fingerprint", x."projectCode", x."rule", x."period", x."severity", x."joint", x."evidence", x."thresholds",
@@ -111,17 +134,17 @@ export class ScanShardService {
          FROM jsonb_to_recordset($3::jsonb) AS x("fingerprint" text, "projectCode" text, "rule" text, "period" date, "severity" text,
               "joint" boolean, "evidence" jsonb, "thresholds" jsonb, "ruleVersion" int, "profileCode" text, "profileVersion" int, "shortfallFen" bigint)`,
       [scanId, shard, JSON.stringify(rows)],
-    );
-    await manager.query(
+    ));
+    await timer.time('stage.scopes', () => manager.query(
       `INSERT INTO scan_scopes (scan_id, shard, project_code, period, rules)
        SELECT $1, $2, x."projectCode", x."period", ARRAY(SELECT jsonb_array_elements_text(x."rules"))
          FROM jsonb_to_recordset($3::jsonb) AS x("projectCode" text, "period" date, "rules" jsonb)`,
       [scanId, shard, JSON.stringify(scope)],
-    );
-    await manager.query(
+    ));
+    await timer.time('stage.skips', () => manager.query(
       `INSERT INTO scan_skips (scan_id, shard, project_code, rule, reason)
        SELECT $1, $2, x."projectCode", x."rule", x."reason" FROM jsonb_to_recordset($3::jsonb) AS x("projectCode" text, "rule" text, "reason" text)`,
       [scanId, shard, JSON.stringify(skipped)],
-    );
+    ));
   }
 }

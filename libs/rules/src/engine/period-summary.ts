@@ -39,7 +39,15 @@ SELECT project_code,
        coalesce(sum(${PAID}) FILTER (WHERE in_payroll), 0)::bigint AS paid_fen,
        count(*) FILTER (WHERE in_payroll AND ${PAID} < payable_fen)::int AS underpaid_workers,
        count(*) FILTER (WHERE in_attendance AND days_worked > 0)::int AS attending_workers,
-       coalesce(sum(days_worked) FILTER (WHERE in_attendance AND days_worked > 0), 0)::int AS days_worked
+       coalesce(sum(days_worked) FILTER (WHERE in_attendance AND days_worked > 0), 0)::int AS days_worked,
+       -- PAID_OUTSIDE_ACCOUNT: paid as of D other than through the dedicated account.
+       coalesce(sum(${PAID}) FILTER (WHERE in_payroll AND paid_via <> 'dedicated_account'), 0)::bigint AS outside_paid_fen,
+       coalesce(sum(${PAID}) FILTER (WHERE in_payroll AND paid_via = 'other_account'), 0)::bigint AS other_account_fen,
+       coalesce(sum(${PAID}) FILTER (WHERE in_payroll AND paid_via = 'cash'), 0)::bigint AS cash_fen,
+       count(*) FILTER (WHERE in_payroll AND paid_via <> 'dedicated_account' AND ${PAID} > 0)::int AS outside_workers,
+       -- UNPAID_WORKERS: attending workers nothing was paid to as of D (with or without a payroll row).
+       count(*) FILTER (WHERE in_attendance AND days_worked > 0 AND NOT coalesce(${PAID}, 0) > 0)::int AS unpaid_workers,
+       coalesce(sum(payable_fen) FILTER (WHERE in_attendance AND days_worked > 0 AND NOT coalesce(${PAID}, 0) > 0), 0)::bigint AS unpaid_payable_fen
   FROM pg_temp.rule_period_workers GROUP BY project_code`;
 
 /** Builds the summary of P as of D for these projects (replacing one built earlier in the transaction). */
@@ -47,6 +55,10 @@ export async function buildPeriodSummary(m: EntityManager, projectCodes: string[
   await m.query(`DROP TABLE IF EXISTS ${PERIOD_SUMMARY_TABLES.join(', ')}`);
   await m.query(WORKERS_SQL, [projectCodes, period]);
   await m.query(PROJECTS_SQL, [asOf]);
+  // The worker lists read the firing projects' rows (project_code = ANY(ARRAY(…)), an
+  // array the planner cannot hash): through this index, not a scan of every row of P
+  // comparing each to every firing project.
+  await m.query(`CREATE INDEX ON pg_temp.rule_period_workers (project_code)`);
   // Temporary tables are never auto-analysed, and the rules' join plans need their
   // statistics. A small sample (3,000 rows instead of 30,000) is enough for sizes and
   // distinct counts and costs a tenth; the setting ends with the transaction.

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { StepTimer } from '@wage/common';
 import { isPeriod } from '../periods';
 import { RegionProfileService } from '../profiles/region-profile.service';
 import { ResolvedProfile } from '../profiles/thresholds';
@@ -19,7 +20,8 @@ import { buildPeriodSummary, readsPeriodSummary } from './period-summary';
 export class RuleEngine {
   constructor(private readonly profiles: RegionProfileService) {}
 
-  async evaluate(manager: EntityManager, scope: EvaluationScope): Promise<EvaluationResult> {
+  /** `timer` (optional) gets the milliseconds of each step: profiles, gates, summary, each rule, shaping findings. */
+  async evaluate(manager: EntityManager, scope: EvaluationScope, timer = new StepTimer()): Promise<EvaluationResult> {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(scope.asOf)) throw new Error(`asOf must be YYYY-MM-DD: ${scope.asOf}`);
     if (!isPeriod(scope.period)) throw new Error(`period must be YYYY-MM-01: ${scope.period}`);
     const projectCodes = [...new Set(scope.projectCodes)].sort();
@@ -35,14 +37,14 @@ export class RuleEngine {
     await manager.transaction(async (m) => {
       await m.query(`SET LOCAL jit = off`);
       await m.query(`SET LOCAL work_mem = '64MB'`);
-      const resolved = await this.profiles.resolveForProjects(m, projectCodes);
+      const resolved = await timer.time('profiles', () => this.profiles.resolveForProjects(m, projectCodes));
       const byProject = new Map<string, ResolvedProfile>(resolved.map((r) => [r.projectCode, r.profile]));
       const thresholdsJson = JSON.stringify(Object.fromEntries(resolved.map((r) => [r.profile.code, r.profile.thresholds])));
       const gates = new Map<string, Set<string>>();
       const gated = async (gate: RuleGate): Promise<Set<string>> => {
         let open = gates.get(gate.key);
         if (!open) {
-          const rows: Array<{ project_code: string }> = await m.query(gate.sql, [projectCodes, scope.asOf]);
+          const rows: Array<{ project_code: string }> = await timer.time(`gate.${gate.key}`, () => m.query(gate.sql, [projectCodes, scope.asOf]));
           open = new Set(rows.map((r) => r.project_code));
           gates.set(gate.key, open);
         }
@@ -61,12 +63,14 @@ export class RuleEngine {
         }
         if (runnable.length === 0) continue;
         if (!summarised && readsPeriodSummary(rule.sql)) {
-          await buildPeriodSummary(m, projectCodes, scope.period, scope.asOf);
+          await timer.time('summary', () => buildPeriodSummary(m, projectCodes, scope.period, scope.asOf));
           summarised = true;
         }
         const profileCodes = runnable.map((p) => (byProject.get(p) as ResolvedProfile).code);
-        const rows: Record<string, unknown>[] = await m.query(rule.sql, [runnable, profileCodes, thresholdsJson, scope.asOf, scope.period]);
-        findings.push(...toFindings(rule, rows, byProject, scope.period));
+        const rows: Record<string, unknown>[] = await timer.time(code, () =>
+          m.query(rule.sql, [runnable, profileCodes, thresholdsJson, scope.asOf, scope.period]),
+        );
+        findings.push(...timer.timeSync('findings', () => toFindings(rule, rows, byProject, scope.period)));
       }
     });
     return { findings, skipped, notApplicable };

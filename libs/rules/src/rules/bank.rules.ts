@@ -1,7 +1,7 @@
 import { ratioText, shareAbove } from '../money';
 import { defineRule } from './define-rule';
 import { num, RuleGate, SCOPE_CTE, thInt } from './rule-sql';
-import { PAID_AS_OF, PAYROLL_OF_P, PERIOD_END, WORKER_LIST_CTE } from './sql-fragments';
+import { PAID_AS_OF, PAYROLL_OF_P, PERIOD_END, PERIOD_PROJECTS, WORKER_LIST_CTE } from './sql-fragments';
 
 /**
  * rules.md "Bank reconciliation rules". A project has a bank feed when a succeeded
@@ -27,11 +27,11 @@ const FROM_WAGE_ACCOUNT = (b: string): string =>
  */
 const MATCHES_ROW_OF_P = (b: string, r: string): string => `(${b}.period = $5::date
       OR (${b}.period IS NULL AND abs(${b}.transferred_on - ${r}.paid_on) <= ${r}.window_days
-          AND NOT EXISTS (
+          AND ((${r}.project_code, ${r}.id_hash) NOT IN (SELECT project_code, id_hash FROM rival_payees) OR NOT EXISTS (
             SELECT 1 FROM payroll o
              WHERE o.project_code = ${r}.project_code AND o.id_hash = ${r}.id_hash AND o.period <> $5::date AND o.paid_on IS NOT NULL
                AND (abs(${b}.transferred_on - o.paid_on) < abs(${b}.transferred_on - ${r}.paid_on)
-                    OR (abs(${b}.transferred_on - o.paid_on) = abs(${b}.transferred_on - ${r}.paid_on) AND o.period < $5::date)))))`;
+                    OR (abs(${b}.transferred_on - o.paid_on) = abs(${b}.transferred_on - ${r}.paid_on) AND o.period < $5::date))))))`;
 
 /**
  * PAYROLL_UNVERIFIED: over the rows of P paid (as of D) through the dedicated account,
@@ -54,12 +54,19 @@ rows_p AS MATERIALIZED (
     FROM ${PAYROLL_OF_P} pr JOIN scope s USING (project_code)
    WHERE pr.project_code = ANY($1::text[]) AND pr.paid_via = 'dedicated_account' AND ${PAID_AS_OF('pr')} > 0),
 -- Transfers without a period can only match a row of P near its paid_on: bound them by date first.
-bounds AS (SELECT min(paid_on - window_days) AS lo, max(paid_on + window_days) AS hi FROM rows_p),
+bounds AS (SELECT min(paid_on - window_days) AS lo, max(paid_on + window_days) AS hi, max(window_days) AS w FROM rows_p),
+-- A closer row of another period must be paid within a window of a transfer between lo
+-- and hi: the payees with such a row, found in one pass, are the only ones whose
+-- transfers need the row-by-row check (one hash lookup for every other payee).
+rival_payees AS MATERIALIZED (
+  SELECT DISTINCT o.project_code, o.id_hash FROM payroll o
+   WHERE o.project_code = ANY($1::text[]) AND o.period <> $5::date
+     AND o.paid_on BETWEEN (SELECT lo - w FROM bounds) AND (SELECT hi + w FROM bounds)),
 matched AS (
   SELECT r.project_code, r.id_hash, sum(b.amount_fen)::bigint AS transferred_fen
     FROM rows_p r
     JOIN bank_transfers b ON b.project_code = r.project_code AND b.payee_id_hash = r.id_hash
-   WHERE b.status = 'succeeded' AND b.transferred_on <= $4::date AND ${FROM_WAGE_ACCOUNT('b')}
+   WHERE b.project_code = ANY($1::text[]) AND b.status = 'succeeded' AND b.transferred_on <= $4::date AND ${FROM_WAGE_ACCOUNT('b')}
      AND (b.period = $5::date OR b.transferred_on BETWEEN (SELECT lo FROM bounds) AND (SELECT hi FROM bounds))
      AND ${MATCHES_ROW_OF_P('b', 'r')}
    GROUP BY r.project_code, r.id_hash),
@@ -117,21 +124,27 @@ export const ACCOUNT_DIVERSION = defineRule({
   thresholdKeys: ['bankDiversionRedShare'],
   gate: BANK_FEED_GATE,
   sql: `WITH ${SCOPE_CTE},
+-- The wage-account check comes after the enrolment check: the planner cannot estimate
+-- it (project and account hash correlate) and, applied first, it would plan the
+-- enrolment check as one index probe per transfer instead of one hash of the workers.
 tx_p AS MATERIALIZED (
-  SELECT b.project_code, b.payee_id_hash, b.payee_id_masked, b.payee_name, b.amount_fen
+  SELECT b.project_code, b.payee_id_hash, b.payee_id_masked, b.payee_name, b.amount_fen, b.account_number_hash
     FROM bank_transfers b
    WHERE b.project_code = ANY($1::text[]) AND b.status = 'succeeded'
-     AND b.transferred_on BETWEEN $5::date AND least(${PERIOD_END}, $4::date) AND ${FROM_WAGE_ACCOUNT('b')}),
+     AND b.transferred_on BETWEEN $5::date AND least(${PERIOD_END}, $4::date)),
 payees AS MATERIALIZED (
   SELECT x.project_code, x.payee_id_hash AS id_hash, max(x.payee_id_masked) AS id_masked, max(x.payee_name) AS payee_name,
          sum(x.amount_fen)::bigint AS transferred_fen
-    FROM tx_p x
-   WHERE NOT EXISTS (SELECT 1 FROM workers w WHERE w.project_code = x.project_code AND w.id_hash = x.payee_id_hash
-                        AND w.entered_on <= ${PERIOD_END} AND (w.exited_on IS NULL OR w.exited_on >= ($5::date - interval '11 months')::date))
+    FROM (SELECT * FROM tx_p t
+           WHERE NOT EXISTS (SELECT 1 FROM workers w WHERE w.project_code = t.project_code AND w.id_hash = t.payee_id_hash
+                                AND w.project_code = ANY($1::text[]) AND w.entered_on <= ${PERIOD_END}
+                                AND (w.exited_on IS NULL OR w.exited_on >= ($5::date - interval '11 months')::date))
+           OFFSET 0) x
+   WHERE ${FROM_WAGE_ACCOUNT('x')}
    GROUP BY x.project_code, x.payee_id_hash),
 totals AS (
   SELECT x.project_code, sum(x.amount_fen)::bigint AS transferred_fen
-    FROM tx_p x WHERE x.project_code IN (SELECT project_code FROM payees) GROUP BY x.project_code),
+    FROM tx_p x WHERE x.project_code IN (SELECT project_code FROM payees) AND ${FROM_WAGE_ACCOUNT('x')} GROUP BY x.project_code),
 hit AS (
   SELECT p.project_code, t.transferred_fen, sum(p.transferred_fen)::bigint AS diverted_fen, count(*)::int AS payees
     FROM payees p JOIN totals t USING (project_code) GROUP BY p.project_code, t.transferred_fen),
@@ -147,10 +160,10 @@ lists AS (
                         WHERE pr.project_code = r.project_code AND pr.id_hash = r.id_hash AND pr.period = $5::date) rep ON true
    WHERE r.rn <= 20
    GROUP BY r.project_code)
-SELECT hit.*, rep.paid_fen AS reported_paid_fen, lists.payees AS payee_list
+-- The project's paid(P) as of D is the month summary's paid_fen (0 without a payroll row).
+SELECT hit.*, coalesce(pp.paid_fen, 0)::bigint AS reported_paid_fen, lists.payees AS payee_list
   FROM hit LEFT JOIN lists USING (project_code)
-  LEFT JOIN LATERAL (SELECT coalesce(sum(${PAID_AS_OF('pr')}), 0)::bigint AS paid_fen FROM ${PAYROLL_OF_P} pr
-                      WHERE pr.project_code = hit.project_code) rep ON true`,
+  LEFT JOIN ${PERIOD_PROJECTS} pp USING (project_code)`,
   decide(row, t) {
     const total = num(row.transferred_fen);
     const diverted = num(row.diverted_fen);

@@ -1,9 +1,9 @@
 import { ratioText, shareAbove } from '../money';
 import { defineRule } from './define-rule';
 import { num, SCOPE_CTE, th } from './rule-sql';
-import { FIRST_20, PAID_AS_OF, OF_PROJECTS_IN, PAYROLL_OF_P, PERIOD_END, PERIOD_WORKERS, PREVIOUS_PERIOD, WORKER_LIST_CTE } from './sql-fragments';
+import { FIRST_20, PAID_AS_OF, OF_PROJECTS_IN, PAYROLL_OF_P, PERIOD_END, PERIOD_PROJECTS, PERIOD_WORKERS, PREVIOUS_PERIOD, WORKER_LIST_CTE } from './sql-fragments';
 
-/** PAID_OUTSIDE_ACCOUNT: part of paid(P) went via another account or cash; orange above paidOutsideOrangeShare of paid(P). */
+/** PAID_OUTSIDE_ACCOUNT: part of paid(P) went via another account or cash; orange above paidOutsideOrangeShare of paid(P). Sums from the month summary. */
 export const PAID_OUTSIDE_ACCOUNT = defineRule({
   code: 'PAID_OUTSIDE_ACCOUNT',
   kind: 'period',
@@ -13,15 +13,10 @@ export const PAID_OUTSIDE_ACCOUNT = defineRule({
   titleEn: 'Wages paid outside the dedicated account',
   thresholdKeys: ['paidOutsideOrangeShare'],
   sql: `WITH ${SCOPE_CTE},
-agg AS (
-  SELECT pr.project_code, sum(${PAID_AS_OF('pr')})::bigint AS paid_fen,
-         coalesce(sum(${PAID_AS_OF('pr')}) FILTER (WHERE pr.paid_via = 'other_account'), 0)::bigint AS other_account_fen,
-         coalesce(sum(${PAID_AS_OF('pr')}) FILTER (WHERE pr.paid_via = 'cash'), 0)::bigint AS cash_fen,
-         count(*) FILTER (WHERE pr.paid_via <> 'dedicated_account' AND ${PAID_AS_OF('pr')} > 0)::int AS outside_workers
-    FROM ${PAYROLL_OF_P} pr
-   WHERE pr.project_code = ANY($1::text[])
-   GROUP BY pr.project_code
-  HAVING coalesce(sum(${PAID_AS_OF('pr')}) FILTER (WHERE pr.paid_via <> 'dedicated_account'), 0) > 0),
+agg AS MATERIALIZED (
+  SELECT pp.project_code, pp.paid_fen, pp.other_account_fen, pp.cash_fen, pp.outside_workers
+    FROM ${PERIOD_PROJECTS} pp
+   WHERE pp.project_code = ANY($1::text[]) AND pp.outside_paid_fen > 0),
 ${WORKER_LIST_CTE('lists', {
     from: `FROM ${PAYROLL_OF_P} x
      WHERE ${OF_PROJECTS_IN('agg')} AND x.paid_via <> 'dedicated_account' AND ${PAID_AS_OF('x')} > 0`,

@@ -17,16 +17,10 @@ export const UNPAID_WORKERS = defineRule({
   titleEn: 'Attending workers not paid',
   thresholdKeys: ['unpaidShareRed'],
   sql: `WITH ${SCOPE_CTE},
-flag AS (
-  SELECT a.project_code, a.payable_fen, coalesce(${PAID_AS_OF('a')}, 0) > 0 AS paid
-    FROM ${PERIOD_WORKERS} a
-   WHERE a.project_code = ANY($1::text[]) AND a.in_attendance AND a.days_worked > 0),
-agg AS (
-  SELECT project_code, count(*)::int AS attending_workers, count(*) FILTER (WHERE NOT paid)::int AS unpaid_workers,
-         coalesce(sum(payable_fen) FILTER (WHERE NOT paid), 0)::bigint AS unpaid_payable_fen
-    FROM flag GROUP BY project_code HAVING count(*) FILTER (WHERE NOT paid) > 0),
-hit AS (
-  SELECT agg.* FROM agg JOIN ${PERIOD_PROJECTS} pp USING (project_code) WHERE pp.payroll_rows > 0),
+hit AS MATERIALIZED (
+  SELECT pp.project_code, pp.attending_workers, pp.unpaid_workers, pp.unpaid_payable_fen
+    FROM ${PERIOD_PROJECTS} pp
+   WHERE pp.project_code = ANY($1::text[]) AND pp.unpaid_workers > 0 AND pp.payroll_rows > 0),
 ${WORKER_LIST_CTE('lists', {
     // x is the worker's joined row: its attendance id_masked, its payroll columns (null without a payroll row).
     from: `FROM (SELECT w.*, w.attendance_id_masked AS id_masked FROM ${PERIOD_WORKERS} w WHERE w.in_attendance) x
