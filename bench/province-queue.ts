@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { AlertListQueryDto, AlertQueryService } from '@wage/alerts';
+import { AlertListQueryDto, AlertQueryService, EXACT_TOTAL_LIMIT, LARGE_TOTAL_MAX_AGE_MS } from '@wage/alerts';
 import { Principal, Role } from '@wage/auth';
 import { LoadResult, ms, runLoad } from './province-load';
 
@@ -113,6 +113,7 @@ export async function benchQueue(ctx: QueueBenchContext): Promise<QueueFigures> 
   const explainText = [
     `EXPLAIN ANALYZE of the list's statement (page and total), admin, status=open, page 1:\n${await explain(ctx.db, statement(1))}`,
     `EXPLAIN ANALYZE, the same, page ${lastPage} (the deepest):\n${await explain(ctx.db, statement(lastPage))}`,
+    `EXPLAIN ANALYZE, the exact total (run above ${EXACT_TOTAL_LIMIT.toLocaleString('en-US')} matches, at most once per ${LARGE_TOTAL_MAX_AGE_MS / 1000} s per filter):\n${await explain(ctx.db, ctx.alertQueries.countStatement(Object.assign(new AlertListQueryDto(), { status: ['open'], page: 1, pageSize: 50 }), principal))}`,
   ];
   return { open, single, loaded, claim, health, explain: explainText };
 }

@@ -7,6 +7,7 @@ import { AlertListQueryDto } from './alert-list.dto';
 import { AlertScopeService } from './alert-scope.service';
 import { severityRankSql } from '../store/alert-sql';
 import { ALERT_COLUMNS, ALERT_FROM, ALERT_ITEM_JSON_SQL, AlertItem, AlertRow, QUEUE_ORDER, toAlertItem } from './alert-view';
+import { EXACT_TOTAL_LIMIT, LargeTotals } from './large-totals';
 import { relatedClues } from './related-clues';
 
 export interface AlertGroup {
@@ -29,21 +30,37 @@ export class AlertQueryService {
     private readonly scope: AlertScopeService,
   ) {}
 
+  private readonly largeTotals = new LargeTotals();
+
   /**
    * A page of the list as its JSON text, `{ items, total, page, pageSize }` (api.md), from
-   * one statement: PostgreSQL writes the items (ALERT_ITEM_JSON_SQL) and the total.
+   * one statement: PostgreSQL writes the items (ALERT_ITEM_JSON_SQL) and counts the
+   * matches up to EXACT_TOTAL_LIMIT; a larger total comes from LargeTotals.
    */
   async list(q: AlertListQueryDto, principal: Principal): Promise<string> {
     const [{ total, items }]: Array<{ total: number; items: string }> = await this.dataSource.query(...this.listStatement(q, principal));
-    return `{"items":[${items}],"total":${total},"page":${q.page},"pageSize":${q.pageSize}}`;
+    const exact = total <= EXACT_TOTAL_LIMIT ? total : await this.largeTotals.get(JSON.stringify(this.countStatement(q, principal)), () => this.count(q, principal));
+    return `{"items":[${items}],"total":${exact},"page":${q.page},"pageSize":${q.pageSize}}`;
+  }
+
+  /** The exact count of the list's matches (for totals above EXACT_TOTAL_LIMIT). */
+  countStatement(q: AlertListQueryDto, principal: Principal): [string, unknown[]] {
+    const { where, params } = this.where(q, principal);
+    return this.dataSource.driver.escapeQueryWithParameters(`SELECT count(*)::int AS n FROM ${ALERT_FROM} WHERE ${where}`, params) as [string, unknown[]];
+  }
+
+  private async count(q: AlertListQueryDto, principal: Principal): Promise<number> {
+    const [{ n }]: Array<{ n: number }> = await this.dataSource.query(...this.countStatement(q, principal));
+    return n;
   }
 
   /**
    * The statement of list() with its positional values, so that bench:province can EXPLAIN
    * exactly what the service runs. The page is a deferred join: its ids and sort keys come
    * from the index in queue order (IDX_alerts_queue_rank, which also holds the filter
-   * columns), then only the page's rows fetch their columns, project and assignee. (The
-   * total keeps ALERT_FROM: PostgreSQL drops its unused to-one LEFT JOINs by itself.)
+   * columns), then only the page's rows fetch their columns, project and assignee. The
+   * total counts at most EXACT_TOTAL_LIMIT + 1 matches (it keeps ALERT_FROM: PostgreSQL
+   * drops its unused to-one LEFT JOINs by itself).
    */
   listStatement(q: AlertListQueryDto, principal: Principal): [string, unknown[]] {
     const { where, params } = this.where(q, principal);
@@ -56,7 +73,7 @@ export class AlertQueryService {
           FROM k JOIN alerts a ON a.id = k.id
           LEFT JOIN projects p ON p.project_code = a.project_code
           LEFT JOIN users u ON u.id = a.assignee_user_id)
-      SELECT (SELECT count(*)::int FROM ${ALERT_FROM} WHERE ${where}) AS total,
+      SELECT (SELECT count(*)::int FROM (SELECT FROM ${ALERT_FROM} WHERE ${where} LIMIT ${EXACT_TOTAL_LIMIT + 1}) m) AS total,
              coalesce((SELECT string_agg(item, ',' ORDER BY k_rank, k_risk DESC, k_shortfall DESC, k_first ASC, id ASC) FROM page), '') AS items`;
     return this.dataSource.driver.escapeQueryWithParameters(sql, params) as [string, unknown[]];
   }
