@@ -7,19 +7,20 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { AlertListQueryDto, AlertQueryService } from '@wage/alerts';
-import { Role } from '@wage/auth';
+import { DataSource } from 'typeorm';
+import { AlertQueryService } from '@wage/alerts';
 import { DEV_ADMIN_PASSWORD, DEV_ADMIN_USERNAME } from '@wage/config';
 import { DATASET_NAMES, headerOf, writeDataset } from '@wage/generator';
 import { createHttpApp, prepareInfrastructure } from '@wage/ops';
 import { deleteRedisPrefix } from '../test/support/test-env';
 import { AppModule } from '@wage/platform';
-import { ms, runLoad } from './province-load';
+import { ProjectRiskService } from '@wage/projects';
+import { benchQueue, printQueue, raiseOpenAlerts } from './province-queue';
 import { REFERENCE_SQL } from './scan-data';
 
 /**
  * npm run bench:province [-- --projects=1500 --workers-per-project=10 --clients=50
- *   --requests=40 --log-level=warn --keep]
+ *   --requests=40 --open-alerts=100000 --log-level=warn --keep]
  * End to end through the API on a province from libs/generator (every dataset, in a fresh
  * database, the real service with its BullMQ workers in this process; the HTTP load runs
  * in a worker thread), each figure next to its baseline of the same run:
@@ -27,7 +28,9 @@ import { REFERENCE_SQL } from './scan-data';
  *   a table with a (project_code, period) index; the full scan (POST → succeeded) vs the
  *   reference statement (PAY_RATIO_LOW + PAYROLL_MISSING in one SQL); the alert list
  *   (status=open, pageSize=50, random pages and filters) and claim-next under `clients`
- *   concurrent loopback clients, with EXPLAIN ANALYZE of the list's statements; /health.
+ *   concurrent loopback clients, with EXPLAIN ANALYZE of the list's statements; /health;
+ *   with --open-alerts=N the queue again after topping the open alerts up to N with
+ *   synthetic ones (bench/province-queue.ts).
  * The default size runs in a few minutes on a loaded 2-core machine; raise --projects
  * (the issue's province is --projects=10000 --workers-per-project=22).
  */
@@ -36,6 +39,8 @@ const PROJECTS = Number(args.projects ?? 1500);
 const WORKERS_PER_PROJECT = Number(args['workers-per-project'] ?? 10);
 const CLIENTS = Number(args.clients ?? 50);
 const REQUESTS = Number(args.requests ?? 40);
+/** Raise the open alerts to this many with synthetic ones and measure the queue again (0 = not). */
+const OPEN_ALERTS = Number(args['open-alerts'] ?? 0);
 const BASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const AS_OF = '2026-11-03';
@@ -46,12 +51,6 @@ const secs = (v: number): string => `${(v / 1000).toFixed(2)} s`;
 const rate = (rows: number, v: number): string => `${Math.round(rows / (v / 1000)).toLocaleString('en-US')} rows/s`;
 const line = (label: string, value: string, baseline: string, ratio: string): void =>
   console.log(`${label.padEnd(34)} ${value.padEnd(36)} ${baseline.padEnd(44)} ${ratio}`);
-
-/** Deterministic pseudo-random numbers, so two runs ask for the same pages. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-}
 
 async function api(baseUrl: string, path: string, init: RequestInit & { token?: string } = {}): Promise<Response> {
   const headers = new Headers(init.headers);
@@ -114,11 +113,6 @@ async function bestOf3(fn: () => Promise<unknown>): Promise<number> {
   return best;
 }
 
-async function explain(db: Client, [text, values]: [string, unknown[]]): Promise<string> {
-  const rows: Array<{ 'QUERY PLAN': string }> = (await db.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${text}`, values)).rows;
-  return rows.map((r) => `    ${r['QUERY PLAN']}`).join('\n');
-}
-
 async function main(): Promise<void> {
   const suffix = `${process.pid}_${randomBytes(3).toString('hex')}`;
   const dbName = `wage_bench_province_${suffix}`;
@@ -155,62 +149,24 @@ async function main(): Promise<void> {
     const scanMs = performance.now() - s0;
     if (scan.status !== 'succeeded') throw new Error(`scan failed: ${String(scan.error)}`);
 
-    // Alert list: status=open, pageSize=50, random pages and filters.
-    const [{ open }] = (await db.query(`SELECT count(*)::int AS open FROM alerts WHERE status = 'open'`)).rows;
-    const rules: string[] = (await db.query(`SELECT DISTINCT rule FROM alerts WHERE status = 'open' ORDER BY 1`)).rows.map((r: { rule: string }) => r.rule);
-    const regions: string[] = (await db.query(`SELECT DISTINCT left(region_code, 4) AS r FROM projects ORDER BY 1`)).rows.map((r: { r: string }) => r.r);
-    const rnd = prng(17);
-    const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)];
-    const listUrls = Array.from({ length: 500 }, () => {
-      const q = new URLSearchParams({ status: 'open', pageSize: '50' });
-      const f = rnd();
-      if (f < 0.2 && rules.length) q.set('rule', pick(rules));
-      else if (f < 0.35) q.set('severity', pick(['red', 'orange', 'yellow']));
-      else if (f < 0.5 && regions.length) q.set('regionCode', pick(regions));
-      const pages = Math.max(1, Math.ceil(open / 50 / (q.size > 2 ? 3 : 1)));
-      q.set('page', String(1 + Math.floor(rnd() * pages)));
-      return `${baseUrl}/api/v1/alerts?${q}`;
-    });
-    const auth = { Authorization: `Bearer ${token}` };
-    await runLoad({ urls: listUrls, headers: auth, clients: 5, perClient: 10 }); // warm-up
-    const single = await runLoad({ urls: listUrls, headers: auth, clients: 1, perClient: 100 });
-    const loaded = await runLoad({ urls: listUrls, headers: auth, clients: CLIENTS, perClient: REQUESTS });
-    const health = await runLoad({ urls: [`${baseUrl}/health`], headers: {}, clients: 1, perClient: 200 });
-
-    const service = app.get(AlertQueryService);
-    const adminRow = (await db.query(`SELECT id, username FROM users WHERE username = $1`, [adminName])).rows[0] as { id: string; username: string };
-    const principal = { kind: 'user' as const, id: adminRow.id, name: adminRow.username, role: Role.Admin, unitCode: null, bureauCode: null, canUnmask: false };
-    const lastPage = Math.max(1, Math.ceil(open / 50));
-    const statements = (page: number) => service.listStatements(Object.assign(new AlertListQueryDto(), { status: ['open'], page, pageSize: 50 }), principal);
-
-    // claim-next: an inspector of the unit with the most open alerts.
-    const [unit] = (await db.query(`SELECT unit_code, count(*)::int AS n FROM alerts WHERE status = 'open' AND unit_code IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 1`)).rows as Array<{ unit_code: string; n: number }>;
-    let claim: Awaited<ReturnType<typeof runLoad>> | undefined;
-    if (unit) {
-      const password = `Bench-${randomBytes(6).toString('hex')}`;
-      const created = await api(baseUrl, '/api/v1/users', { method: 'POST', token, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'bench_inspector', password, role: 'inspector', unitCode: unit.unit_code }) });
-      if (created.status !== 201) throw new Error(`create inspector: ${created.status} ${await created.text()}`);
-      const inspector = await login(baseUrl, 'bench_inspector', password);
-      claim = await runLoad({ urls: [`${baseUrl}/api/v1/alerts/claim-next`], method: 'POST', headers: { Authorization: `Bearer ${inspector}` }, clients: CLIENTS, perClient: Math.max(1, Math.floor(REQUESTS / 4)), ok: [200, 204] });
-      console.log(`claim-next: unit ${unit.unit_code} had ${unit.n} open alerts; statuses ${JSON.stringify(claim.statuses)}`);
-    }
+    // The queue (alert list and claim-next), at the scan's open alerts and, with --open-alerts, again at that many.
+    const queueCtx = { db, baseUrl, token, adminName, alertQueries: app.get(AlertQueryService), clients: CLIENTS, requests: REQUESTS, seed: 17 };
+    const queue = await benchQueue(queueCtx);
+    const risk = app.get(ProjectRiskService);
+    const raised = OPEN_ALERTS > queue.open ? await raiseOpenAlerts(db, OPEN_ALERTS, () => risk.recomputeWhere(app!.get(DataSource).manager, 'SELECT project_code FROM alerts WHERE status = $1', 'open')) : 0;
+    const queueRaised = raised ? await benchQueue(queueCtx) : undefined;
 
     const load = loadavg().map((v) => v.toFixed(2)).join(' ');
     console.log('');
-    console.log(`province: ${PROJECTS} projects, ${imports.workers.rows} workers, ${imports.attendance.rows} attendance, ${imports.payroll.rows} payroll rows; ${open} open alerts after the scan; load average ${load}`);
+    console.log(`province: ${PROJECTS} projects, ${imports.workers.rows} workers, ${imports.attendance.rows} attendance, ${imports.payroll.rows} payroll rows; ${queue.open} open alerts after the scan; load average ${load}`);
     line('figure', 'this service', 'baseline in the same run', 'ratio (target)');
     for (const d of ['payroll', 'attendance'] as const) {
       line(`${d} import`, `${rate(imports[d].rows, imports[d].ms)} (${secs(imports[d].ms)})`, `raw COPY: ${rate(imports[d].rows, copies[d])} (${secs(copies[d])})`, `${(copies[d] / imports[d].ms).toFixed(2)} (≥ 0.33)`);
     }
     line('workers import', `${rate(imports.workers.rows, imports.workers.ms)}`, '—', '');
     line('full scan', `${secs(scanMs)} (${String(scan.alertsRaised)} alerts)`, `reference statement: ${secs(refMs)}`, `${(scanMs / refMs).toFixed(1)}× (≤ 15×)`);
-    line(`alert list, ${CLIENTS} clients`, `p50 ${ms(loaded.p50)}, p95 ${ms(loaded.p95)}`, `1 client: p50 ${ms(single.p50)}, p95 ${ms(single.p95)}`, `p95 ≤ 200 ms (goal 50)`);
-    line('', `${loaded.perSecond.toFixed(0)} requests/s, ${loaded.errors} errors`, `1 client: ${single.perSecond.toFixed(0)} requests/s`, '');
-    if (claim) line(`claim-next, ${CLIENTS} clients`, `p50 ${ms(claim.p50)}, p95 ${ms(claim.p95)}`, `${claim.perSecond.toFixed(0)} requests/s, ${claim.errors} errors`, 'p95 ≤ 200 ms');
-    line('/health', `p50 ${ms(health.p50)}, p95 ${ms(health.p95)}`, '', '');
-    console.log(`\nEXPLAIN ANALYZE, admin, status=open, page 1:\n${await explain(db, statements(1).page)}`);
-    console.log(`\nEXPLAIN ANALYZE, admin, status=open, page ${lastPage} (the deepest):\n${await explain(db, statements(lastPage).page)}`);
-    console.log(`\nEXPLAIN ANALYZE, the total:\n${await explain(db, statements(1).count)}`);
+    for (const q of [queue, queueRaised]) if (q) printQueue(q, CLIENTS, line);
+    for (const q of [queue, queueRaised]) if (q) console.log(`\n${q.open.toLocaleString('en-US')} open alerts\n${q.explain.join('\n\n')}`);
   } finally {
     await app?.close();
     await db.end().catch(() => undefined);

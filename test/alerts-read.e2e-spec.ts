@@ -155,4 +155,29 @@ describe('alerts and projects read API', () => {
     expect((one.body.openAlerts as unknown[]).length).toBe(2);
     expect((await get('/projects/NOPE')).status).toBe(404);
   });
+
+  // The list writes its items in SQL (ALERT_ITEM_JSON_SQL), the detail view in TypeScript
+  // (toAlertItem): every field of a list item must be the detail's, the rarely set ones too.
+  it('lists each alert with the same fields and values as its detail view', async () => {
+    const ds = t.app.get(DataSource);
+    const assignee = await loginAs(t, { role: Role.Inspector, unitCode: 'U1' });
+    await ds.query(
+      `UPDATE alerts SET status = 'resolved', resolution = 'wages_paid', recovered_fen = 3179400050, workers_paid = 1830, condition_present = true,
+              assignee_user_id = $1, due_at = '2026-11-04T01:02:03.456789Z', cleared_at = '2026-11-05T23:59:59.999999+08:00',
+              suppressed_until = '2026-12-01', escalation_level = 2, overdue = true
+        WHERE fingerprint = 'A1|NOTICE_BOARD_MISSING'`,
+      [assignee.principal.id],
+    );
+    await ds.query(`UPDATE alerts SET recovered_fen = -5 WHERE fingerprint = 'A2|PAYROLL_MISSING|2026-10'`);
+    const { body } = await get('/alerts?status=open,resolved&pageSize=500');
+    const items = body.items as Array<Record<string, unknown>>;
+    expect(items).toHaveLength(5);
+    expect(items.find((i) => i.rule === 'NOTICE_BOARD_MISSING')).toMatchObject({
+      recoveredAmount: '31794000.50', conditionStillPresent: true, dueAt: '2026-11-04T01:02:03.456Z', assignee: { id: assignee.principal.id },
+    });
+    for (const item of items) {
+      const detail = (await get(`/alerts/${String(item.id)}`)).body;
+      expect(item).toEqual(Object.fromEntries(Object.keys(item).map((k) => [k, detail[k]])));
+    }
+  });
 });

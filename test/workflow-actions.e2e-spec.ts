@@ -217,4 +217,24 @@ describe('inspector workflow actions', () => {
     expect(order).toEqual([bigNew, smallOld, smallNew, lowRisk, yellow]);
     expect((await api(t, 'POST', '/alerts/claim-next', me)).status).toBe(204);
   });
+
+  // The queue order reads alerts.queue_risk, which the database copies from project_risk
+  // (migration AlertQueueRank): a score set, changed or removed after the alerts exist counts at once.
+  it('orders by the project risk score set, changed or removed after the alerts were raised', async () => {
+    const me = await loginAs(t, { role: Role.Inspector, unitCode: 'B3' });
+    await insertProject(db, { code: 'P5', region: '420106' });
+    await insertProject(db, { code: 'P6', region: '420106' });
+    const p5 = await insertAlert(db, { project: 'P5', unitCode: 'B3', severity: 'orange', shortfallFen: 100 });
+    const p6 = await insertAlert(db, { project: 'P6', unitCode: 'B3', severity: 'orange', shortfallFen: 50 });
+    const order = async (): Promise<number[]> => ((await api(t, 'GET', '/alerts?status=open', me)).body.items as Array<{ id: number }>).map((i) => i.id);
+    expect(await order()).toEqual([p5, p6]); // no scores: the shortfall decides
+    await db.query(`INSERT INTO project_risk (project_code, risk_level, risk_score) VALUES ('P6', 'orange', 20)`);
+    expect(await order()).toEqual([p6, p5]);
+    await db.query(`INSERT INTO project_risk (project_code, risk_level, risk_score) VALUES ('P5', 'orange', 10)`);
+    await db.query(`UPDATE project_risk SET risk_score = 30 WHERE project_code = 'P5'`);
+    expect(await order()).toEqual([p5, p6]);
+    await db.query(`DELETE FROM project_risk WHERE project_code = 'P5'`);
+    expect(await order()).toEqual([p6, p5]);
+    expect((await api(t, 'POST', '/alerts/claim-next', me)).body.id).toBe(p6);
+  });
 });

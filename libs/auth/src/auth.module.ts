@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -30,7 +31,9 @@ import { UsersService } from './users.service';
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        secret: required(config.JWT_SECRET, 'JWT_SECRET'),
+        // A KeyObject, not the string: jsonwebtoken otherwise tries the string as a PEM
+        // public key first on every verify (a thrown and caught error per request, issue 17).
+        secret: createSecretKey(Buffer.from(required(config.JWT_SECRET, 'JWT_SECRET'))),
         signOptions: { expiresIn: config.JWT_TTL_SECONDS },
         verifyOptions: { algorithms: ['HS256'] },
       }),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ACTIVE_ALERT_STATUSES, AlertStatus, appendAlertEvents, QUEUE_ORDER_SQL } from '@wage/alerts';
+import { ACTIVE_STATUSES_SQL, AlertStatus, appendAlertEvents, QUEUE_ORDER_SQL } from '@wage/alerts';
 import { Principal } from '@wage/auth';
 import { shanghaiDate } from '@wage/calendar';
 import { DataSource } from 'typeorm';
@@ -23,11 +23,14 @@ export class ClaimService {
     const today = shanghaiDate(this.clock.now());
     return this.dataSource.transaction(async (m) => {
       const [next]: Array<{ id: number; status: AlertStatus }> = await m.query(
-        `SELECT a.id, a.status FROM alerts a LEFT JOIN project_risk r ON r.project_code = a.project_code
-          WHERE a.unit_code = $1 AND a.assignee_user_id IS NULL AND a.status = ANY($2::text[])
-            AND (a.suppressed_until IS NULL OR a.suppressed_until < $3::date)
+        // The conditions spell out the predicate of the partial index IDX_alerts_claim_order
+        // (the statuses as literals, so the planner can prove it), whose order is the queue's:
+        // the statement reads the unit's first unassigned alerts instead of sorting them all.
+        `SELECT a.id, a.status FROM alerts a
+          WHERE a.unit_code = $1 AND a.assignee_user_id IS NULL AND a.status IN ${ACTIVE_STATUSES_SQL}
+            AND (a.suppressed_until IS NULL OR a.suppressed_until < $2::date)
           ORDER BY ${QUEUE_ORDER_SQL} LIMIT 1 FOR UPDATE OF a SKIP LOCKED`,
-        [principal.unitCode, ACTIVE_ALERT_STATUSES, today],
+        [principal.unitCode, today],
       );
       if (!next) return null;
       await m.query(`UPDATE alerts SET assignee_user_id = $2, updated_at = now(), version = version + 1 WHERE id = $1`, [

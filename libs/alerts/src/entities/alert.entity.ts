@@ -14,9 +14,10 @@ import { AlertStatus, ResolutionCode, Severity } from './alert-enums';
 @Index(['status', 'dueAt'])
 // Reports: alerts first raised in a date range.
 @Index(['firstSeenAt'])
-// Covering index of the queue (list and claim-next), hand-written in migration
-// AlertQueueOrderIndex (INCLUDE columns TypeORM cannot declare): not synchronised.
-@Index('IDX_alerts_queue_order', { synchronize: false })
+// The queue order (list and claim-next), hand-written in migration AlertQueueRank
+// (an expression, INCLUDE columns and a partial index TypeORM cannot declare): not synchronised.
+@Index('IDX_alerts_queue_rank', { synchronize: false })
+@Index('IDX_alerts_claim_order', { synchronize: false })
 export class Alert {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: number;
@@ -69,6 +70,14 @@ export class Alert {
 
   @Column({ type: 'integer', default: 1 })
   occurrenceCount!: number;
+
+  /**
+   * The project's risk score (project_risk.risk_score, 0 without one), copied here by
+   * the database's triggers (migration AlertQueueRank) so the queue order is one index.
+   * Never written by the application.
+   */
+  @Column({ type: 'integer', default: 0, select: false, insert: false, update: false })
+  queueRisk!: number;
 
   @Column({ type: 'timestamptz' })
   firstSeenAt!: Date;

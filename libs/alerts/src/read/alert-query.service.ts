@@ -6,7 +6,8 @@ import { callerScope } from '../caller-scope';
 import { AlertListQueryDto } from './alert-list.dto';
 import { AlertScopeService } from './alert-scope.service';
 import { severityRankSql } from '../store/alert-sql';
-import { ALERT_COLUMNS, ALERT_FROM, AlertItem, AlertRow, QUEUE_ORDER, toAlertItem } from './alert-view';
+import { ALERT_COLUMNS, ALERT_FROM, ALERT_ITEM_JSON_SQL, AlertItem, AlertRow, QUEUE_ORDER, toAlertItem } from './alert-view';
+import { EXACT_TOTAL_LIMIT, LargeTotals } from './large-totals';
 import { relatedClues } from './related-clues';
 
 export interface AlertGroup {
@@ -29,38 +30,52 @@ export class AlertQueryService {
     private readonly scope: AlertScopeService,
   ) {}
 
-  async list(q: AlertListQueryDto, principal: Principal): Promise<{ items: AlertItem[]; total: number; page: number; pageSize: number }> {
-    const statements = this.listStatements(q, principal);
-    const rows: AlertRow[] = await this.dataSource.query(...statements.page);
-    const [{ n }]: Array<{ n: number }> = await this.dataSource.query(...statements.count);
-    return { items: rows.map(toAlertItem), total: n, page: q.page, pageSize: q.pageSize };
+  private readonly largeTotals = new LargeTotals();
+
+  /**
+   * A page of the list as its JSON text, `{ items, total, page, pageSize }` (api.md), from
+   * one statement: PostgreSQL writes the items (ALERT_ITEM_JSON_SQL) and counts the
+   * matches up to EXACT_TOTAL_LIMIT; a larger total comes from LargeTotals.
+   */
+  async list(q: AlertListQueryDto, principal: Principal): Promise<string> {
+    const [{ total, items }]: Array<{ total: number; items: string }> = await this.dataSource.query(...this.listStatement(q, principal));
+    const exact = total <= EXACT_TOTAL_LIMIT ? total : await this.largeTotals.get(JSON.stringify(this.countStatement(q, principal)), () => this.count(q, principal));
+    return `{"items":[${items}],"total":${exact},"page":${q.page},"pageSize":${q.pageSize}}`;
+  }
+
+  /** The exact count of the list's matches (for totals above EXACT_TOTAL_LIMIT). */
+  countStatement(q: AlertListQueryDto, principal: Principal): [string, unknown[]] {
+    const { where, params } = this.where(q, principal);
+    return this.dataSource.driver.escapeQueryWithParameters(`SELECT count(*)::int AS n FROM ${ALERT_FROM} WHERE ${where}`, params) as [string, unknown[]];
+  }
+
+  private async count(q: AlertListQueryDto, principal: Principal): Promise<number> {
+    const [{ n }]: Array<{ n: number }> = await this.dataSource.query(...this.countStatement(q, principal));
+    return n;
   }
 
   /**
-   * The two statements of list() (the page, the total) with their positional values, so
-   * that bench:province can EXPLAIN exactly what the service runs. (The total keeps
-   * ALERT_FROM: PostgreSQL drops its unused to-one LEFT JOINs from the count by itself.)
+   * The statement of list() with its positional values, so that bench:province can EXPLAIN
+   * exactly what the service runs. The page is a deferred join: its ids and sort keys come
+   * from the index in queue order (IDX_alerts_queue_rank, which also holds the filter
+   * columns), then only the page's rows fetch their columns, project and assignee. The
+   * total counts at most EXACT_TOTAL_LIMIT + 1 matches (it keeps ALERT_FROM: PostgreSQL
+   * drops its unused to-one LEFT JOINs by itself).
    */
-  listStatements(q: AlertListQueryDto, principal: Principal): { page: [string, unknown[]]; count: [string, unknown[]] } {
+  listStatement(q: AlertListQueryDto, principal: Principal): [string, unknown[]] {
     const { where, params } = this.where(q, principal);
     const offset = (q.page - 1) * q.pageSize;
-    const escape = (sql: string): [string, unknown[]] => this.dataSource.driver.escapeQueryWithParameters(sql, params) as [string, unknown[]];
-    // Deferred join: the queue order sorts narrow rows (id and the sort keys, which the
-    // covering index IDX_alerts_queue_order holds), then only the page's 50 rows fetch
-    // their columns, project and assignee; the outer sort repeats the same keys.
-    const page = `WITH k AS (
-        SELECT a.id, ${severityRankSql('a')} AS k_rank, coalesce(r.risk_score, 0) AS k_risk, a.shortfall_fen AS k_shortfall,
-               a.first_seen_at AS k_first
-          FROM ${ALERT_FROM} WHERE ${where} ORDER BY ${QUEUE_ORDER} LIMIT ${q.pageSize} OFFSET ${offset})
-      SELECT ${ALERT_COLUMNS}
-        FROM k JOIN alerts a ON a.id = k.id
-        LEFT JOIN projects p ON p.project_code = a.project_code
-        LEFT JOIN users u ON u.id = a.assignee_user_id
-       ORDER BY k.k_rank, k.k_risk DESC, k.k_shortfall DESC, k.k_first ASC, k.id ASC`;
-    return {
-      page: escape(page),
-      count: escape(`SELECT count(*)::int AS n FROM ${ALERT_FROM} WHERE ${where}`),
-    };
+    const sql = `WITH k AS (
+        SELECT a.id, ${severityRankSql('a')} AS k_rank, a.queue_risk AS k_risk, a.shortfall_fen AS k_shortfall, a.first_seen_at AS k_first
+          FROM ${ALERT_FROM} WHERE ${where} ORDER BY ${QUEUE_ORDER} LIMIT ${q.pageSize} OFFSET ${offset}),
+      page AS (
+        SELECT k.*, ${ALERT_ITEM_JSON_SQL}::text AS item
+          FROM k JOIN alerts a ON a.id = k.id
+          LEFT JOIN projects p ON p.project_code = a.project_code
+          LEFT JOIN users u ON u.id = a.assignee_user_id)
+      SELECT (SELECT count(*)::int FROM (SELECT FROM ${ALERT_FROM} WHERE ${where} LIMIT ${EXACT_TOTAL_LIMIT + 1}) m) AS total,
+             coalesce((SELECT string_agg(item, ',' ORDER BY k_rank, k_risk DESC, k_shortfall DESC, k_first ASC, id ASC) FROM page), '') AS items`;
+    return this.dataSource.driver.escapeQueryWithParameters(sql, params) as [string, unknown[]];
   }
 
   /** groupBy=project: a page of projects (worst first), each with its matching alerts in queue order. */

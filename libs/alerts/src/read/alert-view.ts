@@ -1,4 +1,4 @@
-import { fenToYuanOrNull } from '@wage/money';
+import { fenToYuanOrNull, fenToYuanSql } from '@wage/money';
 import { QUEUE_ORDER_SQL } from '../store/alert-sql';
 
 /** One alert row as the read queries select it. */
@@ -75,7 +75,8 @@ export const ALERT_FROM = `alerts a
 /** workflow.md queue order (shared with claim-next). */
 export const QUEUE_ORDER = QUEUE_ORDER_SQL;
 
-export function toAlertItem(r: AlertRow): AlertItem {
+/** Every field of a list item but the two JSON documents. */
+function itemFields(r: Omit<AlertRow, 'evidence' | 'thresholds'>): Omit<AlertItem, 'evidence' | 'thresholds'> {
   return {
     id: r.id,
     projectCode: r.project_code,
@@ -84,8 +85,6 @@ export function toAlertItem(r: AlertRow): AlertItem {
     severity: r.severity,
     status: r.status,
     period: r.period,
-    evidence: r.evidence,
-    thresholds: r.thresholds,
     unitCode: r.unit_code,
     assignee: r.assignee_user_id ? { id: r.assignee_user_id, username: r.assignee_username } : null,
     firstSeenAt: r.first_seen_at,
@@ -101,3 +100,26 @@ export function toAlertItem(r: AlertRow): AlertItem {
     conditionStillPresent: r.status === 'resolved' ? r.condition_present : null,
   };
 }
+
+export function toAlertItem(r: AlertRow): AlertItem {
+  return { ...itemFields(r), evidence: r.evidence, thresholds: r.thresholds };
+}
+
+/** A timestamptz as JavaScript's Date.toJSON() writes it (UTC, milliseconds truncated as Date does). */
+const isoSql = (column: string): string => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * toAlertItem() written in SQL: the list item as a JSON object built by PostgreSQL
+ * (`a` alerts, `p` projects, `u` users). A page of the list is mostly evidence; parsing
+ * it and every row's columns into objects only to serialise them again was most of a
+ * list request's CPU in Node (issue 17). Same fields and values as toAlertItem, which
+ * the detail view still uses; test/alerts-read.e2e-spec.ts compares the two.
+ */
+export const ALERT_ITEM_JSON_SQL = `json_build_object(
+  'id', a.id, 'projectCode', a.project_code, 'projectName', p.name, 'rule', a.rule, 'severity', a.severity, 'status', a.status,
+  'period', to_char(a.period, 'YYYY-MM'), 'evidence', a.evidence, 'thresholds', a.thresholds, 'unitCode', a.unit_code,
+  'assignee', CASE WHEN a.assignee_user_id IS NOT NULL THEN json_build_object('id', a.assignee_user_id, 'username', u.username) END,
+  'firstSeenAt', ${isoSql('a.first_seen_at')}, 'lastSeenAt', ${isoSql('a.last_seen_at')}, 'dueAt', ${isoSql('a.due_at')},
+  'escalationLevel', a.escalation_level, 'clearedAt', ${isoSql('a.cleared_at')}, 'resolution', a.resolution,
+  'suppressedUntil', to_char(a.suppressed_until, 'YYYY-MM-DD'), 'overdue', a.overdue, 'recoveredAmount', ${fenToYuanSql('a.recovered_fen')},
+  'workersPaid', a.workers_paid, 'conditionStillPresent', CASE WHEN a.status = 'resolved' THEN a.condition_present END)`;

@@ -39,6 +39,6 @@ describe('the alert transition table: people', () => {
 describe('shared SQL pieces', () => {
   it('ranks severities as the queue orders them and keeps one queue order', () => {
     expect(severityRankSql('a')).toBe(`CASE a.severity WHEN 'red' THEN 0 WHEN 'orange' THEN 1 WHEN 'yellow' THEN 2 ELSE 3 END`);
-    expect(QUEUE_ORDER_SQL).toMatch(/^CASE a\.severity .* END, coalesce\(r\.risk_score, 0\) DESC, a\.shortfall_fen DESC, a\.first_seen_at ASC, a\.id ASC$/);
+    expect(QUEUE_ORDER_SQL).toMatch(/^CASE a\.severity .* END, a\.queue_risk DESC, a\.shortfall_fen DESC, a\.first_seen_at ASC, a\.id ASC$/);
   });
 });

@@ -20,6 +20,8 @@ export const severityRankSql = (alias: string): string =>
 
 /**
  * workflow.md queue order: severity, then project risk score, then shortfall, then age.
- * Needs `a` (alerts) and `r` (project_risk, LEFT JOIN) in the FROM clause.
+ * The risk score is `a.queue_risk`, the database's copy of project_risk.risk_score (0
+ * without one), so that the order is the index IDX_alerts_queue_rank / IDX_alerts_claim_order
+ * (migration AlertQueueRank): needs only `a` (alerts) in the FROM clause.
  */
-export const QUEUE_ORDER_SQL = `${severityRankSql('a')}, coalesce(r.risk_score, 0) DESC, a.shortfall_fen DESC, a.first_seen_at ASC, a.id ASC`;
+export const QUEUE_ORDER_SQL = `${severityRankSql('a')}, a.queue_risk DESC, a.shortfall_fen DESC, a.first_seen_at ASC, a.id ASC`;

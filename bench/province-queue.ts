@@ -1,0 +1,186 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { AlertListQueryDto, AlertQueryService, EXACT_TOTAL_LIMIT, LARGE_TOTAL_MAX_AGE_MS } from '@wage/alerts';
+import { Principal, Role } from '@wage/auth';
+import { LoadResult, ms, runLoad } from './province-load';
+
+/**
+ * The queue phase of bench:province (issue 17, bullet 3): the alert list
+ * (status=open, pageSize=50, random pages and filters) and claim-next under `clients`
+ * concurrent clients, one client alone and /health as baselines, and the EXPLAIN
+ * ANALYZE of the list's statements. `raiseOpenAlerts` tops the open alerts up to a
+ * target (100k) with synthetic alerts so the same phase can run again at that size.
+ */
+export interface QueueBenchContext {
+  db: Client;
+  baseUrl: string;
+  token: string;
+  adminName: string;
+  /** The in-process service, for the exact statements the list runs (EXPLAIN). */
+  alertQueries: AlertQueryService;
+  clients: number;
+  requests: number;
+  seed: number;
+}
+
+export interface QueueFigures {
+  open: number;
+  single: LoadResult;
+  loaded: LoadResult;
+  claim?: LoadResult & { unit: string; unitOpen: number };
+  health: LoadResult;
+  explain: string[];
+}
+
+/** Deterministic pseudo-random numbers, so two runs ask for the same pages. */
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+async function explain(db: Client, [text, values]: [string, unknown[]]): Promise<string> {
+  const rows: Array<{ 'QUERY PLAN': string }> = (await db.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${text}`, values)).rows;
+  return rows.map((r) => `    ${r['QUERY PLAN']}`).join('\n');
+}
+
+async function post(baseUrl: string, path: string, token: string, body: unknown): Promise<Response> {
+  return fetch(`${baseUrl}${path}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+async function login(baseUrl: string, username: string, password: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+/** The list URLs: status=open, pageSize=50, half of them with a rule, severity or region filter, random pages. */
+async function listUrls(ctx: QueueBenchContext, open: number): Promise<string[]> {
+  const rules: string[] = (await ctx.db.query(`SELECT DISTINCT rule FROM alerts WHERE status = 'open' ORDER BY 1`)).rows.map((r: { rule: string }) => r.rule);
+  const regions: string[] = (await ctx.db.query(`SELECT DISTINCT left(region_code, 4) AS r FROM projects ORDER BY 1`)).rows.map((r: { r: string }) => r.r);
+  const rnd = prng(ctx.seed);
+  const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)];
+  return Array.from({ length: 500 }, () => {
+    const q = new URLSearchParams({ status: 'open', pageSize: '50' });
+    const f = rnd();
+    if (f < 0.2 && rules.length) q.set('rule', pick(rules));
+    else if (f < 0.35) q.set('severity', pick(['red', 'orange', 'yellow']));
+    else if (f < 0.5 && regions.length) q.set('regionCode', pick(regions));
+    const pages = Math.max(1, Math.ceil(open / 50 / (q.size > 2 ? 3 : 1)));
+    q.set('page', String(1 + Math.floor(rnd() * pages)));
+    return `${ctx.baseUrl}/api/v1/alerts?${q}`;
+  });
+}
+
+/** claim-next: a new inspector of the unit with the most open unassigned alerts, `clients` at once. */
+async function claimLoad(ctx: QueueBenchContext): Promise<QueueFigures['claim']> {
+  const [unit] = (
+    await ctx.db.query(
+      `SELECT unit_code, count(*)::int AS n FROM alerts WHERE status = 'open' AND unit_code IS NOT NULL AND assignee_user_id IS NULL
+        GROUP BY 1 ORDER BY 2 DESC LIMIT 1`,
+    )
+  ).rows as Array<{ unit_code: string; n: number }>;
+  if (!unit) return undefined;
+  const username = `bench_inspector_${randomBytes(3).toString('hex')}`;
+  const password = `Bench-${randomBytes(6).toString('hex')}`;
+  const created = await post(ctx.baseUrl, '/api/v1/users', ctx.token, { username, password, role: 'inspector', unitCode: unit.unit_code });
+  if (created.status !== 201) throw new Error(`create inspector: ${created.status} ${await created.text()}`);
+  const inspector = await login(ctx.baseUrl, username, password);
+  const result = await runLoad({
+    urls: [`${ctx.baseUrl}/api/v1/alerts/claim-next`],
+    method: 'POST',
+    headers: { Authorization: `Bearer ${inspector}` },
+    clients: ctx.clients,
+    perClient: Math.max(1, Math.floor(ctx.requests / 4)),
+    ok: [200, 204],
+  });
+  return { ...result, unit: unit.unit_code, unitOpen: unit.n };
+}
+
+export async function benchQueue(ctx: QueueBenchContext): Promise<QueueFigures> {
+  const [{ open }] = (await ctx.db.query(`SELECT count(*)::int AS open FROM alerts WHERE status = 'open'`)).rows as Array<{ open: number }>;
+  const urls = await listUrls(ctx, open);
+  const auth = { Authorization: `Bearer ${ctx.token}` };
+  await runLoad({ urls, headers: auth, clients: 5, perClient: 10 }); // warm-up
+  const single = await runLoad({ urls, headers: auth, clients: 1, perClient: 100 });
+  const loaded = await runLoad({ urls, headers: auth, clients: ctx.clients, perClient: ctx.requests });
+  const health = await runLoad({ urls: [`${ctx.baseUrl}/health`], headers: {}, clients: 1, perClient: 200 });
+  const claim = await claimLoad(ctx);
+
+  const adminRow = (await ctx.db.query(`SELECT id, username FROM users WHERE username = $1`, [ctx.adminName])).rows[0] as { id: string; username: string };
+  const principal: Principal = { kind: 'user', id: adminRow.id, name: adminRow.username, role: Role.Admin, unitCode: null, bureauCode: null, canUnmask: false };
+  const lastPage = Math.max(1, Math.ceil(open / 50));
+  const statement = (page: number) => ctx.alertQueries.listStatement(Object.assign(new AlertListQueryDto(), { status: ['open'], page, pageSize: 50 }), principal);
+  const explainText = [
+    `EXPLAIN ANALYZE of the list's statement (page and total), admin, status=open, page 1:\n${await explain(ctx.db, statement(1))}`,
+    `EXPLAIN ANALYZE, the same, page ${lastPage} (the deepest):\n${await explain(ctx.db, statement(lastPage))}`,
+    `EXPLAIN ANALYZE, the exact total (run above ${EXACT_TOTAL_LIMIT.toLocaleString('en-US')} matches, at most once per ${LARGE_TOTAL_MAX_AGE_MS / 1000} s per filter):\n${await explain(ctx.db, ctx.alertQueries.countStatement(Object.assign(new AlertListQueryDto(), { status: ['open'], page: 1, pageSize: 50 }), principal))}`,
+  ];
+  return { open, single, loaded, claim, health, explain: explainText };
+}
+
+/** The queue figures as rows of bench:province's table (`line(label, value, baseline, ratio)`). */
+export function printQueue(f: QueueFigures, clients: number, line: (label: string, value: string, baseline: string, ratio: string) => void): void {
+  const at = `${f.open.toLocaleString('en-US')} open`;
+  line(`alert list, ${clients} clients, ${at}`, `p50 ${ms(f.loaded.p50)}, p95 ${ms(f.loaded.p95)}`, `1 client: p50 ${ms(f.single.p50)}, p95 ${ms(f.single.p95)}`, `p95 ≤ 200 ms (goal 50)`);
+  line('', `${f.loaded.perSecond.toFixed(0)} requests/s, ${f.loaded.errors} errors`, `1 client: ${f.single.perSecond.toFixed(0)} requests/s`, '');
+  if (f.claim) {
+    line(`claim-next, ${clients} clients`, `p50 ${ms(f.claim.p50)}, p95 ${ms(f.claim.p95)}`, `${f.claim.perSecond.toFixed(0)} requests/s, ${f.claim.errors} errors`, 'p95 ≤ 200 ms');
+    line('', `unit ${f.claim.unit}: ${f.claim.unitOpen} unassigned open`, `statuses ${JSON.stringify(f.claim.statuses)}`, '');
+  }
+  line('/health', `p50 ${ms(f.health.p50)}, p95 ${ms(f.health.p95)}`, `${f.health.perSecond.toFixed(0)} requests/s`, '');
+}
+
+/**
+ * Tops the open alerts up to `target` with synthetic ones, set-based in one INSERT:
+ * every project gets the rules' alerts (one real alert of each rule as the template:
+ * its evidence, thresholds and versions) for earlier months, routed to the unit its
+ * real alerts went to (else the first unit of its region), with spread severities,
+ * shortfalls and ages; then project_risk is recomputed as a scan's finalize does
+ * (`recomputeRisk`) and the table vacuumed and analysed. Returns the open alerts now.
+ */
+export async function raiseOpenAlerts(db: Client, target: number, recomputeRisk: () => Promise<void>): Promise<number> {
+  const count = async (): Promise<number> => ((await db.query(`SELECT count(*)::int AS n FROM alerts WHERE status = 'open'`)).rows[0] as { n: number }).n;
+  // A few fingerprints may exist already (ON CONFLICT skips them): top up again.
+  for (let round = 0; round < 3; round++) {
+    const needed = target - (await count());
+    if (needed <= 0) break;
+    await insertSynthetic(db, needed);
+  }
+  await recomputeRisk();
+  // What autovacuum would do next: statistics, and the visibility map the index-only
+  // scans of the queue need (the synthetic rows are all new, and the risk copy rewrote them).
+  await db.query('VACUUM (ANALYZE) alerts');
+  await db.query('ANALYZE project_risk');
+  return count();
+}
+
+async function insertSynthetic(db: Client, needed: number): Promise<void> {
+  const [{ projects, periodic }] = (
+    await db.query(`SELECT (SELECT count(*)::int FROM projects) AS projects, (SELECT count(DISTINCT rule)::int FROM alerts WHERE period IS NOT NULL) AS periodic`)
+  ).rows as Array<{ projects: number; periodic: number }>;
+  const months = Math.ceil(needed / Math.max(1, projects * periodic)) + 1;
+  await db.query(
+    `WITH tpl AS (SELECT DISTINCT ON (rule) rule, joint, evidence, thresholds, rule_version, profile_code, profile_version, period IS NOT NULL AS periodic, period AS base
+                    FROM alerts ORDER BY rule, id),
+          routed AS (SELECT p.project_code,
+                            coalesce((SELECT a.unit_code FROM alerts a WHERE a.project_code = p.project_code AND a.unit_code IS NOT NULL LIMIT 1),
+                                     (SELECT u.unit_code FROM inspection_units u WHERE u.region_code = p.region_code ORDER BY u.unit_code LIMIT 1)) AS unit_code
+                       FROM projects p),
+          cand AS (SELECT r.project_code, r.unit_code, t.*, m,
+                          CASE WHEN t.periodic THEN (t.base - make_interval(months => m))::date END AS period,
+                          abs(hashtext(r.project_code || t.rule || m)) AS h
+                     FROM routed r CROSS JOIN tpl t CROSS JOIN generate_series(1, $2::int) m
+                    WHERE t.periodic OR m = 1),
+          fresh AS (SELECT c.*, c.project_code || '|' || c.rule || coalesce('|' || to_char(c.period, 'YYYY-MM'), '') AS fingerprint
+                      FROM cand c)
+     INSERT INTO alerts (fingerprint, project_code, rule, period, severity, status, joint, evidence, thresholds, rule_version, profile_code,
+                         profile_version, shortfall_fen, first_seen_at, last_seen_at, unit_code, routing_reason, due_at, version, last_as_of)
+     SELECT fingerprint, project_code, rule, period,
+            (ARRAY['red', 'orange', 'orange', 'yellow', 'yellow', 'yellow'])[1 + h % 6], 'open', joint, evidence, thresholds, rule_version,
+            profile_code, profile_version, (h % 5000) * 10000, now() - make_interval(hours => h % 2000), now(), unit_code,
+            'bench:province synthetic', now() + interval '3 days', 1, current_date
+       FROM fresh f WHERE NOT EXISTS (SELECT 1 FROM alerts x WHERE x.fingerprint = f.fingerprint) ORDER BY m, h LIMIT $1
+     ON CONFLICT (fingerprint) DO NOTHING`,
+    [needed, months],
+  );
+}
