@@ -1,8 +1,8 @@
 import { RESOLUTION_CODES, ResolutionCode, SEVERITIES, Severity } from '@wage/alerts';
 import { FigureQuery, fen, int } from './figure-query';
-import { monthOfTs, RecordPlace, ReportQuery, SqlContext } from './sql-context';
+import { RecordPlace, ReportQuery, SqlContext } from './sql-context';
 
-const PLACE: RecordPlace = { unit: 'f.unit_code', region: 'f.region_code', month: monthOfTs('f.at') };
+const placeOf = (c: SqlContext): RecordPlace => ({ unit: 'f.unit_code', region: 'f.region_code', month: c.monthOfInstant('f.at') });
 
 /** Deadline-resetting events: a new acknowledge or resolve deadline starts with them. */
 export const DEADLINE_RESETS = `('raised', 'reopened', 'reopen', 'acknowledge')`;
@@ -35,6 +35,7 @@ const ON_TIME = `CASE WHEN e.action <> 'resolve' THEN false
  */
 export function alertFlowFigures(q: ReportQuery): FigureQuery {
   const c = new SqlContext(q);
+  const place = placeOf(c);
   const start = c.start;
   const end = c.end;
   const sql = `
@@ -50,11 +51,11 @@ export function alertFlowFigures(q: ReportQuery): FigureQuery {
         FROM alert_events e JOIN alerts a ON a.id = e.alert_id LEFT JOIN projects p ON p.project_code = a.project_code
        WHERE e.action IN ('cleared', 'resolve') AND e.at >= ${start} AND e.at < ${end}
     )
-    SELECT ${c.key(PLACE)} AS key, f.kind, f.severity, f.resolution, count(*)::int AS n,
+    SELECT ${c.key(place)} AS key, f.kind, f.severity, f.resolution, count(*)::int AS n,
            count(*) FILTER (WHERE f.on_time)::int AS on_time, sum(f.recovered_fen)::text AS recovered_fen,
            sum(f.workers_paid)::int AS workers_paid
       FROM f
-     WHERE ${c.where('f', PLACE)}
+     WHERE ${c.where('f', place)}
      GROUP BY 1, 2, 3, 4`;
   return {
     name: 'alert flows',

@@ -17,7 +17,7 @@
  *                  passed = first_review = 'approved' (审核通过率 = passed ÷ first reviews)
  */
 import { FigureQuery, fen, int } from './figure-query';
-import { monthOfDate, monthOfTs, RecordPlace, ReportQuery, SqlContext } from './sql-context';
+import { RecordPlace, ReportQuery, SqlContext } from './sql-context';
 
 export const CLUE_CASE_TABLE = 'clue_cases';
 
@@ -31,16 +31,16 @@ export function clueFigures(q: ReportQuery): FigureQuery {
   const to = c.p(q.window.to);
   const sql = `
     WITH f AS (
-      SELECT 'received' AS kind, cc.unit_code, k.region_code, ${monthOfDate('k.received_on')} AS month,
+      SELECT 'received' AS kind, cc.unit_code, k.region_code, ${c.monthOfDay('k.received_on')} AS month,
              (cc.closed_at < ${end}) AS flag, NULL::bigint AS recovered_fen, NULL::int AS workers_paid
         FROM clues k JOIN ${CLUE_CASE_TABLE} cc ON cc.clue_id = k.clue_id
        WHERE k.received_on >= ${from}::date AND k.received_on <= ${to}::date
       UNION ALL
-      SELECT 'closed', cc.unit_code, k.region_code, ${monthOfTs('cc.closed_at')}, true, cc.recovered_fen, cc.workers_paid
+      SELECT 'closed', cc.unit_code, k.region_code, ${c.monthOfInstant('cc.closed_at')}, true, cc.recovered_fen, cc.workers_paid
         FROM ${CLUE_CASE_TABLE} cc JOIN clues k ON k.clue_id = cc.clue_id
        WHERE cc.status = 'closed' AND cc.closed_at >= ${start} AND cc.closed_at < ${end}
       UNION ALL
-      SELECT 'first_review', cc.unit_code, k.region_code, ${monthOfTs('cc.first_reviewed_at')}, cc.first_review = 'approved', NULL, NULL
+      SELECT 'first_review', cc.unit_code, k.region_code, ${c.monthOfInstant('cc.first_reviewed_at')}, cc.first_review = 'approved', NULL, NULL
         FROM ${CLUE_CASE_TABLE} cc JOIN clues k ON k.clue_id = cc.clue_id
        WHERE cc.first_review IS NOT NULL AND cc.first_reviewed_at >= ${start} AND cc.first_reviewed_at < ${end}
     )

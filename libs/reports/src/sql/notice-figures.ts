@@ -1,7 +1,7 @@
 import { FigureQuery, int } from './figure-query';
-import { monthOfDate, RecordPlace, ReportQuery, SqlContext } from './sql-context';
+import { RecordPlace, ReportQuery, SqlContext } from './sql-context';
 
-const PLACE: RecordPlace = { unit: 'n.unit_code', region: 'n.region_code', month: monthOfDate('n.issued_on') };
+const placeOf = (c: SqlContext): RecordPlace => ({ unit: 'n.unit_code', region: 'n.region_code', month: c.monthOfDay('n.issued_on') });
 
 /**
  * The brigade a notice belongs to: the brigade of the units its alerts are routed to (a
@@ -20,6 +20,7 @@ const NOTICE_BRIGADE = `(SELECT min(CASE WHEN iu.kind = 'team' THEN coalesce(iu.
  */
 export function noticeFigures(q: ReportQuery): FigureQuery {
   const c = new SqlContext(q);
+  const place = placeOf(c);
   const end = c.end;
   const sql = `
     WITH n AS MATERIALIZED (
@@ -28,11 +29,11 @@ export function noticeFigures(q: ReportQuery): FigureQuery {
         FROM notices nt LEFT JOIN industry_bureaus b ON b.bureau_code = nt.bureau_code
        WHERE nt.issued_on >= ${c.p(q.window.from)}::date AND nt.issued_on <= ${c.p(q.window.to)}::date
     )
-    SELECT ${c.key(PLACE)} AS key, count(*)::int AS sent,
+    SELECT ${c.key(place)} AS key, count(*)::int AS sent,
            count(*) FILTER (WHERE n.replied_at < ${end})::int AS answered,
            count(*) FILTER (WHERE n.replied_at < ${end} AND n.replied_at <= n.reply_due_at)::int AS answered_on_time
       FROM n
-     WHERE ${c.where('n', PLACE)}
+     WHERE ${c.where('n', place)}
      GROUP BY 1`;
   return {
     name: 'joint notices',
