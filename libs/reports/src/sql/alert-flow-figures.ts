@@ -36,6 +36,10 @@ const ON_TIME = `CASE WHEN e.action <> 'resolve' THEN false
 export function alertFlowFigures(q: ReportQuery): FigureQuery {
   const c = new SqlContext(q);
   const place = placeOf(c);
+  // Events are placed by their alert (current unit, project's region) only when a figure needs it.
+  const events = c.placeFree
+    ? { place: 'NULL::varchar, NULL::varchar', from: 'alert_events e' }
+    : { place: 'a.unit_code, p.region_code', from: 'alert_events e JOIN alerts a ON a.id = e.alert_id LEFT JOIN projects p ON p.project_code = a.project_code' };
   const start = c.start;
   const end = c.end;
   const sql = `
@@ -45,10 +49,10 @@ export function alertFlowFigures(q: ReportQuery): FigureQuery {
         FROM alerts a LEFT JOIN projects p ON p.project_code = a.project_code
        WHERE a.first_seen_at >= ${start} AND a.first_seen_at < ${end}
       UNION ALL
-      SELECT a.unit_code, p.region_code, e.action, e.at, a.severity,
+      SELECT ${events.place}, e.action, e.at, NULL,
              e.data->>'resolution', (e.data->>'recoveredFen')::bigint, (e.data->>'workersPaid')::int,
              ${ON_TIME}
-        FROM alert_events e JOIN alerts a ON a.id = e.alert_id LEFT JOIN projects p ON p.project_code = a.project_code
+        FROM ${events.from}
        WHERE e.action IN ('cleared', 'resolve') AND e.at >= ${start} AND e.at < ${end}
     )
     SELECT ${c.key(place)} AS key, f.kind, f.severity, f.resolution, count(*)::int AS n,

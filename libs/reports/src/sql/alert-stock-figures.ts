@@ -73,20 +73,23 @@ export function pastAlertOpen(q: ReportQuery, snaps: Snapshot[]): FigureQuery {
   const bucket = byMonth ? `width_bucket(e.at, ${c.p(q.window.months.slice(1).map((m) => startOfShanghaiDay(m.firstDay)))}::timestamptz[])` : '0';
   const inner = byMonth ? `''` : c.key(PLACE);
   const monthOfBucket = byMonth ? `(${c.p(q.window.months.map((m) => m.month))}::text[])[m.bucket + 1]` : '';
+  const statusMoves = `e.at < ${tMax} AND e.to_status IS NOT NULL AND e.from_status IS DISTINCT FROM e.to_status`;
+  const delta = `(e.to_status IN ${ACTIVE})::int - coalesce(e.from_status IN ${ACTIVE}, false)::int`;
+  // Admins' monthly trend: no alert row is needed to place a move, and the moves of alerts
+  // that are not candidates sum to 0 at every month end, so the whole log is summed unjoined
+  // (the candidates CTE is then not read).
+  const moves = byMonth && c.placeFree
+    ? `SELECT '' AS k, ${bucket} AS bucket, sum(${delta}) AS delta FROM alert_events e WHERE ${statusMoves} GROUP BY 1, 2`
+    : `SELECT ${inner} AS k, ${bucket} AS bucket, sum(${delta}) AS delta
+         FROM c CROSS JOIN LATERAL (
+           SELECT e.* FROM alert_events e WHERE e.alert_id = c.id AND ${statusMoves} ${byMonth ? '' : 'OFFSET 0'}) e
+        WHERE NOT c.settled
+        GROUP BY 1, 2
+       UNION ALL
+       SELECT ${inner}, 0, count(*) FROM c WHERE c.settled GROUP BY 1`;
   const sql = `
     WITH c AS MATERIALIZED (${candidates(c, tMin, tMax)}),
-    moves AS (
-      SELECT ${inner} AS k, ${bucket} AS bucket,
-             sum((e.to_status IN ${ACTIVE})::int - coalesce(e.from_status IN ${ACTIVE}, false)::int) AS delta
-        FROM c CROSS JOIN LATERAL (
-          SELECT e.* FROM alert_events e
-           WHERE e.alert_id = c.id AND e.at < ${tMax} AND e.to_status IS NOT NULL AND e.from_status IS DISTINCT FROM e.to_status
-          ${byMonth ? '' : 'OFFSET 0'}) e
-       WHERE NOT c.settled
-       GROUP BY 1, 2
-      UNION ALL
-      SELECT ${inner}, 0, count(*) FROM c WHERE c.settled GROUP BY 1
-    )
+    moves AS (${moves})
     SELECT ${byMonth ? 's.month' : 'm.k'} AS key, sum(m.delta)::int AS open, 0 AS overdue
       FROM moves m JOIN ${c.snapshotSource(snaps, 's')} ON ${byMonth ? `${monthOfBucket} <= s.month` : 'true'}
      GROUP BY 1`;

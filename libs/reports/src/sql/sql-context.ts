@@ -37,6 +37,18 @@ export class SqlContext {
 
   constructor(readonly q: ReportQuery) {}
 
+  /**
+   * No figure of this report depends on where a record is placed: no unit or region
+   * grouping, no narrowing, and a caller who sees everything (admins' and auditors'
+   * headline and monthly figures). Statements then skip the joins that only place
+   * records (alert events need no alert row: the store writes events only for existing
+   * alerts, and alerts are never deleted).
+   */
+  get placeFree(): boolean {
+    const q = this.q;
+    return (q.groupBy === 'none' || q.groupBy === 'month') && !q.regionCode && !q.unitCode && callerScope(q.principal).seesAll;
+  }
+
   /** A parameter placeholder for `value`. */
   p(value: unknown): string {
     this.params.push(value);
