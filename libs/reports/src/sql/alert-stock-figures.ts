@@ -41,9 +41,10 @@ export function liveAlertStock(q: ReportQuery, snaps: Snapshot[]): FigureQuery {
  * need not be read.
  */
 function candidates(c: SqlContext, tMin: string, tMax: string): string {
+  const region = c.placeFree ? { col: 'NULL::varchar', join: '' } : { col: 'p.region_code', join: 'LEFT JOIN projects p ON p.project_code = a.project_code' };
   return `SELECT c.* FROM (
-        SELECT a.id, a.unit_code, p.region_code, a.updated_at < ${tMin} AS settled
-          FROM alerts a LEFT JOIN projects p ON p.project_code = a.project_code
+        SELECT a.id, a.unit_code, ${region.col} AS region_code, a.updated_at < ${tMin} AS settled
+          FROM alerts a ${region.join}
          WHERE a.first_seen_at < ${tMax} AND (a.status IN ${ACTIVE} OR a.updated_at >= ${tMin})) c
        WHERE ${c.where('c', PLACE)}`;
 }

@@ -54,6 +54,13 @@ export function projectFigures(q: ReportQuery, snaps: Snapshot[]): FigureQuery {
   const th = (key: keyof typeof d, fallback: number, cast: 'numeric' | 'int'): string =>
     `coalesce((pf.thresholds ->> '${key}')::${cast}, ${c.p(fallback)}::${cast})`;
   const national = c.p(NATIONAL_PROFILE_CODE);
+  // "≥ 1 worker enrolled on d": for one date a lookup per project (its first workers
+  // answer); for a date per month the roster is read once into enrolment ranges.
+  const manyDates = snaps.length > 1;
+  const realName = manyDates
+    ? 'en.days @> pu.d'
+    : `EXISTS (SELECT 1 FROM workers w WHERE w.project_code = pu.project_code
+                  AND w.entered_on <= pu.d AND (w.exited_on IS NULL OR w.exited_on >= pu.d))`;
   const sql = `
     WITH ${ROUTING_CTES}, prof AS (
       SELECT rg.region_code, rp.thresholds
@@ -90,21 +97,21 @@ export function projectFigures(q: ReportQuery, snaps: Snapshot[]): FigureQuery {
       SELECT x.project_code, s.month, sum(x.amount_fen) AS total_fen
         FROM deposits x JOIN s ON x.valid_from <= s.d AND (x.valid_until IS NULL OR x.valid_until >= s.d)
        GROUP BY 1, 2
-    ), enrolled AS (
+    )${manyDates ? `, enrolled AS (
       -- The days each project had a worker enrolled (entered_on … exited_on, inclusive), merged into
       -- one multirange: one pass over the roster however many snapshot dates, not a lookup per date.
       SELECT w.project_code, range_agg(daterange(w.entered_on, w.exited_on, '[]')) AS days
         FROM workers w
        WHERE w.entered_on <= (SELECT max(s.d) FROM s) AND (w.exited_on IS NULL OR w.exited_on >= w.entered_on)
        GROUP BY 1
-    ), pay AS (
+    )` : ''}, pay AS (
       SELECT pr.project_code, s.month, sum(pr.paid_fen) AS paid_fen,
              sum(pr.paid_fen) FILTER (WHERE pr.paid_via = 'dedicated_account') AS via_account_fen
         FROM payroll pr JOIN s ON pr.period = s.pay_period AND pr.paid_on <= s.d
        GROUP BY 1, 2
     )
     SELECT ${c.key(PLACE)} AS key, count(*)::int AS projects,
-           count(*) FILTER (WHERE en.days @> pu.d)::int AS real_name,
+           count(*) FILTER (WHERE ${realName})::int AS real_name,
            count(*) FILTER (WHERE pu.needs_account)::int AS account_needed,
            count(*) FILTER (WHERE pu.needs_account AND acc.opened_on <= pu.d)::int AS account_opened,
            count(*) FILTER (WHERE pu.needs_deposit)::int AS deposit_needed,
@@ -113,7 +120,7 @@ export function projectFigures(q: ReportQuery, snaps: Snapshot[]): FigureQuery {
            sum(pay.paid_fen)::text AS paid_fen, sum(pay.via_account_fen)::text AS via_account_fen
       FROM pu
       LEFT JOIN acc ON acc.project_code = pu.project_code
-      LEFT JOIN enrolled en ON en.project_code = pu.project_code
+      ${manyDates ? 'LEFT JOIN enrolled en ON en.project_code = pu.project_code' : ''}
       LEFT JOIN dep ON dep.project_code = pu.project_code AND dep.month = pu.month
       LEFT JOIN pay ON pay.project_code = pu.project_code AND pay.month = pu.month
      GROUP BY 1`;
