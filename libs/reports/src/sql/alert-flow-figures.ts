@@ -37,16 +37,17 @@ export function alertFlowFigures(q: ReportQuery): FigureQuery {
   const c = new SqlContext(q);
   const place = placeOf(c);
   // Events are placed by their alert (current unit, project's region) only when a figure needs it.
+  const region = c.needsRegion ? { col: 'p.region_code', join: 'LEFT JOIN projects p ON p.project_code = a.project_code' } : { col: 'NULL::varchar', join: '' };
   const events = c.placeFree
     ? { place: 'NULL::varchar, NULL::varchar', from: 'alert_events e' }
-    : { place: 'a.unit_code, p.region_code', from: 'alert_events e JOIN alerts a ON a.id = e.alert_id LEFT JOIN projects p ON p.project_code = a.project_code' };
+    : { place: `a.unit_code, ${region.col}`, from: `alert_events e JOIN alerts a ON a.id = e.alert_id ${region.join}` };
   const start = c.start;
   const end = c.end;
   const sql = `
     WITH f AS (
-      SELECT a.unit_code, p.region_code, 'raised' AS kind, a.first_seen_at AS at, a.severity,
+      SELECT a.unit_code, ${region.col} AS region_code, 'raised' AS kind, a.first_seen_at AS at, a.severity,
              NULL::text AS resolution, NULL::bigint AS recovered_fen, NULL::int AS workers_paid, false AS on_time
-        FROM alerts a LEFT JOIN projects p ON p.project_code = a.project_code
+        FROM alerts a ${region.join}
        WHERE a.first_seen_at >= ${start} AND a.first_seen_at < ${end}
       UNION ALL
       SELECT ${events.place}, e.action, e.at, NULL,

@@ -23,8 +23,8 @@ export function liveAlertStock(q: ReportQuery, snaps: Snapshot[]): FigureQuery {
   const sql = `
     SELECT ${c.key(PLACE)} AS key, count(*)::int AS open,
            count(*) FILTER (WHERE c.overdue OR c.due_at < now())::int AS overdue
-      FROM (SELECT a.unit_code, a.overdue, a.due_at, p.region_code
-              FROM alerts a LEFT JOIN projects p ON p.project_code = a.project_code
+      FROM (SELECT a.unit_code, a.overdue, a.due_at, ${c.needsRegion ? 'p.region_code' : 'NULL::varchar AS region_code'}
+              FROM alerts a ${c.needsRegion ? 'LEFT JOIN projects p ON p.project_code = a.project_code' : ''}
              WHERE a.status IN ${ACTIVE}) c
      CROSS JOIN ${c.snapshotSource(snaps, 's')}
      WHERE ${c.where('c', PLACE)}
@@ -41,7 +41,7 @@ export function liveAlertStock(q: ReportQuery, snaps: Snapshot[]): FigureQuery {
  * need not be read.
  */
 function candidates(c: SqlContext, tMin: string, tMax: string): string {
-  const region = c.placeFree ? { col: 'NULL::varchar', join: '' } : { col: 'p.region_code', join: 'LEFT JOIN projects p ON p.project_code = a.project_code' };
+  const region = c.needsRegion ? { col: 'p.region_code', join: 'LEFT JOIN projects p ON p.project_code = a.project_code' } : { col: 'NULL::varchar', join: '' };
   return `SELECT c.* FROM (
         SELECT a.id, a.unit_code, ${region.col} AS region_code, a.updated_at < ${tMin} AS settled
           FROM alerts a ${region.join}

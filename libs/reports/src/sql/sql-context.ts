@@ -49,6 +49,11 @@ export class SqlContext {
     return (q.groupBy === 'none' || q.groupBy === 'month') && !q.regionCode && !q.unitCode && callerScope(q.principal).seesAll;
   }
 
+  /** A figure depends on a record's region (grouped or narrowed by it): only then are alerts joined to their project. */
+  get needsRegion(): boolean {
+    return this.q.groupBy === 'region' || !!this.q.regionCode;
+  }
+
   /** A parameter placeholder for `value`. */
   p(value: unknown): string {
     this.params.push(value);
