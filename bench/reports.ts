@@ -1,17 +1,20 @@
 import 'reflect-metadata';
+import { createHash } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { Principal, Role } from '@wage/auth';
 import { dataSourceOptions, migrateDatabase } from '@wage/database';
-import { ReportSummaryQueryDto, ReportSummaryService } from '@wage/reports';
+import { REPORT_SETTINGS, ReportSummaryQueryDto, ReportSummaryService } from '@wage/reports';
 import { loadReportBenchData } from './reports-data';
 
 /**
- * npm run bench:reports [-- --alerts=100000 --clues=20000 --projects=8000 --workers=20] [--reuse=<db>] [--keep]
- * GET /api/v1/reports/summary's work (ReportSummaryService, the same statements in the
- * same read-only transaction, without HTTP) over a province-scale year in a fresh
- * database, for each grouping and for a brigade lead, next to the plain
- * `SELECT count(*) FROM alerts` of the same run as the baseline. Warm, median of 5.
+ * npm run bench:reports [-- --alerts=100000 --clues=20000 --projects=8000 --workers=20] [--db=<name>] [--reuse=<db>] [--keep] [--explain]
+ * GET /api/v1/reports/summary's work (ReportSummaryService, the same statements on the
+ * same snapshot, without HTTP) over a province-scale year in a fresh database (named
+ * --db, default wage_bench_reports_<pid>), for each grouping and for a brigade lead, next
+ * to the plain `SELECT count(*) FROM alerts` of the same run as the baseline. Warm,
+ * median of 5. --explain also prints, per case, each statement's EXPLAIN (ANALYZE,
+ * BUFFERS) plan and execution time.
  */
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
 const SIZE = {
@@ -44,14 +47,32 @@ const principal = (role: Role, unitCode: string | null = null): Principal => ({
   canUnmask: false,
 });
 
+/** Each statement of one report: EXPLAIN (ANALYZE, BUFFERS) in a read-only transaction with the service's settings. */
+async function explain(db: Client, reports: ReportSummaryService, q: ReportSummaryQueryDto, who: Principal): Promise<void> {
+  const plan = reports.plan(q, who);
+  await db.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  try {
+    for (const setting of REPORT_SETTINGS) await db.query(setting);
+    for (const st of plan.statements) {
+      const rows: Array<{ 'QUERY PLAN': string }> = (await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${st.sql}`, st.params)).rows;
+      const lines = rows.map((r) => r['QUERY PLAN']);
+      const time = lines.find((l) => l.startsWith('Execution Time')) ?? '';
+      console.log(`  -- ${st.name}: ${time}`);
+      for (const line of lines) console.log(`     ${line}`);
+    }
+  } finally {
+    await db.query('ROLLBACK');
+  }
+}
+
 async function main(): Promise<void> {
-  const name = args.reuse ?? `wage_bench_reports_${process.pid}`;
+  const name = args.reuse ?? args.db ?? `wage_bench_reports_${process.pid}`;
   const admin = new Client({ connectionString: BASE_URL });
   await admin.connect();
   if (!args.reuse) await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(BASE_URL);
   url.pathname = `/${name}`;
-  const ds = new DataSource({ ...dataSourceOptions(url.toString()), extra: { max: 2 } });
+  const ds = new DataSource(dataSourceOptions(url.toString()));
   const db = new Client({ connectionString: url.toString() });
   try {
     await migrateDatabase(url.toString());
@@ -77,12 +98,16 @@ async function main(): Promise<void> {
     for (const [label, q, who] of cases) {
       let rows = 0;
       let total: Record<string, unknown> = {};
+      let digest = '';
       const ms = await median(async () => {
         const r = await reports.summary(q, who);
         rows = r.rows.length;
         total = r.total as unknown as Record<string, unknown>;
+        // Every figure of every row: equal digests = the same report (compare runs before and after a change).
+        digest = createHash('sha256').update(JSON.stringify(r)).digest('hex').slice(0, 12);
       });
-      console.log(`${label.padEnd(38)} ${ms.toFixed(0).padStart(6)} ms  (${(ms / baseline).toFixed(0)}× count(*))  ${rows} rows; raised ${total.alertsRaised}, resolved ${total.alertsResolved}, wages ${total.wagesRecovered}, clues ${total.cluesReceived}`);
+      console.log(`${label.padEnd(38)} ${ms.toFixed(0).padStart(6)} ms  (${(ms / baseline).toFixed(0)}× count(*))  ${rows} rows; raised ${total.alertsRaised}, resolved ${total.alertsResolved}, wages ${total.wagesRecovered}, clues ${total.cluesReceived}; digest ${digest}`);
+      if ('explain' in args) await explain(db, reports, q, who);
     }
   } finally {
     await db.end().catch(() => undefined);

@@ -1,5 +1,5 @@
 export { ReportsModule } from './reports.module';
-export { ReportSummaryService, type SummaryResponse, type SummaryRow } from './report-summary.service';
+export { ReportSummaryService, REPORT_SETTINGS, type SummaryPlan, type SummaryResponse, type SummaryRow } from './report-summary.service';
 export { ReportSummaryQueryDto } from './dto/summary-query.dto';
 export type { SummaryFigures, Coverage } from './figure-parts';
 export { FIGURE_COLUMNS, RESOLUTION_LABELS, type FigureColumn } from './figure-columns';

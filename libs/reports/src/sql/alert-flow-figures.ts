@@ -1,8 +1,8 @@
 import { RESOLUTION_CODES, ResolutionCode, SEVERITIES, Severity } from '@wage/alerts';
 import { FigureQuery, fen, int } from './figure-query';
-import { monthOfTs, RecordPlace, ReportQuery, SqlContext } from './sql-context';
+import { RecordPlace, ReportQuery, SqlContext } from './sql-context';
 
-const PLACE: RecordPlace = { unit: 'f.unit_code', region: 'f.region_code', month: monthOfTs('f.at') };
+const placeOf = (c: SqlContext): RecordPlace => ({ unit: 'f.unit_code', region: 'f.region_code', month: c.monthOfInstant('f.at') });
 
 /** Deadline-resetting events: a new acknowledge or resolve deadline starts with them. */
 export const DEADLINE_RESETS = `('raised', 'reopened', 'reopen', 'acknowledge')`;
@@ -35,26 +35,32 @@ const ON_TIME = `CASE WHEN e.action <> 'resolve' THEN false
  */
 export function alertFlowFigures(q: ReportQuery): FigureQuery {
   const c = new SqlContext(q);
+  const place = placeOf(c);
+  // Events are placed by their alert (current unit, project's region) only when a figure needs it.
+  const region = c.needsRegion ? { col: 'p.region_code', join: 'LEFT JOIN projects p ON p.project_code = a.project_code' } : { col: 'NULL::varchar', join: '' };
+  const events = c.placeFree
+    ? { place: 'NULL::varchar, NULL::varchar', from: 'alert_events e' }
+    : { place: `a.unit_code, ${region.col}`, from: `alert_events e JOIN alerts a ON a.id = e.alert_id ${region.join}` };
   const start = c.start;
   const end = c.end;
   const sql = `
     WITH f AS (
-      SELECT a.unit_code, p.region_code, 'raised' AS kind, a.first_seen_at AS at, a.severity,
+      SELECT a.unit_code, ${region.col} AS region_code, 'raised' AS kind, a.first_seen_at AS at, a.severity,
              NULL::text AS resolution, NULL::bigint AS recovered_fen, NULL::int AS workers_paid, false AS on_time
-        FROM alerts a LEFT JOIN projects p ON p.project_code = a.project_code
+        FROM alerts a ${region.join}
        WHERE a.first_seen_at >= ${start} AND a.first_seen_at < ${end}
       UNION ALL
-      SELECT a.unit_code, p.region_code, e.action, e.at, a.severity,
+      SELECT ${events.place}, e.action, e.at, NULL,
              e.data->>'resolution', (e.data->>'recoveredFen')::bigint, (e.data->>'workersPaid')::int,
              ${ON_TIME}
-        FROM alert_events e JOIN alerts a ON a.id = e.alert_id LEFT JOIN projects p ON p.project_code = a.project_code
+        FROM ${events.from}
        WHERE e.action IN ('cleared', 'resolve') AND e.at >= ${start} AND e.at < ${end}
     )
-    SELECT ${c.key(PLACE)} AS key, f.kind, f.severity, f.resolution, count(*)::int AS n,
+    SELECT ${c.key(place)} AS key, f.kind, f.severity, f.resolution, count(*)::int AS n,
            count(*) FILTER (WHERE f.on_time)::int AS on_time, sum(f.recovered_fen)::text AS recovered_fen,
            sum(f.workers_paid)::int AS workers_paid
       FROM f
-     WHERE ${c.where('f', PLACE)}
+     WHERE ${c.where('f', place)}
      GROUP BY 1, 2, 3, 4`;
   return {
     name: 'alert flows',

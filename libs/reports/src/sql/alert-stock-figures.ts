@@ -2,7 +2,8 @@ import { ACTIVE_ALERT_STATUSES } from '@wage/alerts';
 import type { Snapshot } from '../report-window';
 import { FigureQuery, int } from './figure-query';
 import { DEADLINE_RESETS } from './alert-flow-figures';
-import { monthOfTs, RecordPlace, ReportQuery, SqlContext } from './sql-context';
+import { startOfShanghaiDay } from '@wage/calendar';
+import { RecordPlace, ReportQuery, SqlContext } from './sql-context';
 
 const ACTIVE = `(${ACTIVE_ALERT_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 const PLACE: RecordPlace = { unit: 'c.unit_code', region: 'c.region_code', month: 's.month' };
@@ -22,8 +23,8 @@ export function liveAlertStock(q: ReportQuery, snaps: Snapshot[]): FigureQuery {
   const sql = `
     SELECT ${c.key(PLACE)} AS key, count(*)::int AS open,
            count(*) FILTER (WHERE c.overdue OR c.due_at < now())::int AS overdue
-      FROM (SELECT a.unit_code, a.overdue, a.due_at, p.region_code
-              FROM alerts a LEFT JOIN projects p ON p.project_code = a.project_code
+      FROM (SELECT a.unit_code, a.overdue, a.due_at, ${c.needsRegion ? 'p.region_code' : 'NULL::varchar AS region_code'}
+              FROM alerts a ${c.needsRegion ? 'LEFT JOIN projects p ON p.project_code = a.project_code' : ''}
              WHERE a.status IN ${ACTIVE}) c
      CROSS JOIN ${c.snapshotSource(snaps, 's')}
      WHERE ${c.where('c', PLACE)}
@@ -34,12 +35,16 @@ export function liveAlertStock(q: ReportQuery, snaps: Snapshot[]): FigureQuery {
 /**
  * Alerts that can have been active at one of the instants: raised before the last one,
  * and active now or changed since the first one (an alert inactive and untouched since
- * then was inactive at every instant, so it contributes nothing).
+ * then was inactive at every instant, so it contributes nothing). `settled`: untouched
+ * since the first instant (every writer of alerts bumps updated_at with the events it
+ * appends), so active now means active at every instant: its row answers, its events
+ * need not be read.
  */
 function candidates(c: SqlContext, tMin: string, tMax: string): string {
+  const region = c.needsRegion ? { col: 'p.region_code', join: 'LEFT JOIN projects p ON p.project_code = a.project_code' } : { col: 'NULL::varchar', join: '' };
   return `SELECT c.* FROM (
-        SELECT a.id, a.unit_code, p.region_code
-          FROM alerts a LEFT JOIN projects p ON p.project_code = a.project_code
+        SELECT a.id, a.unit_code, ${region.col} AS region_code, a.updated_at < ${tMin} AS settled
+          FROM alerts a ${region.join}
          WHERE a.first_seen_at < ${tMax} AND (a.status IN ${ACTIVE} OR a.updated_at >= ${tMin})) c
        WHERE ${c.where('c', PLACE)}`;
 }
@@ -61,19 +66,33 @@ export function pastAlertOpen(q: ReportQuery, snaps: Snapshot[]): FigureQuery {
   const c = new SqlContext(q);
   const { tMin, tMax } = bounds(c, snaps);
   const byMonth = q.groupBy === 'month';
-  const bucket = byMonth ? `greatest(${monthOfTs('e.at')}, ${c.p(q.window.months[0].month)}::text)` : `''`;
+  // One instant: only alerts touched since it are read from the log, through their
+  // (alert_id, at) index (OFFSET 0 keeps the subquery per alert). By month, most alerts
+  // moved since the first month end, and hashing the log once is cheaper.
+  // Month of an event as an index into the snapshots (binary search on the month starts;
+  // earlier events fall in the first month), instead of formatting every event's date.
+  const bucket = byMonth ? `width_bucket(e.at, ${c.p(q.window.months.slice(1).map((m) => startOfShanghaiDay(m.firstDay)))}::timestamptz[])` : '0';
   const inner = byMonth ? `''` : c.key(PLACE);
+  const monthOfBucket = byMonth ? `(${c.p(q.window.months.map((m) => m.month))}::text[])[m.bucket + 1]` : '';
+  const statusMoves = `e.at < ${tMax} AND e.to_status IS NOT NULL AND e.from_status IS DISTINCT FROM e.to_status`;
+  const delta = `(e.to_status IN ${ACTIVE})::int - coalesce(e.from_status IN ${ACTIVE}, false)::int`;
+  // Admins' monthly trend: no alert row is needed to place a move, and the moves of alerts
+  // that are not candidates sum to 0 at every month end, so the whole log is summed unjoined
+  // (the candidates CTE is then not read).
+  const moves = byMonth && c.placeFree
+    ? `SELECT '' AS k, ${bucket} AS bucket, sum(${delta}) AS delta FROM alert_events e WHERE ${statusMoves} GROUP BY 1, 2`
+    : `SELECT ${inner} AS k, ${bucket} AS bucket, sum(${delta}) AS delta
+         FROM c CROSS JOIN LATERAL (
+           SELECT e.* FROM alert_events e WHERE e.alert_id = c.id AND ${statusMoves} ${byMonth ? '' : 'OFFSET 0'}) e
+        WHERE NOT c.settled
+        GROUP BY 1, 2
+       UNION ALL
+       SELECT ${inner}, 0, count(*) FROM c WHERE c.settled GROUP BY 1`;
   const sql = `
-    WITH c AS (${candidates(c, tMin, tMax)}),
-    moves AS (
-      SELECT ${inner} AS k, ${bucket} AS bucket,
-             sum((e.to_status IN ${ACTIVE})::int - coalesce(e.from_status IN ${ACTIVE}, false)::int) AS delta
-        FROM alert_events e JOIN c ON c.id = e.alert_id
-       WHERE e.at < ${tMax} AND e.to_status IS NOT NULL AND e.from_status IS DISTINCT FROM e.to_status
-       GROUP BY 1, 2
-    )
+    WITH c AS MATERIALIZED (${candidates(c, tMin, tMax)}),
+    moves AS (${moves})
     SELECT ${byMonth ? 's.month' : 'm.k'} AS key, sum(m.delta)::int AS open, 0 AS overdue
-      FROM moves m JOIN ${c.snapshotSource(snaps, 's')} ON ${byMonth ? 'm.bucket <= s.month' : 'true'}
+      FROM moves m JOIN ${c.snapshotSource(snaps, 's')} ON ${byMonth ? `${monthOfBucket} <= s.month` : 'true'}
      GROUP BY 1`;
   return { name: 'active alerts (history)', sql, params: c.params, apply };
 }
@@ -95,8 +114,13 @@ export function pastAlertOverdue(q: ReportQuery, snaps: Snapshot[]): FigureQuery
              lead(e.at) OVER w AS next_at,
              max(e.at) FILTER (WHERE e.action = 'escalated') OVER upto AS last_escalation,
              max(e.at) FILTER (WHERE e.action IN ${DEADLINE_RESETS}) OVER upto AS last_reset
-        FROM alert_events e JOIN c ON c.id = e.alert_id
-       WHERE e.to_status IS NOT NULL AND e.at < ${tMax} AND (e.action = 'escalated' OR e.from_status IS DISTINCT FROM e.to_status)
+        FROM c CROSS JOIN LATERAL (
+          -- OFFSET 0: read each candidate's own history through its (alert_id, at) index
+          -- rather than hashing the whole event log for a few thousand alerts.
+          SELECT e.* FROM alert_events e
+           WHERE e.alert_id = c.id AND e.to_status IS NOT NULL AND e.at < ${tMax}
+             AND (e.action = 'escalated' OR e.from_status IS DISTINCT FROM e.to_status)
+          OFFSET 0) e
       WINDOW w AS (PARTITION BY e.alert_id ORDER BY e.at, e.id),
              upto AS (w ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
     )

@@ -17,7 +17,7 @@
  *                  passed = first_review = 'approved' (审核通过率 = passed ÷ first reviews)
  */
 import { FigureQuery, fen, int } from './figure-query';
-import { monthOfDate, monthOfTs, RecordPlace, ReportQuery, SqlContext } from './sql-context';
+import { RecordPlace, ReportQuery, SqlContext } from './sql-context';
 
 export const CLUE_CASE_TABLE = 'clue_cases';
 
@@ -30,19 +30,27 @@ export function clueFigures(q: ReportQuery): FigureQuery {
   const from = c.p(q.window.from);
   const to = c.p(q.window.to);
   const sql = `
-    WITH f AS (
-      SELECT 'received' AS kind, cc.unit_code, k.region_code, ${monthOfDate('k.received_on')} AS month,
-             (cc.closed_at < ${end}) AS flag, NULL::bigint AS recovered_fen, NULL::int AS workers_paid
+    WITH j AS (
+      -- each case joined to its clue once, for the three kinds of figure
+      SELECT cc.unit_code, k.region_code, k.received_on, cc.closed_at, cc.recovered_fen, cc.workers_paid,
+             cc.first_review, cc.first_reviewed_at,
+             k.received_on >= ${from}::date AND k.received_on <= ${to}::date AS received,
+             cc.status = 'closed' AND cc.closed_at >= ${start} AND cc.closed_at < ${end} AS closed,
+             cc.first_review IS NOT NULL AND cc.first_reviewed_at >= ${start} AND cc.first_reviewed_at < ${end} AS reviewed
         FROM clues k JOIN ${CLUE_CASE_TABLE} cc ON cc.clue_id = k.clue_id
-       WHERE k.received_on >= ${from}::date AND k.received_on <= ${to}::date
+       WHERE (k.received_on >= ${from}::date AND k.received_on <= ${to}::date)
+          OR (cc.status = 'closed' AND cc.closed_at >= ${start} AND cc.closed_at < ${end})
+          OR (cc.first_review IS NOT NULL AND cc.first_reviewed_at >= ${start} AND cc.first_reviewed_at < ${end})
+    ), f AS (
+      SELECT 'received' AS kind, j.unit_code, j.region_code, ${c.monthOfDay('j.received_on')} AS month,
+             (j.closed_at < ${end}) AS flag, NULL::bigint AS recovered_fen, NULL::int AS workers_paid
+        FROM j WHERE j.received
       UNION ALL
-      SELECT 'closed', cc.unit_code, k.region_code, ${monthOfTs('cc.closed_at')}, true, cc.recovered_fen, cc.workers_paid
-        FROM ${CLUE_CASE_TABLE} cc JOIN clues k ON k.clue_id = cc.clue_id
-       WHERE cc.status = 'closed' AND cc.closed_at >= ${start} AND cc.closed_at < ${end}
+      SELECT 'closed', j.unit_code, j.region_code, ${c.monthOfInstant('j.closed_at')}, true, j.recovered_fen, j.workers_paid
+        FROM j WHERE j.closed
       UNION ALL
-      SELECT 'first_review', cc.unit_code, k.region_code, ${monthOfTs('cc.first_reviewed_at')}, cc.first_review = 'approved', NULL, NULL
-        FROM ${CLUE_CASE_TABLE} cc JOIN clues k ON k.clue_id = cc.clue_id
-       WHERE cc.first_review IS NOT NULL AND cc.first_reviewed_at >= ${start} AND cc.first_reviewed_at < ${end}
+      SELECT 'first_review', j.unit_code, j.region_code, ${c.monthOfInstant('j.first_reviewed_at')}, j.first_review = 'approved', NULL, NULL
+        FROM j WHERE j.reviewed
     )
     SELECT ${c.key(PLACE)} AS key, f.kind, count(*)::int AS n, count(*) FILTER (WHERE f.flag)::int AS flagged,
            sum(f.recovered_fen)::text AS recovered_fen, sum(f.workers_paid)::int AS workers_paid

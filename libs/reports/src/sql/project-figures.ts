@@ -54,6 +54,13 @@ export function projectFigures(q: ReportQuery, snaps: Snapshot[]): FigureQuery {
   const th = (key: keyof typeof d, fallback: number, cast: 'numeric' | 'int'): string =>
     `coalesce((pf.thresholds ->> '${key}')::${cast}, ${c.p(fallback)}::${cast})`;
   const national = c.p(NATIONAL_PROFILE_CODE);
+  // "≥ 1 worker enrolled on d": for one date a lookup per project (its first workers
+  // answer); for a date per month the roster is read once into enrolment ranges.
+  const manyDates = snaps.length > 1;
+  const realName = manyDates
+    ? 'pu.enrolled_days @> pu.d'
+    : `EXISTS (SELECT 1 FROM workers w WHERE w.project_code = pu.project_code
+                  AND w.entered_on <= pu.d AND (w.exited_on IS NULL OR w.exited_on >= pu.d))`;
   const sql = `
     WITH ${ROUTING_CTES}, prof AS (
       SELECT rg.region_code, rp.thresholds
@@ -62,7 +69,19 @@ export function projectFigures(q: ReportQuery, snaps: Snapshot[]): FigureQuery {
           SELECT r.thresholds FROM region_profiles r
            WHERE r.code = ${national} OR starts_with(rg.region_code::text, r.code)
            ORDER BY (r.code = ${national}), length(r.code) DESC LIMIT 1) rp ON true
-    ), routed AS MATERIALIZED (
+    ), s AS (
+      SELECT s.month, s.d, (date_trunc('month', (s.d + 1)::timestamp) - interval '1 month')::date AS pay_period
+        FROM ${c.snapshotSource(snaps, 's')}
+    ), acc AS (
+      SELECT project_code, min(opened_on) AS opened_on FROM wage_accounts GROUP BY project_code
+    )${manyDates ? `, enrolled AS (
+      -- The days each project had a worker enrolled (entered_on … exited_on, inclusive), merged into
+      -- one multirange: one pass over the roster however many snapshot dates, not a lookup per date.
+      SELECT w.project_code, range_agg(daterange(w.entered_on, w.exited_on, '[]')) AS days
+        FROM workers w
+       WHERE w.entered_on <= (SELECT max(s.d) FROM s) AND (w.exited_on IS NULL OR w.exited_on >= w.entered_on)
+       GROUP BY 1
+    )` : ''}, routed AS MATERIALIZED (
         -- materialized: the unit is computed once per project, however often the scope reads it
         SELECT p.project_code, p.region_code, ${PROJECT_UNIT} AS unit_code, p.contract_amount_fen, p.contract_signed_on,
                p.notice_board_posted,
@@ -72,20 +91,19 @@ export function projectFigures(q: ReportQuery, snaps: Snapshot[]): FigureQuery {
                ${th('accountGraceDays', d.accountGraceDays, 'int')} AS account_grace,
                p.contract_amount_fen >= ${th('depositMinContractYuan', d.depositMinContractYuan, 'numeric')} * 100 AS deposit_rule_applies,
                ${th('depositGraceDays', d.depositGraceDays, 'int')} AS deposit_grace,
-               ${th('depositMinRatio', d.depositMinRatio, 'numeric')} AS deposit_ratio
+               ${th('depositMinRatio', d.depositMinRatio, 'numeric')} AS deposit_ratio,
+               -- per project, so joined once here rather than to every (project, date) row
+               acc.opened_on AS account_opened_on, ${manyDates ? 'en.days' : 'NULL::datemultirange'} AS enrolled_days
           FROM projects p LEFT JOIN prof pf ON pf.region_code = p.region_code ${ROUTING_JOINS}
+          LEFT JOIN acc ON acc.project_code = p.project_code
+          ${manyDates ? 'LEFT JOIN enrolled en ON en.project_code = p.project_code' : ''}
          WHERE p.status IN ('in_progress', 'suspended')
-    ), s AS (
-      SELECT s.month, s.d, (date_trunc('month', (s.d + 1)::timestamp) - interval '1 month')::date AS pay_period
-        FROM ${c.snapshotSource(snaps, 's')}
     ), pu AS (
       SELECT pu.*, s.month, s.d, s.pay_period,
              pu.account_rule_applies AND pu.contract_signed_on <= s.d - pu.account_grace AS needs_account,
              pu.deposit_rule_applies AND pu.contract_signed_on <= s.d - pu.deposit_grace AS needs_deposit
         FROM routed pu JOIN s ON pu.contract_signed_on <= s.d
        WHERE ${c.where('pu', PLACE)}
-    ), acc AS (
-      SELECT project_code, min(opened_on) AS opened_on FROM wage_accounts GROUP BY project_code
     ), dep AS (
       SELECT x.project_code, s.month, sum(x.amount_fen) AS total_fen
         FROM deposits x JOIN s ON x.valid_from <= s.d AND (x.valid_until IS NULL OR x.valid_until >= s.d)
@@ -97,16 +115,14 @@ export function projectFigures(q: ReportQuery, snaps: Snapshot[]): FigureQuery {
        GROUP BY 1, 2
     )
     SELECT ${c.key(PLACE)} AS key, count(*)::int AS projects,
-           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM workers w WHERE w.project_code = pu.project_code
-                                             AND w.entered_on <= pu.d AND (w.exited_on IS NULL OR w.exited_on >= pu.d)))::int AS real_name,
+           count(*) FILTER (WHERE ${realName})::int AS real_name,
            count(*) FILTER (WHERE pu.needs_account)::int AS account_needed,
-           count(*) FILTER (WHERE pu.needs_account AND acc.opened_on <= pu.d)::int AS account_opened,
+           count(*) FILTER (WHERE pu.needs_account AND pu.account_opened_on <= pu.d)::int AS account_opened,
            count(*) FILTER (WHERE pu.needs_deposit)::int AS deposit_needed,
            count(*) FILTER (WHERE pu.needs_deposit AND coalesce(dep.total_fen, 0) >= pu.deposit_ratio * pu.contract_amount_fen)::int AS deposit_lodged,
            count(*) FILTER (WHERE pu.notice_board_posted)::int AS notice_board,
            sum(pay.paid_fen)::text AS paid_fen, sum(pay.via_account_fen)::text AS via_account_fen
       FROM pu
-      LEFT JOIN acc ON acc.project_code = pu.project_code
       LEFT JOIN dep ON dep.project_code = pu.project_code AND dep.month = pu.month
       LEFT JOIN pay ON pay.project_code = pu.project_code AND pay.month = pu.month
      GROUP BY 1`;

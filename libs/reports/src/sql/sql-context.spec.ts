@@ -44,4 +44,24 @@ describe('report SQL context', () => {
     expect(new SqlContext(query(who(Role.Admin), { groupBy: 'month' })).key(place)).toBe('x.month');
     expect(new SqlContext(query(who(Role.Admin), { groupBy: 'none' })).key(place)).toBe("'all'");
   });
+
+  it('finds the month of an instant by the Shanghai month starts, only when grouping by month', () => {
+    const c = new SqlContext(query(who(Role.Admin), { groupBy: 'month' }));
+    expect(c.monthOfInstant('e.at')).toBe('($1::text[])[width_bucket(e.at, $2::timestamptz[]) + 1]');
+    expect(c.params).toEqual([['2026-01', '2026-02', '2026-03'], [new Date('2026-01-31T16:00:00Z'), new Date('2026-02-28T16:00:00Z')]]);
+    expect(c.monthOfDay('k.received_on')).toBe('($3::text[])[width_bucket(k.received_on, $4::date[]) + 1]');
+    expect(c.params[3]).toEqual(['2026-02-01', '2026-03-01']);
+    const none = new SqlContext(query(who(Role.Admin), { groupBy: 'none' }));
+    expect([none.monthOfInstant('e.at'), none.params]).toEqual(['NULL', []]);
+  });
+
+  it.each([
+    ['admin, none', who(Role.Admin), { groupBy: 'none' as const }, true],
+    ['auditor, month', who(Role.Auditor), { groupBy: 'month' as const }, true],
+    ['admin, unit', who(Role.Admin), { groupBy: 'unit' as const }, false],
+    ['admin, region narrowed', who(Role.Admin), { groupBy: 'none' as const, regionCode: '4201' }, false],
+    ['brigade lead', who(Role.BrigadeLead, 'B1'), { groupBy: 'none' as const }, false],
+  ])('skips placing records only when no figure depends on it (%s)', (_label, principal, extra, free) => {
+    expect(new SqlContext(query(principal, extra)).placeFree).toBe(free);
+  });
 });

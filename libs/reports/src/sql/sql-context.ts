@@ -1,4 +1,5 @@
 import { callerScope } from '@wage/alerts';
+import { startOfShanghaiDay } from '@wage/calendar';
 import type { Principal } from '@wage/auth';
 import type { GroupBy, ReportWindow, Snapshot } from '../report-window';
 
@@ -8,7 +9,7 @@ export interface RecordPlace {
   unit: string;
   /** Its 6-digit region code (NULL = unknown). */
   region: string;
-  /** 'YYYY-MM' of the event (see monthOfTs / monthOfDate). */
+  /** 'YYYY-MM' of the event (see monthOfInstant / monthOfDay). */
   month: string;
 }
 
@@ -16,8 +17,6 @@ export const UNROUTED_KEY = 'unrouted';
 export const UNKNOWN_REGION_KEY = 'unknown';
 export const ALL_KEY = 'all';
 
-export const monthOfTs = (expr: string): string => `to_char((${expr}) AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`;
-export const monthOfDate = (expr: string): string => `to_char(${expr}, 'YYYY-MM')`;
 
 export interface ReportQuery {
   window: ReportWindow;
@@ -37,6 +36,23 @@ export class SqlContext {
   readonly params: unknown[] = [];
 
   constructor(readonly q: ReportQuery) {}
+
+  /**
+   * No figure of this report depends on where a record is placed: no unit or region
+   * grouping, no narrowing, and a caller who sees everything (admins' and auditors'
+   * headline and monthly figures). Statements then skip the joins that only place
+   * records (alert events need no alert row: the store writes events only for existing
+   * alerts, and alerts are never deleted).
+   */
+  get placeFree(): boolean {
+    const q = this.q;
+    return (q.groupBy === 'none' || q.groupBy === 'month') && !q.regionCode && !q.unitCode && callerScope(q.principal).seesAll;
+  }
+
+  /** A figure depends on a record's region (grouped or narrowed by it): only then are alerts joined to their project. */
+  get needsRegion(): boolean {
+    return this.q.groupBy === 'region' || !!this.q.regionCode;
+  }
 
   /** A parameter placeholder for `value`. */
   p(value: unknown): string {
@@ -63,6 +79,24 @@ export class SqlContext {
     if (this.q.regionCode) parts.push(`${place.region} LIKE ${this.p(`${this.q.regionCode}%`)}`);
     if (this.q.unitCode) parts.push(`${place.unit} = ${this.p(this.q.unitCode)}`);
     return parts.join(' AND ');
+  }
+
+  /**
+   * 'YYYY-MM' of an instant inside the range (its Shanghai calendar month): a binary
+   * search of the month starts (width_bucket), cheaper than formatting every row's
+   * timestamp. 'NULL' unless grouping by month (no unused parameters).
+   */
+  monthOfInstant(expr: string): string {
+    if (this.q.groupBy !== 'month') return 'NULL';
+    const starts = this.q.window.months.slice(1).map((m) => startOfShanghaiDay(m.firstDay));
+    return `(${this.p(this.q.window.months.map((m) => m.month))}::text[])[width_bucket(${expr}, ${this.p(starts)}::timestamptz[]) + 1]`;
+  }
+
+  /** The same for a business date inside the range. */
+  monthOfDay(expr: string): string {
+    if (this.q.groupBy !== 'month') return 'NULL';
+    const starts = this.q.window.months.slice(1).map((m) => m.firstDay);
+    return `(${this.p(this.q.window.months.map((m) => m.month))}::text[])[width_bucket(${expr}, ${this.p(starts)}::date[]) + 1]`;
   }
 
   /** The row key of a record for the grouping (text, never NULL). */
