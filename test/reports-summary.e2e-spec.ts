@@ -192,6 +192,17 @@ describe('reports: summary figures', () => {
     expect(r.total).toMatchObject({ alertsRaised: 7, alertsResolved: 4, alertsOpenAtEnd: 3, alertsOverdueAtEnd: 3, noticesAnswered: 3, noticesAnsweredOnTime: 2 });
   });
 
+  it('moves updated_at forward whenever an alert changes status or unit, even when the writer forgets (the reports rely on it)', async () => {
+    const [row] = (await fx.db.query(`SELECT id, status, updated_at FROM alerts WHERE status = 'open' ORDER BY id LIMIT 1`)) as { id: number; status: string; updated_at: Date }[];
+    await fx.db.query(`UPDATE alerts SET updated_at = '2020-01-01T00:00:00Z' WHERE id = $1`, [row.id]);
+    const at = async (): Promise<Date> => ((await fx.db.query(`SELECT updated_at FROM alerts WHERE id = $1`, [row.id])) as { updated_at: Date }[])[0].updated_at;
+    await fx.db.query(`UPDATE alerts SET escalation_level = escalation_level WHERE id = $1`, [row.id]);
+    expect((await at()).toISOString()).toBe('2020-01-01T00:00:00.000Z');
+    await fx.db.query(`UPDATE alerts SET status = 'in_progress' WHERE id = $1`, [row.id]);
+    expect((await at()).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    await fx.db.query(`UPDATE alerts SET status = $2, updated_at = $3 WHERE id = $1`, [row.id, row.status, row.updated_at]);
+  });
+
   it('limits each caller to their scope, and narrowing never widens it', async () => {
     const inspector = await loginAs(t, { role: Role.Inspector, unitCode: 'T1' });
     const mine = await summary(inspector, `${MARCH}&groupBy=unit`);
