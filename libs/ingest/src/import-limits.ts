@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Injectable } from '@nestjs/common';
 
 const MINUTE = 60_000;
@@ -30,6 +31,10 @@ export class ImportLimits {
   statementTimeoutMs = 10 * MINUTE;
   /** The import's transaction waiting for its reader (a frozen worker releases its locks). */
   idleInTransactionTimeoutMs = 2 * MINUTE;
+  /** Worker threads that parse, check and seal one CSV import (one per core, at most 4; 1 = none). */
+  importThreads = Math.min(4, availableParallelism());
+  /** Files smaller than this are read in the import's own thread (threads would take longer to start). */
+  threadsFromBytes = 4 * 1024 * 1024;
 }
 
 /** "1,048,576" — limits are shown to clerks. */

@@ -37,6 +37,19 @@ export class SegmentedStage {
     return ++this.rows >= this.rowsPerSegment ? this.cut() : undefined;
   }
 
+  /**
+   * Adds a batch of COPY lines already encoded (by the row encoder, maybe in a worker
+   * thread) with the key hash of each line; segments are cut between batches.
+   */
+  addEncoded(bytes: Uint8Array, rows: number, keyHashes: Float64Array): Promise<void> | undefined {
+    if (rows === 0) return undefined;
+    this.closeChunk();
+    this.chunks.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    for (const h of keyHashes) this.keys.addHash(h);
+    this.rows += rows;
+    return this.rows >= this.rowsPerSegment ? this.cut() : undefined;
+  }
+
   /** Loads what is left and waits for every segment. */
   async finish(): Promise<void> {
     if (this.rows > 0) await this.cut();
