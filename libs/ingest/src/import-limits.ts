@@ -35,6 +35,8 @@ export class ImportLimits {
   importThreads = Math.min(4, availableParallelism());
   /** Files smaller than this are read in the import's own thread (threads would take longer to start). */
   threadsFromBytes = 4 * 1024 * 1024;
+  /** Bytes of CSV per chunk of whole records (the unit a thread parses, checks and seals). */
+  csvChunkBytes = 512 * 1024;
 }
 
 /** "1,048,576" — limits are shown to clerks. */

@@ -72,7 +72,7 @@ describe('CSV chunks', () => {
   it('names the row of a record over the limit, with or without quotes', () => {
     const small = { ...limits, maxRecordChars: 20 };
     const long = (quoted: boolean): CsvChunk => {
-      const splitter = new RecordSplitter(small.maxRecordChars, 1);
+      const splitter = new RecordSplitter(small.maxRecordChars, 1024);
       const text = `a,b\n1,2\n${quoted ? '"' : ''}${'x'.repeat(30)}${quoted ? '"' : ''},3\n`;
       return [...splitter.push(Buffer.from(text)), ...splitter.end()][0];
     };

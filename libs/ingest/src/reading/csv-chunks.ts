@@ -105,8 +105,8 @@ export class RecordSplitter {
     }
     if (!this.delimiter) this.discover(data);
     const endByte = this.delimiter === '\r' ? CR : LF;
-    let lastEnd = -1; // index after the last record end in data
-    let records = 0; // record ends in data (all before lastEnd)
+    let records = 0; // record ends in data since segStart
+    let segStart = 0; // start of what is not in a chunk yet
     let i = 0;
     let from = 0; // start of the open record within data
     let nextQuote = data.indexOf(QUOTE);
@@ -134,23 +134,21 @@ export class RecordSplitter {
       // A record end outside quotes.
       i = nextEnd + 1;
       records++;
-      lastEnd = i;
       this.openRecordBytes = 0;
       from = i;
       nextEnd = data.indexOf(endByte, i);
+      if (this.pendingBytes + i - segStart >= this.chunkBytes) {
+        this.pending.push(data.subarray(segStart, i)); // copied by cut()
+        this.pendingRecords += records;
+        records = 0;
+        segStart = i;
+        yield this.cut();
+      }
     }
     this.lastByte = data[data.length - 1];
     this.openRecordBytes += data.length - from;
     if (this.openRecordBytes > this.guardBytes) throw recordTooLong(this.nextRow + this.pendingRecords + records, this.maxRecordChars);
-    if (lastEnd >= 0 && this.pendingBytes + lastEnd >= this.chunkBytes) {
-      this.pending.push(data.subarray(0, lastEnd));
-      this.pendingRecords += records;
-      yield this.cut();
-      const rest = data.subarray(lastEnd);
-      if (rest.length) this.keep(rest, 0);
-      return;
-    }
-    this.keep(data, records);
+    if (segStart < data.length) this.keep(data.subarray(segStart), records);
   }
 
   *end(): Generator<CsvChunk> {

@@ -47,7 +47,7 @@ export async function openRecords(path: string, declared: FileFormat, limits: Im
     case 'json':
       return { kind: 'records', batches: withinLimits(inBatches(readJsonRecords(path, limits.maxJsonBytes)), limits) };
     case 'csv':
-      return { kind: 'csv', chunks: csvChunks(path, limits) };
+      return { kind: 'csv', chunks: csvChunks(path, limits, limits.csvChunkBytes) };
   }
 }
 
