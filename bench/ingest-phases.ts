@@ -30,9 +30,11 @@ const spec = DATASETS.get('payroll')!;
 
 async function timed(label: string, f: () => Promise<number>): Promise<number> {
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const n = await f();
   const ms = performance.now() - t0;
-  console.log(`${label.padEnd(44)} ${(ms / 1000).toFixed(2)} s  ${Math.round(n / (ms / 1000)).toLocaleString('en-US')} rows/s`);
+  const cpu = process.cpuUsage(c0);
+  console.log(`${label.padEnd(44)} ${(ms / 1000).toFixed(2)} s  ${Math.round(n / (ms / 1000)).toLocaleString('en-US')} rows/s  (CPU of all threads ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s)`);
   return ms;
 }
 
