@@ -39,15 +39,29 @@ export class SegmentedStage {
 
   /**
    * Adds a batch of COPY lines already encoded (by the row encoder, maybe in a worker
-   * thread) with the key hash of each line; segments are cut between batches.
+   * thread) with the key hash of each line. Segments stay exactly rowsPerSegment rows:
+   * a batch is cut at a line end (an LF byte ends every COPY line and is escaped inside
+   * values).
    */
-  addEncoded(bytes: Uint8Array, rows: number, keyHashes: Float64Array): Promise<void> | undefined {
-    if (rows === 0) return undefined;
+  async addEncoded(bytes: Uint8Array, rows: number, keyHashes: Float64Array): Promise<void> {
     this.closeChunk();
-    this.chunks.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    for (const h of keyHashes) this.keys.addHash(h);
-    this.rows += rows;
-    return this.rows >= this.rowsPerSegment ? this.cut() : undefined;
+    let buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let line = 0;
+    while (rows - line > 0) {
+      const take = Math.min(rows - line, this.rowsPerSegment - this.rows);
+      let end = buf.length;
+      if (take < rows - line) {
+        end = -1;
+        for (let k = 0; k < take; k++) end = buf.indexOf(0x0a, end + 1);
+        end++;
+      }
+      this.chunks.push(buf.subarray(0, end));
+      for (let k = line; k < line + take; k++) this.keys.addHash(keyHashes[k]);
+      buf = buf.subarray(end);
+      line += take;
+      this.rows += take;
+      if (this.rows >= this.rowsPerSegment) await this.cut();
+    }
   }
 
   /** Loads what is left and waits for every segment. */
