@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Injectable } from '@nestjs/common';
 
 const MINUTE = 60_000;
@@ -30,6 +31,17 @@ export class ImportLimits {
   statementTimeoutMs = 10 * MINUTE;
   /** The import's transaction waiting for its reader (a frozen worker releases its locks). */
   idleInTransactionTimeoutMs = 2 * MINUTE;
+  /**
+   * Worker threads that parse, check and seal one big CSV import; 1 = none, the import's
+   * own thread does it. Only cores beyond two are spare: one is PostgreSQL's (the COPY),
+   * one the import's thread (reading, the merge's bookkeeping). On a 2-core machine the
+   * threads cost more than they give (see docs/decisions/ingest-worker-threads.md).
+   */
+  importThreads = Math.max(1, Math.min(4, availableParallelism() - 2));
+  /** Files smaller than this are read in the import's own thread (threads would take longer to start). */
+  threadsFromBytes = 4 * 1024 * 1024;
+  /** Bytes of CSV per chunk of whole records (the unit a thread parses, checks and seals). */
+  csvChunkBytes = 512 * 1024;
 }
 
 /** "1,048,576" — limits are shown to clerks. */

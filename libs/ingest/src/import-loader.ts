@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '@wage/config';
+import { AppConfig, required } from '@wage/config';
 import { PiiCipher } from '@wage/crypto';
 import { DatasetSpec } from './datasets/dataset-spec';
 import { Import } from './entities/import.entity';
@@ -14,9 +14,9 @@ import { copyNewSql, copyStageSql, createMissingEnterprisesSql, createStageSql, 
 import { PiiSealer } from './merge/pii-sealer';
 import { rowChecks } from './merge/row-access';
 import { SegmentedStage } from './merge/segments';
-import { StageResult, writeStage } from './merge/stage-writer';
+import { StageResult, StageThreads, writeStage } from './merge/stage-writer';
 import { FileProblem } from './reading/file-problem';
-import { readRecords } from './reading/records';
+import { openRecords } from './reading/records';
 
 export interface LoadResult extends StageResult {
   /** Nothing was written: an atomic import with row errors. */
@@ -118,8 +118,9 @@ export class ImportLoader {
         staged = await writeStage({
           spec,
           importId: imp.id,
-          records: readRecords(imp.filePath, imp.fileFormat, this.limits),
+          source: await openRecords(imp.filePath, imp.fileFormat, this.limits),
           limits: this.limits,
+          threads: this.threads(imp),
           signal,
           stage,
           sealer: new PiiSealer(this.cipher),
@@ -166,6 +167,12 @@ export class ImportLoader {
     }
     await client.query('RELEASE SAVEPOINT ingest_copy');
     return true;
+  }
+
+  /** Worker threads for a big file (a small one is done before they would have started). */
+  private threads(imp: Import): StageThreads | undefined {
+    if (this.limits.importThreads <= 1 || Number(imp.fileSize) < this.limits.threadsFromBytes) return undefined;
+    return { threads: this.limits.importThreads, cipherKey: required(this.config.DATA_ENCRYPTION_KEY, 'DATA_ENCRYPTION_KEY') };
   }
 
   /** PostgreSQL's timeouts, in words that name the limit. */

@@ -19,22 +19,12 @@ export class KeySet {
 
   /** Adds the key made of fields[i] for each i of `columns` (COPY text of the key columns). */
   add(fields: readonly string[], columns: readonly number[]): void {
+    if (!this.repeated) this.addHash(keyHash(fields, columns));
+  }
+
+  /** Adds a key already hashed with keyHash (e.g. in a worker thread). */
+  addHash(h: number): void {
     if (this.repeated) return;
-    let a = 0x811c9dc5;
-    let b = 0x5bd1e995;
-    for (const col of columns) {
-      const s = fields[col];
-      // Long values are hex digests (blind indexes): every second character is plenty.
-      const step = s.length > 40 ? 2 : 1;
-      for (let i = 0; i < s.length; i += step) {
-        const c = s.charCodeAt(i);
-        a = Math.imul(a ^ c, 0x01000193);
-        b = Math.imul(b ^ c, 0x5bd1e995);
-      }
-      a = Math.imul(a ^ 9, 0x01000193);
-      b = Math.imul(b ^ 9, 0x5bd1e995);
-    }
-    const h = (a >>> 0) * 0x100000 + ((b >>> 0) & 0xfffff) + 1;
     if (!this.insert(h)) {
       this.repeated = true;
       this.table = new Float64Array(0);
@@ -62,4 +52,23 @@ export class KeySet {
     this.size = 0;
     for (const v of old) if (v !== 0) this.insert(v);
   }
+}
+
+/** A 52-bit hash (never 0) of the key made of fields[i] for each i of `columns`. */
+export function keyHash(fields: readonly string[], columns: readonly number[]): number {
+  let a = 0x811c9dc5;
+  let b = 0x5bd1e995;
+  for (const col of columns) {
+    const s = fields[col];
+    // Long values are hex digests (blind indexes): every second character is plenty.
+    const step = s.length > 40 ? 2 : 1;
+    for (let i = 0; i < s.length; i += step) {
+      const c = s.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+    }
+    a = Math.imul(a ^ 9, 0x01000193);
+    b = Math.imul(b ^ 9, 0x5bd1e995);
+  }
+  return (a >>> 0) * 0x100000 + ((b >>> 0) & 0xfffff) + 1;
 }

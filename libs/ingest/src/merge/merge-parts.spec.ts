@@ -54,6 +54,23 @@ describe('SegmentedStage', () => {
     ]);
   });
 
+  it('cuts encoded batches at exact row counts, whatever the batch sizes', async () => {
+    const loaded: Array<{ text: string; repeat: boolean }> = [];
+    const stage = new SegmentedStage(async (chunks, repeat) => {
+      loaded.push({ text: Buffer.concat(chunks).toString(), repeat });
+    }, 3);
+    const batch = (lines: string[], hashes: number[]): Promise<void> => stage.addEncoded(new TextEncoder().encode(lines.join('')), lines.length, Float64Array.from(hashes));
+    await batch(['a\tx\\ny\n', 'b\n'], [1, 2]);
+    await batch(['c\n', 'd\n', 'e\n', 'f\n', 'g\n'], [3, 4, 4, 6, 7]);
+    await batch([], []);
+    await stage.finish();
+    expect(loaded).toEqual([
+      { text: 'a\tx\\ny\nb\nc\n', repeat: false },
+      { text: 'd\ne\nf\n', repeat: true },
+      { text: 'g\n', repeat: false },
+    ]);
+  });
+
   it('surfaces a failed load', async () => {
     const stage = new SegmentedStage(() => Promise.reject(new Error('db down')), 1);
     await stage.add('a\n');

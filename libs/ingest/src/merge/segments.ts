@@ -37,6 +37,33 @@ export class SegmentedStage {
     return ++this.rows >= this.rowsPerSegment ? this.cut() : undefined;
   }
 
+  /**
+   * Adds a batch of COPY lines already encoded (by the row encoder, maybe in a worker
+   * thread) with the key hash of each line. Segments stay exactly rowsPerSegment rows:
+   * a batch is cut at a line end (an LF byte ends every COPY line and is escaped inside
+   * values).
+   */
+  async addEncoded(bytes: Uint8Array, rows: number, keyHashes: Float64Array): Promise<void> {
+    this.closeChunk();
+    let buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let line = 0;
+    while (rows - line > 0) {
+      const take = Math.min(rows - line, this.rowsPerSegment - this.rows);
+      let end = buf.length;
+      if (take < rows - line) {
+        end = -1;
+        for (let k = 0; k < take; k++) end = buf.indexOf(0x0a, end + 1);
+        end++;
+      }
+      this.chunks.push(buf.subarray(0, end));
+      for (let k = line; k < line + take; k++) this.keys.addHash(keyHashes[k]);
+      buf = buf.subarray(end);
+      line += take;
+      this.rows += take;
+      if (this.rows >= this.rowsPerSegment) await this.cut();
+    }
+  }
+
   /** Loads what is left and waits for every segment. */
   async finish(): Promise<void> {
     if (this.rows > 0) await this.cut();

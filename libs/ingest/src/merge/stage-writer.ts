@@ -1,29 +1,40 @@
 import { DatasetSpec } from '../datasets/dataset-spec';
 import { formatCount, ImportLimits } from '../import-limits';
+import { RowPool } from '../parallel/row-pool';
+import { parseCsvChunk } from '../reading/csv-chunks';
 import { FileProblem } from '../reading/file-problem';
-import { RecordBatches } from '../reading/records';
-import { RowError, RowErrorCode } from '../validation/error-codes';
-import { columnLabel, HeaderMapping, mapHeader, validateRow } from '../validation/row-validator';
-import { copyField } from './copy-text';
+import { RecordSource, SourceRecord } from '../reading/records';
+import { RowError } from '../validation/error-codes';
+import { columnLabel, HeaderMapping, mapHeader } from '../validation/row-validator';
 import { ErrorSink } from './error-sink';
 import { PiiSealer } from './pii-sealer';
+import { EncodedBatch, RowEncoder } from './row-encoder';
 import { RowCheck } from './row-access';
 import { SegmentedStage } from './segments';
+
+/** Worker threads for a CSV import's chunks; absent or 1 thread: everything in the import's thread. */
+export interface StageThreads {
+  threads: number;
+  /** DATA_ENCRYPTION_KEY, for each thread's own PiiCipher. */
+  cipherKey: string;
+}
 
 export interface StageInput {
   spec: DatasetSpec;
   /** Written as each line's last_import_id. */
   importId: number;
-  records: RecordBatches;
+  source: RecordSource;
   /** Where accepted rows go, as COPY text lines. */
   stage: SegmentedStage;
   sealer: PiiSealer;
   /** Project codes in the database (checked when the dataset references a project). */
   knownProjects: ReadonlySet<string>;
   errors: ErrorSink;
-  /** Access and target checks of a valid row (see row-access.ts). */
+  /** Access and target checks of a valid row (see row-access.ts); such an import stays in one thread. */
   rowCheck?: RowCheck;
-  limits: Pick<ImportLimits, 'maxRows' | 'maxErrors'>;
+  limits: Pick<ImportLimits, 'maxRows' | 'maxErrors' | 'maxRecordChars' | 'maxCellChars' | 'maxColumns'>;
+  /** Parse, check and seal CSV chunks in worker threads. */
+  threads?: StageThreads;
   /** Checked between batches: the job ran out of time (the reason says so). */
   signal?: AbortSignal;
   onProgress(rowsProcessed: number): Promise<void>;
@@ -40,76 +51,118 @@ const PROGRESS_EVERY_MS = 1_000;
 
 /**
  * Reads, checks and seals every row and hands the good ones to the segmented stage,
- * waiting whenever the database is behind (backpressure).
+ * waiting whenever the database is behind (backpressure). A CSV's chunks after the
+ * header may go to worker threads; their batches are taken in file order, so the
+ * counts, the row and error limits and the errors' row numbers are the same as in one
+ * thread.
  */
 export async function writeStage(input: StageInput): Promise<StageResult> {
-  const { spec, stage, sealer, errors, signal } = input;
-  const { maxRows, maxErrors } = input.limits;
-  const staged = spec.staged;
-  const conflictIdx = spec.conflict.map((name) => spec.staged.findIndex((c) => c.name === name));
-  const keys = stage.keys;
-  const projectColumn = spec.projectColumn;
-  let mapping: HeaderMapping | undefined;
-  let warnings: string[] = [];
-  let total = 0;
-  let accepted = 0;
-  let rejected = 0;
-  let lastProgress = Date.now();
-  const lineEnd = `${input.importId}\n`; // last_import_id
-
-  for await (const batch of input.records) {
-    signal?.throwIfAborted();
-    for (const { row, cells } of batch) {
-      if (!mapping) {
-        if (cells.every((c) => c.trim() === '')) continue;
-        mapping = headerMapping(spec, cells);
-        if (mapping.unknown.length) warnings = [`Ignored unknown columns: ${mapping.unknown.join(', ')}`];
+  const tally = new StageTally(input);
+  const { source, signal } = input;
+  if (source.kind === 'records') {
+    for await (const batch of source.batches) {
+      signal?.throwIfAborted();
+      await tally.records(batch);
+    }
+    return tally.result();
+  }
+  const threads = input.rowCheck ? 1 : (input.threads?.threads ?? 1);
+  let pool: RowPool | undefined;
+  const inFlight: Array<Promise<EncodedBatch>> = [];
+  try {
+    for await (const chunk of source.chunks) {
+      signal?.throwIfAborted();
+      // The header (and the chunk it is in) is read here; then the pool knows it.
+      if (!tally.header || threads <= 1) {
+        await tally.records(parseCsvChunk(chunk, input.limits));
         continue;
       }
-      const outcome = validateRow(spec, mapping, row, cells);
-      if (outcome === null) continue;
-      if (++total > maxRows) throw new FileProblem(`The file has more than the limit of ${formatCount(maxRows)} data rows per import; split it into smaller files`);
-      let denied: RowError | null = null;
-      if (input.rowCheck && !('errors' in outcome)) {
-        const checked = input.rowCheck(outcome.values, row);
-        denied = checked instanceof Promise ? await checked : checked; // no microtask per row unless it must wait
-      }
-      if ('errors' in outcome) {
-        rejected++;
-        await errors.add(outcome.errors);
-        if (errors.count > maxErrors) throw tooManyErrors(maxErrors);
-      } else if (denied) {
-        // Before UNKNOWN_PROJECT: a key learns nothing about projects outside its scope.
-        rejected++;
-        await errors.add([denied]);
-        if (errors.count > maxErrors) throw tooManyErrors(maxErrors);
-      } else if (projectColumn && !input.knownProjects.has(outcome.values[projectColumn] as string)) {
-        rejected++;
-        const code = outcome.values[projectColumn] as string;
-        await errors.add([{ row, column: projectColumn, code: RowErrorCode.UnknownProject, message: `Project ${code} is not known: import it with the projects dataset first` }]);
-        if (errors.count > maxErrors) throw tooManyErrors(maxErrors);
-      } else {
-        accepted++;
-        const fields: string[] = new Array<string>(staged.length);
-        let line = '';
-        for (let i = 0; i < staged.length; i++) {
-          fields[i] = copyField(staged[i].value(outcome.values, sealer));
-          line += fields[i] + '\t';
-        }
-        line += lineEnd;
-        keys.add(fields, conflictIdx);
-        const wait = stage.add(line);
-        if (wait) await wait;
-      }
+      pool ??= startPool(input, threads, tally.header);
+      const next = pool.run(chunk);
+      next.catch(() => undefined); // awaited in order below
+      inFlight.push(next);
+      if (inFlight.length >= pool.depth) await tally.take(await (inFlight.shift() as Promise<EncodedBatch>));
     }
-    if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
-      lastProgress = Date.now();
-      await input.onProgress(total);
+    while (inFlight.length) await tally.take(await (inFlight.shift() as Promise<EncodedBatch>));
+  } finally {
+    await pool?.close();
+  }
+  return tally.result();
+}
+
+function startPool(input: StageInput, threads: number, header: string[]): RowPool {
+  const { maxRecordChars, maxCellChars, maxColumns } = input.limits;
+  return new RowPool(threads, {
+    dataset: input.spec.name,
+    header,
+    importId: input.importId,
+    cipherKey: (input.threads as StageThreads).cipherKey,
+    knownProjects: [...input.knownProjects],
+    limits: { maxRecordChars, maxCellChars, maxColumns },
+  });
+}
+
+/** The import's counts, errors and header; takes encoded batches in file order. */
+class StageTally {
+  header: string[] | undefined;
+  private encoder: RowEncoder | undefined;
+  private warnings: string[] = [];
+  private total = 0;
+  private accepted = 0;
+  private rejected = 0;
+  private lastProgress = Date.now();
+
+  constructor(private readonly input: StageInput) {}
+
+  /** Records read in this thread: the header first, then data rows through the encoder. */
+  async records(batch: readonly SourceRecord[]): Promise<void> {
+    let from = 0;
+    while (!this.encoder && from < batch.length) {
+      const { cells } = batch[from++];
+      if (cells.every((c) => c.trim() === '')) continue;
+      this.startEncoder(cells);
+    }
+    if (!this.encoder || from >= batch.length) return;
+    const rows = from === 0 ? batch : batch.slice(from);
+    await this.take(await this.encoder.encodeAny(rows));
+  }
+
+  async take(batch: EncodedBatch): Promise<void> {
+    const { errors, stage } = this.input;
+    const { maxRows, maxErrors } = this.input.limits;
+    this.total += batch.rows;
+    if (this.total > maxRows) throw new FileProblem(`The file has more than the limit of ${formatCount(maxRows)} data rows per import; split it into smaller files`);
+    this.accepted += batch.accepted;
+    this.rejected += batch.rejected;
+    // One row's errors at a time, as they were found: the error limit cuts at the same row.
+    for (let i = 0; i < batch.errors.length; ) {
+      let j = i + 1;
+      while (j < batch.errors.length && batch.errors[j].row === batch.errors[i].row) j++;
+      await errors.add(batch.errors.slice(i, j) as RowError[]);
+      if (errors.count > maxErrors) throw tooManyErrors(maxErrors);
+      i = j;
+    }
+    await stage.addEncoded(batch.copy, batch.accepted, batch.keyHashes);
+    if (Date.now() - this.lastProgress >= PROGRESS_EVERY_MS) {
+      this.lastProgress = Date.now();
+      await this.input.onProgress(this.total);
     }
   }
-  if (!mapping) throw new FileProblem('The file is empty: it needs a header row and at least one data row');
-  if (total === 0) warnings.push('The file has a header but no data rows');
-  return { rowsTotal: total, rowsAccepted: accepted, rowsRejected: rejected, warnings };
+
+  result(): StageResult {
+    if (!this.encoder) throw new FileProblem('The file is empty: it needs a header row and at least one data row');
+    const warnings = [...this.warnings];
+    if (this.total === 0) warnings.push('The file has a header but no data rows');
+    return { rowsTotal: this.total, rowsAccepted: this.accepted, rowsRejected: this.rejected, warnings };
+  }
+
+  private startEncoder(header: string[]): void {
+    const { spec, importId, sealer, knownProjects, rowCheck } = this.input;
+    const mapping = headerMapping(spec, header);
+    if (mapping.unknown.length) this.warnings = [`Ignored unknown columns: ${mapping.unknown.join(', ')}`];
+    this.header = header;
+    this.encoder = new RowEncoder({ spec, mapping, importId, sealer, knownProjects, rowCheck });
+  }
 }
 
 const tooManyErrors = (max: number): FileProblem =>
