@@ -84,8 +84,10 @@ export class ImportJobHandler {
       if (error instanceof FileProblem || lastAttempt) {
         const message = error instanceof FileProblem ? error.message : 'The import failed because of a server problem; it has been logged. Upload the file again later';
         if (!(error instanceof FileProblem)) this.logger.error(`import ${imp.id} failed: ${(error as Error).stack}`);
-        await repo.update(imp.id, { status: 'failed', errorMessage: message, finishedAt: new Date() });
+        // The upload first: once the import reads as failed, its file is already gone
+        // (nothing retries a failed import, and a client may check right away).
         await this.removeFile(imp);
+        await repo.update(imp.id, { status: 'failed', errorMessage: message, finishedAt: new Date() });
         if (error instanceof FileProblem) return { status: 'failed' };
       }
       throw error;
