@@ -20,6 +20,8 @@ describe('business dates in Asia/Shanghai', () => {
     expect(shanghaiDate(new Date('2026-03-01T15:59:59.999Z'))).toBe('2026-03-01');
     expect(shanghaiDate(new Date('2026-03-01T16:00:00.000Z'))).toBe('2026-03-02');
     expect(shanghaiDate(new Date('2025-12-31T16:30:00Z'))).toBe('2026-01-01');
+    expect(shanghaiDate(new Date('2026-11-02T17:30:00Z'))).toBe('2026-11-03');
+    expect(shanghaiDate(new Date('2026-11-02T15:59:00Z'))).toBe('2026-11-02');
   });
 
   it('ends and starts a day at Shanghai midnight', () => {
@@ -29,6 +31,8 @@ describe('business dates in Asia/Shanghai', () => {
 
   it('validates dates strictly', () => {
     expect(isIsoDate('2026-02-28')).toBe(true);
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('2026-02-30')).toBe(false);
     expect(isIsoDate('2026-02-29')).toBe(false);
     expect(isIsoDate('2026-2-28')).toBe(false);
     expect(isIsoDate(20260228)).toBe(false);
@@ -39,6 +43,9 @@ describe('business dates in Asia/Shanghai', () => {
   it('does calendar arithmetic across month and year ends', () => {
     expect(addCalendarDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(addCalendarDays('2028-03-01', -1)).toBe('2028-02-29');
+    expect(addCalendarDays('2026-03-01', -1)).toBe('2026-02-28');
+    expect(addCalendarDays('2024-03-01', -1)).toBe('2024-02-29');
+    expect(addCalendarDays('2026-12-01', -400)).toBe('2025-10-27');
     expect(dayOfWeek('2026-11-22')).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import { Role } from '@wage/auth';
 import { ALERT_TRANSITIONS, checkTransition, scanTransition } from './alert-lifecycle';
-import { QUEUE_ORDER_SQL, severityRankSql } from './alert-sql';
+import { QUEUE_ORDER_SQL, severityOfRankSql, severityRankSql } from './alert-sql';
 
 describe('the alert transition table: scans', () => {
   it.each([
@@ -39,6 +39,7 @@ describe('the alert transition table: people', () => {
 describe('shared SQL pieces', () => {
   it('ranks severities as the queue orders them and keeps one queue order', () => {
     expect(severityRankSql('a')).toBe(`CASE a.severity WHEN 'red' THEN 0 WHEN 'orange' THEN 1 WHEN 'yellow' THEN 2 ELSE 3 END`);
+    expect(severityOfRankSql('min(x)')).toBe(`CASE min(x) WHEN 0 THEN 'red' WHEN 1 THEN 'orange' WHEN 2 THEN 'yellow' END`);
     expect(QUEUE_ORDER_SQL).toMatch(/^CASE a\.severity .* END, coalesce\(r\.risk_score, 0\) DESC, a\.shortfall_fen DESC, a\.first_seen_at ASC, a\.id ASC$/);
   });
 });

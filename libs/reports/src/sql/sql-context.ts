@@ -1,5 +1,6 @@
 import { callerScope } from '@wage/alerts';
 import type { Principal } from '@wage/auth';
+import { businessMonthSql } from '@wage/calendar';
 import type { GroupBy, ReportWindow, Snapshot } from '../report-window';
 
 /** How one kind of record is placed in a report row: its unit, region and month (SQL expressions). */
@@ -16,7 +17,8 @@ export const UNROUTED_KEY = 'unrouted';
 export const UNKNOWN_REGION_KEY = 'unknown';
 export const ALL_KEY = 'all';
 
-export const monthOfTs = (expr: string): string => `to_char((${expr}) AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`;
+/** The business month of a timestamptz (the calendar's business clock). */
+export const monthOfTs = businessMonthSql;
 export const monthOfDate = (expr: string): string => `to_char(${expr}, 'YYYY-MM')`;
 
 export interface ReportQuery {
