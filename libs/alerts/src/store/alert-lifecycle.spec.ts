@@ -28,11 +28,14 @@ describe('the alert transition table: scans', () => {
 });
 
 describe('the alert transition table: people', () => {
-  it('lets only brigade leads and admins assign and reopen (workflow.md)', () => {
-    expect(checkTransition('assign', 'open', Role.Inspector)).toMatchObject({ ok: false, kind: 'forbidden' });
-    expect(checkTransition('assign', 'acknowledged', Role.BrigadeLead)).toEqual({ ok: true, to: 'acknowledged' });
-    expect(checkTransition('reopen', 'resolved', Role.Admin)).toEqual({ ok: true, to: 'open' });
-    expect(checkTransition('resolve', 'in_progress', Role.Inspector)).toEqual({ ok: true, to: 'resolved' });
+  // workflow.md: only brigade leads and admins assign and reopen.
+  it.each([
+    ['assign', 'open', Role.Inspector, { ok: false, kind: 'forbidden', message: expect.stringContaining('may not assign') }],
+    ['assign', 'acknowledged', Role.BrigadeLead, { ok: true, to: 'acknowledged' }],
+    ['reopen', 'resolved', Role.Admin, { ok: true, to: 'open' }],
+    ['resolve', 'in_progress', Role.Inspector, { ok: true, to: 'resolved' }],
+  ] as const)('%s on a %s alert by a %s → %o', (action, from, role, expected) => {
+    expect(checkTransition(action, from, role)).toEqual(expected);
   });
 });
 
