@@ -214,8 +214,10 @@ describe('joint notices', () => {
     expect(text).toContain('〔2026〕第1号');
   }, 60_000);
 
-  it('refuses generation to non-admins and bad dates', async () => {
-    expect((await post('/notices/generate', {}, zj1)).status).toBe(403);
-    expect((await post('/notices/generate', { asOf: '2026-13-01' }, admin)).status).toBe(400);
+  it.each([
+    ['a bureau officer', () => zj1, {}, 403],
+    ['an admin with a bad date', () => admin, { asOf: '2026-13-01' }, 400],
+  ])('refuses generation to %s', async (_who, caller, body, status) => {
+    expect((await post('/notices/generate', body, caller())).status).toBe(status);
   });
 });

@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { Role } from '@wage/auth';
 import { QueueName } from '@wage/queues';
 import { assessedPeriod } from '@wage/rules';
-import { ScanJobs, todayIn } from '@wage/scans';
+import { shanghaiDate } from '@wage/calendar';
+import { ScanJobs } from '@wage/scans';
 import { escalationJobId } from '@wage/workflow';
 import { LoggedIn, loginAs } from './support/auth';
 import { FakeFinding, fakeRuleEngine, insertProjects, postScan, runScan, waitForScan } from './support/scans';
@@ -192,7 +193,7 @@ describe('scans respect decisions and dates', () => {
 
     // As of today P is November: October is re-evaluated for October, and its wages now look paid.
     engine.findings = engine.findings.filter((f) => !f.projectCode.startsWith('OLD-'));
-    const today = todayIn('Asia/Shanghai');
+    const today = shanghaiDate(new Date());
     await scan(today);
     expect(await byCode('OLD-C')).toMatchObject({ status: 'cleared', clearReason: 'condition no longer holds' });
     expect(await byCode('OLD-R')).toMatchObject({ status: 'resolved', conditionStillPresent: false });
@@ -208,7 +209,7 @@ describe('scans respect decisions and dates', () => {
   });
 
   it('keeps a false positive through ten runs of the nightly job itself', async () => {
-    engine.findings.push(finding('FP-NIGHTLY', 'red', assessedPeriod(todayIn('Asia/Shanghai'))));
+    engine.findings.push(finding('FP-NIGHTLY', 'red', assessedPeriod(shanghaiDate(new Date()))));
     const nightly = async (): Promise<void> => {
       const { scanId } = await t.app.get(ScanJobs).nightly();
       expect((await waitForScan(t, admin.headers, scanId)).status).toBe('succeeded');
@@ -221,7 +222,7 @@ describe('scans respect decisions and dates', () => {
   });
 
   it('accepts scan dates from 400 days ago to today; brigade leads only today', async () => {
-    const today = todayIn('Asia/Shanghai');
+    const today = shanghaiDate(new Date());
     const lead = await loginAs(t, { role: Role.BrigadeLead, unitCode: 'B1' });
     const back = await postScan(t, lead.headers, '2026-11-03');
     expect(back.status).toBe(403);

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Role } from '@wage/auth';
-import { ScanFinalizeService, ScanJobs, ScanShardService, todayIn } from '@wage/scans';
+import { shanghaiDate } from '@wage/calendar';
+import { ScanFinalizeService, ScanJobs, ScanShardService } from '@wage/scans';
 import { loginAs } from './support/auth';
 import { fakeRuleEngine, insertProjects, postScan, runScan, waitForScan } from './support/scans';
 import { startTestApp, TestApp } from './support/test-app';
@@ -163,7 +164,7 @@ describe('scans: identity, re-evaluation, clearing and reopening', () => {
   it('the nightly job creates today\'s scan (Asia/Shanghai) through the same path as the API', async () => {
     const { scanId } = await t.app.get(ScanJobs).nightly();
     const scan = await waitForScan(t, headers, scanId);
-    expect(scan).toMatchObject({ status: 'succeeded', asOf: todayIn('Asia/Shanghai'), trigger: 'scheduled' });
+    expect(scan).toMatchObject({ status: 'succeeded', asOf: shanghaiDate(new Date()), trigger: 'scheduled' });
   });
 
   it('a retried finalize or shard of a finished scan changes nothing', async () => {

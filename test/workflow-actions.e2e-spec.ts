@@ -79,25 +79,32 @@ describe('inspector workflow actions', () => {
     expect(await risk()).toMatchObject({ risk_level: 'orange', risk_score: 20, shortfall_fen: 300_000, open_alerts: 1 });
   });
 
-  it('refuses illegal transitions with 409 naming the current state, and bad fields with 400', async () => {
-    const id = await newAlert();
-    const start = await act(inspector, id, { action: 'start' });
-    expect(start.status).toBe(409);
-    expect(start.body.message).toContain('open');
+  describe('refuses illegal transitions with 409 naming the current state, and bad fields with 400', () => {
+    let id: number;
+    beforeAll(async () => {
+      id = await newAlert();
+    });
 
-    expect((await act(inspector, id, { action: 'resolve' })).status).toBe(400);
-    const other = await act(inspector, id, { action: 'resolve', resolution: 'other' });
-    expect(other.status).toBe(400);
-    expect(JSON.stringify(other.body.message)).toContain('note');
-    expect((await act(inspector, id, { action: 'resolve', resolution: 'wages_paid', recoveredAmount: '1.234' })).status).toBe(400);
-    expect((await act(inspector, id, { action: 'acknowledge', resolution: 'wages_paid' })).status).toBe(400);
-    expect((await act(inspector, id, { action: 'fly' })).status).toBe(400);
+    it.each([
+      ['start before acknowledging', { action: 'start' }, 409, 'open'],
+      ['resolve without a code', { action: 'resolve' }, 400, null],
+      ['resolve "other" without a note', { action: 'resolve', resolution: 'other' }, 400, 'note'],
+      ['recovered wages with three decimals', { action: 'resolve', resolution: 'wages_paid', recoveredAmount: '1.234' }, 400, null],
+      ['a resolution code on acknowledge', { action: 'acknowledge', resolution: 'wages_paid' }, 400, null],
+      ['an unknown action', { action: 'fly' }, 400, null],
+    ])('on an open alert: %s → %i', async (_case, body, status, mentions) => {
+      const res = await act(inspector, id, body);
+      expect(res.status).toBe(status);
+      if (mentions) expect(JSON.stringify(res.body.message)).toContain(mentions);
+    });
 
-    expect((await act(inspector, id, { action: 'resolve', resolution: 'false_positive', note: '数据重复上报' })).status).toBe(200);
-    const again = await act(inspector, id, { action: 'acknowledge' });
-    expect(again.status).toBe(409);
-    expect(again.body.message).toContain('resolved');
-    expect((await act(inspector, id, { action: 'suppress', until: '2099-01-01', note: 'x' })).status).toBe(409);
+    it('once resolved: acknowledge and suppress → 409 naming the state', async () => {
+      expect((await act(inspector, id, { action: 'resolve', resolution: 'false_positive', note: '数据重复上报' })).status).toBe(200);
+      const again = await act(inspector, id, { action: 'acknowledge' });
+      expect(again.status).toBe(409);
+      expect(again.body.message).toContain('resolved');
+      expect((await act(inspector, id, { action: 'suppress', until: '2099-01-01', note: 'x' })).status).toBe(409);
+    });
   });
 
   it('lets brigade leads (not inspectors) reopen a resolved or cleared alert', async () => {

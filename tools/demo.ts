@@ -13,6 +13,7 @@ import { openSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { shanghaiDate } from '@wage/calendar';
 import { DATASET_NAMES, Manifest, RULE_CODES, writeDataset } from '@wage/generator';
 import { DemoClient, ImportView, MissingEndpoint, ScanViewLike, sleep } from './demo-client';
 import { clearQueuePrefix, databaseExists, dropDatabase } from './demo-infra';
@@ -42,7 +43,6 @@ let child: ChildProcess | null = null;
 let dataDir = '';
 const missing: string[] = [];
 
-const todayShanghai = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
 function startService(logFile: string): ChildProcess {
   const out = openSync(logFile, 'a');
@@ -194,7 +194,7 @@ async function main(): Promise<void> {
   console.log(`Starting the service on ${BASE} (${where}, ${queues}, QUEUE_PREFIX=${QUEUE_PREFIX}); log: ${logFile}`);
   child = startService(logFile);
 
-  const asOf = arg('as-of') ?? todayShanghai();
+  const asOf = arg('as-of') ?? shanghaiDate(new Date());
   const genStarted = Date.now();
   const { manifest } = await writeDataset(dataDir, { projects: PROJECTS, seed: SEED, asOf, workersPerProject: 20, months: 12 });
   const rows = Object.values(manifest.files).reduce((s, f) => s + f.rows, 0);

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { adminUrl, databaseUrlFor, TEMPLATE_ENV } from './template-db';
+import { adminUrl, databaseUrlFor, TEMPLATE_ENV, templateEnabled } from './template-db';
 
 /**
  * Runs the migrations once per jest run, into a template database; each e2e file then
@@ -12,6 +12,7 @@ import { adminUrl, databaseUrlFor, TEMPLATE_ENV } from './template-db';
  * global setup does not resolve the @wage/* paths the entities import.
  */
 export default async function globalSetup(): Promise<void> {
+  if (!templateEnabled()) return;
   const name = `wage_tpl_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl() });
   await admin.connect();

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import IORedis from 'ioredis';
 import { Client } from 'pg';
-import { adminUrl, databaseUrlFor, TEMPLATE_ENV } from './template-db';
+import { migrateDatabase } from '@wage/database';
+import { adminUrl, databaseUrlFor, TEMPLATE_ENV, templateEnabled } from './template-db';
 
 const BASE_DATABASE_URL = adminUrl();
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -36,7 +37,8 @@ export interface TestEnvOptions {
  * run in parallel and leave nothing behind. Sets process.env for loadConfig().
  * The database is a copy of the run's migrated template (test/support/global-setup.ts),
  * which is much cheaper than running every migration again; the service still runs
- * its migrations on start, and finds none pending.
+ * its migrations on start, and finds none pending. With TEST_TEMPLATE_DB=off the file's
+ * database is migrated here instead, as before the template existed.
  */
 export async function createTestEnv(extraEnv: Record<string, string> = {}, options: TestEnvOptions = {}): Promise<TestEnv> {
   const suffix = `${process.pid}_${randomBytes(4).toString('hex')}`;
@@ -50,6 +52,7 @@ export async function createTestEnv(extraEnv: Record<string, string> = {}, optio
     await admin.end();
   }
   const databaseUrl = databaseUrlFor(dbName);
+  if (!template && !options.empty && !templateEnabled()) await migrateDatabase(databaseUrl);
   // A copy shares the template's service instance id; a new database must have its own
   // (queue-prefix ownership tells databases apart by it).
   if (template) await renewServiceInstance(databaseUrl);

@@ -6,13 +6,13 @@ const p = (role: Role, extra: Partial<Principal> = {}): Principal => ({
 });
 
 describe('CallerScope', () => {
-  it('gives admins and auditors everything and keys nothing, for every object kind', () => {
-    for (const role of [Role.Admin, Role.Auditor]) {
-      const s = callerScope(p(role));
-      expect([s.alerts('a', 1).sql, s.projects('p', 1).sql, s.notices('n', 1).sql, s.noticeItems('i', 1).sql]).toEqual(['TRUE', 'TRUE', 'TRUE', 'TRUE']);
-    }
-    const key = callerScope({ ...p(Role.Submitter), kind: 'api_key' });
-    expect([key.alerts('a', 1).sql, key.projects('p', 1).sql, key.notices('n', 1).sql, key.noticeItems('i', 1).sql]).toEqual(['FALSE', 'FALSE', 'FALSE', 'FALSE']);
+  it.each([
+    ['an admin', p(Role.Admin), 'TRUE'],
+    ['an auditor', p(Role.Auditor), 'TRUE'],
+    ['an API key', { ...p(Role.Submitter), kind: 'api_key' as const }, 'FALSE'],
+  ])('gives %s %s for every object kind (admins and auditors everything, keys nothing)', (_who, principal, sql) => {
+    const s = callerScope(principal);
+    expect([s.alerts('a', 1).sql, s.projects('p', 1).sql, s.notices('n', 1).sql, s.noticeItems('i', 1).sql]).toEqual([sql, sql, sql, sql]);
   });
 
   it("limits an inspector's projects to the unit's territory or routed alerts, numbering parameters from the given one", () => {

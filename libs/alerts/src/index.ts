@@ -20,6 +20,13 @@ export {
   type ScanAction,
   type TransitionCheck,
 } from './store/alert-lifecycle';
-export { appendAlertEvents, updateAlert, type AlertEventInput } from './store/alert-events';
-export { ACTIVE_STATUSES_SQL, QUEUE_ORDER_SQL, severityRankSql, statusListSql } from './store/alert-sql';
+export {
+  ALERT_EVENT_COLUMNS,
+  appendAlertEvents,
+  appendAlertEventsFrom,
+  INSERT_ALERT_EVENTS_SQL,
+  updateAlert,
+  type AlertEventInput,
+} from './store/alert-events';
+export { ACTIVE_STATUSES_SQL, QUEUE_ORDER_SQL, severityOfRankSql, severityRankSql, statusListSql } from './store/alert-sql';
 export { relatedClues, type RelatedClue } from './read/related-clues';

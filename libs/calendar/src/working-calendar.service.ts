@@ -53,11 +53,11 @@ export class WorkingCalendar implements OnModuleInit, OnModuleDestroy {
 
   /**
    * Deadline: the end (23:59:59.999 Asia/Shanghai) of the Nth working day after the
-   * business date of `from`. An alert raised on Friday with 1 day is due Monday night
-   * (or later, across a holiday).
+   * business date of `from` (an instant, or the business date itself). An alert raised on
+   * Friday with 1 day is due Monday night (or later, across a holiday).
    */
-  addWorkingDays(from: Date, days: number): Date {
-    const start = shanghaiDate(from);
+  addWorkingDays(from: Date | IsoDate, days: number): Date {
+    const start = typeof from === 'string' ? from : shanghaiDate(from);
     const due = this.rules.addWorkingDays(start, days);
     this.warnIfUnknown(start);
     this.warnIfUnknown(due);

@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { callerScope } from '@wage/alerts';
+import { ACTIVE_STATUSES_SQL, callerScope } from '@wage/alerts';
 import { Principal } from '@wage/auth';
 import { Clock } from '@wage/workflow';
 import { DataSource } from 'typeorm';
@@ -96,7 +96,7 @@ export class ClueQueryService {
     const alerts = r.project_code
       ? await this.dataSource.query(
           `SELECT a.id, a.rule, a.severity, a.status FROM alerts a
-            WHERE a.project_code = $1 AND a.status IN ('open', 'acknowledged', 'in_progress') AND (${alertScope.sql}) ORDER BY a.id`,
+            WHERE a.project_code = $1 AND a.status IN ${ACTIVE_STATUSES_SQL} AND (${alertScope.sql}) ORDER BY a.id`,
           [r.project_code, ...alertScope.params],
         )
       : [];

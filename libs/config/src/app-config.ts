@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { Transform } from 'class-transformer';
 import { HostListEntry, parseHostList, parseTrustProxy, ParsesWith } from './network-lists';
-import { IsBase64, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsBase64, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsTimeZone, Matches, Max, Min, ValidateIf } from 'class-validator';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
@@ -89,8 +89,12 @@ export class AppConfig {
   @Matches(/^(\S+\s+){4}\S+$/, { message: 'SCAN_CRON must be a 5-field cron expression such as "0 2 * * *"' })
   SCAN_CRON = '0 2 * * *';
 
-  @IsNotEmpty()
-  @Matches(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/, { message: 'SCAN_TZ must be an IANA time zone such as Asia/Shanghai' })
+  /**
+   * The zone the cron expressions (SCAN_CRON, NOTICES_CRON, NOTICES_DEADLINE_CRON) are read
+   * in, checked against the runtime's time-zone database. Not the business time zone: business
+   * dates are always Asia/Shanghai (@wage/calendar, docs/decisions/business-time-zone.md).
+   */
+  @IsTimeZone({ message: 'SCAN_TZ must be an IANA time zone such as Asia/Shanghai' })
   SCAN_TZ = 'Asia/Shanghai';
 
   /**

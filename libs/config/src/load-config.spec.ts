@@ -98,6 +98,10 @@ describe('loadConfig', () => {
     expect(found).toHaveLength(4);
   });
 
+  it.each(['Asia/Nowhere', 'UTC+8'])('refuses SCAN_TZ "%s": the time zone is checked for real (api.md), not by shape', (tz) => {
+    expect(problems({ SCAN_TZ: tz })).toEqual([expect.stringMatching(/^SCAN_TZ: .*Asia\/Shanghai/)]);
+  });
+
   it('puts all problems into one error message', () => {
     expect(() => loadConfig({ PORT: '70000', QUEUE_PREFIX: 'bad prefix!' })).toThrow(/PORT[\s\S]*QUEUE_PREFIX|QUEUE_PREFIX[\s\S]*PORT/);
   });

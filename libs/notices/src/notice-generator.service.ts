@@ -65,8 +65,8 @@ export class NoticeGeneratorService {
       [bureauCode],
     );
     const profile = await this.profiles.resolve(regionCode, m);
-    // Noon of the issue date: the deadline counts working days after the business date.
-    const replyDueAt = this.calendar.addWorkingDays(new Date(`${issuedOn}T12:00:00+08:00`), profile.thresholds.sla.bureauReplyDays);
+    // The deadline counts working days after the issue date (a business date).
+    const replyDueAt = this.calendar.addWorkingDays(issuedOn, profile.thresholds.sla.bureauReplyDays);
     const notice = await m.getRepository(Notice).save(
       m.getRepository(Notice).create({
         bureauCode,

@@ -2,7 +2,7 @@ import { BadRequestException, ConflictException, Injectable } from '@nestjs/comm
 import { DataSource } from 'typeorm';
 import { Principal } from '@wage/auth';
 import { Notice } from './entities/notice.entity';
-import { recordOnAlerts } from './notice-alert-events';
+import { EventActor, recordOnAlerts } from './notice-alert-events';
 import { NoticeQueryService } from './notice-query.service';
 import { NoticeView } from './notice-view';
 
@@ -81,18 +81,20 @@ export class NoticeResponseService {
       for (const o of outcomes) {
         await m.query('UPDATE notice_items SET outcome = $3 WHERE notice_id = $1 AND project_code = $2', [id, o.projectCode, o.outcome]);
       }
-      await m.query(
-        `INSERT INTO alert_events (alert_id, actor_kind, actor_id, actor_name, action, note, data)
-         SELECT alert_id, $2, $3, $4, 'bureau_reply', $5,
-                jsonb_build_object('noticeId', $1::bigint, 'number', $6::text, 'bureauCode', $7::text, 'outcome', outcome)
-         FROM notice_items WHERE notice_id = $1`,
-        [id, principal.kind, principal.id, principal.name, text, notice.number, notice.bureauCode],
+      await recordOnAlerts(
+        m,
+        id,
+        'bureau_reply',
+        text,
+        { noticeId: id, number: notice.number, bureauCode: notice.bureauCode },
+        actorOf(principal),
+        `$7::jsonb || jsonb_build_object('outcome', i.outcome)`,
       );
       return this.queries.get(principal, id, m);
     });
   }
 }
 
-function actorOf(p: Principal): { kind: string; id: string; name: string } {
+function actorOf(p: Principal): EventActor {
   return { kind: p.kind, id: p.id, name: p.name };
 }

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { ACTIVE_ALERT_STATUSES } from '@wage/alerts';
+import { addCalendarDays, businessDateSql } from '@wage/calendar';
 
 /** Red alerts open longer than this many working days go to the bureau even when their rule is not joint. */
 export const RED_OPEN_WORKING_DAYS = 5;
@@ -34,7 +35,7 @@ export async function selectNoticeCandidates(
       FROM alerts a
       JOIN projects p ON p.project_code = a.project_code
       WHERE a.status = ANY($1)
-        AND (a.joint OR (a.severity = 'red' AND (a.first_seen_at AT TIME ZONE 'Asia/Shanghai')::date <= $2::date))
+        AND (a.joint OR (a.severity = 'red' AND ${businessDateSql('a.first_seen_at')} <= $2::date))
     )
     SELECT b.bureau_code AS "bureauCode", c.id AS "alertId", c.project_code AS "projectCode",
            c.rule, c.severity, c.evidence
@@ -60,12 +61,12 @@ export async function selectNoticeCandidates(
  * (D, asOf]: an alert first seen on or before D has been open for more than `days`.
  */
 export function redCutoffDate(asOf: string, days: number, isWorkingDay: (d: string) => boolean): string {
-  const d = new Date(`${asOf}T00:00:00Z`);
+  let d = asOf;
   let counted = 0;
   // Walk back until days+1 working days are behind us; guard against an all-holiday calendar.
   for (let guard = 0; counted <= days && guard < 400; guard++) {
-    if (isWorkingDay(d.toISOString().slice(0, 10))) counted++;
-    d.setUTCDate(d.getUTCDate() - 1);
+    if (isWorkingDay(d)) counted++;
+    d = addCalendarDays(d, -1);
   }
-  return d.toISOString().slice(0, 10);
+  return d;
 }

@@ -7,17 +7,17 @@ import { JOINT_RULES_WITHOUT_ACTION, requestedActionFor } from './requested-acti
 
 const weekdays = (d: string): boolean => ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay());
 
-describe('redCutoffDate', () => {
-  it('is the last date from which more than 5 working days have passed', () => {
-    // Friday 2026-03-13: working days 13,12,11,10,9 are 5; from 03-05 on there are 6
-    expect(redCutoffDate('2026-03-13', 5, weekdays)).toBe('2026-03-05');
-    // Monday 2026-03-16: 16,13,12,11,10,9 are 6, so anything first seen by Sunday 03-08 qualifies
-    expect(redCutoffDate('2026-03-16', 5, weekdays)).toBe('2026-03-08');
-  });
-
-  it('skips holidays', () => {
-    const holidays = new Set(['2026-03-11', '2026-03-12']);
-    expect(redCutoffDate('2026-03-13', 5, (d) => weekdays(d) && !holidays.has(d))).toBe('2026-03-03');
+describe('redCutoffDate: the last date from which more than 5 working days have passed', () => {
+  it.each([
+    // Friday: working days 13,12,11,10,9 are 5; from 03-05 on there are 6
+    ['2026-03-13', [], '2026-03-05'],
+    // Monday: 16,13,12,11,10,9 are 6, so anything first seen by Sunday 03-08 qualifies
+    ['2026-03-16', [], '2026-03-08'],
+    // skips holidays
+    ['2026-03-13', ['2026-03-11', '2026-03-12'], '2026-03-03'],
+  ])('as of %s, holidays %j → %s', (asOf, holidayList, cutoff) => {
+    const holidays = new Set<string>(holidayList);
+    expect(redCutoffDate(asOf, 5, (d) => weekdays(d) && !holidays.has(d))).toBe(cutoff);
   });
 });
 

@@ -1,8 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { callerScope, relatedClues } from '@wage/alerts';
+import { ACTIVE_STATUSES_SQL, callerScope, relatedClues, severityRankSql } from '@wage/alerts';
 import type { Principal } from '@wage/auth';
+import { businessDateSql } from '@wage/calendar';
 import { bankTransferredByMonth } from './bank-months';
 import { fenToYuan } from '@wage/money';
 import { ProjectListQueryDto } from './project.dto';
@@ -112,8 +113,8 @@ export class ProjectQueryService {
         `SELECT id, rule, severity, status, to_char(period, 'YYYY-MM') AS period, shortfall_fen, first_seen_at AS "firstSeenAt",
                 last_seen_at AS "lastSeenAt", unit_code AS "unitCode", due_at AS "dueAt", escalation_level AS "escalationLevel", overdue,
                 project_code AS "projectCode"
-           FROM alerts a WHERE project_code = $1 AND status IN ('open', 'acknowledged', 'in_progress') AND ${alertScope.sql}
-          ORDER BY CASE severity WHEN 'red' THEN 0 WHEN 'orange' THEN 1 ELSE 2 END, first_seen_at`,
+           FROM alerts a WHERE project_code = $1 AND status IN ${ACTIVE_STATUSES_SQL} AND ${alertScope.sql}
+          ORDER BY ${severityRankSql('a')}, first_seen_at`,
         [code, ...alertScope.params],
       ),
     ]);
@@ -159,7 +160,7 @@ export class ProjectQueryService {
         `WITH last AS (
            SELECT coalesce(greatest((SELECT max(period) FROM payroll WHERE project_code = $1),
                                     (SELECT max(period) FROM attendance WHERE project_code = $1)),
-                           date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai')::date) AS p
+                           date_trunc('month', ${businessDateSql('now()')})::date) AS p
          ), months AS (
            SELECT generate_series((SELECT p FROM last) - interval '11 months', (SELECT p FROM last), interval '1 month')::date AS period
          )

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { ACTIVE_STATUSES_SQL, severityOfRankSql, severityRankSql } from '@wage/alerts';
 
 /**
  * Recomputes project_risk set-based from the active alerts (rules.md "Project risk").
@@ -14,7 +15,7 @@ export class ProjectRiskService {
       `WITH scope AS (SELECT DISTINCT project_code FROM (${projectsSql}) src),
             active AS (SELECT a.id, a.project_code, a.severity, a.period, a.shortfall_fen
                          FROM alerts a JOIN scope USING (project_code)
-                        WHERE a.status IN ('open', 'acknowledged', 'in_progress')),
+                        WHERE a.status IN ${ACTIVE_STATUSES_SQL}),
             -- Several rules can report the same unpaid wages of one month (PAY_RATIO_LOW,
             -- UNPAID_WORKERS, EXIT_UNSETTLED…): count the largest figure per period once.
             owed AS (SELECT project_code, sum(per_period) AS shortfall_fen
@@ -23,8 +24,7 @@ export class ProjectRiskService {
                       GROUP BY project_code)
        INSERT INTO project_risk AS r (project_code, risk_level, risk_score, shortfall_fen, open_alerts, updated_at)
        SELECT s.project_code,
-              CASE min(CASE a.severity WHEN 'red' THEN 0 WHEN 'orange' THEN 1 WHEN 'yellow' THEN 2 END)
-                WHEN 0 THEN 'red' WHEN 1 THEN 'orange' WHEN 2 THEN 'yellow' END,
+              ${severityOfRankSql(`min(${severityRankSql('a')})`)},
               LEAST(100, coalesce(sum(CASE a.severity WHEN 'red' THEN 40 WHEN 'orange' THEN 20 WHEN 'yellow' THEN 5 ELSE 0 END), 0)),
               coalesce(o.shortfall_fen, 0), count(a.id), now()
          FROM scope s

@@ -18,15 +18,13 @@ const alert = (regionCode: string, streetCode: string | null, extra: Partial<Rou
 describe('RoutingTable', () => {
   const table = new RoutingTable(units, []);
 
-  it('routes to the street team covering the street', () => {
-    expect(table.decide(alert('420113', '420113002'))).toEqual({ unitCode: 'T-HY-1', reason: 'street team of street 420113002' });
-  });
-  it('falls back to the brigade of the region', () => {
-    expect(table.decide(alert('420113', '420113009')).unitCode).toBe('B-HY');
-  });
-  it('then to the city brigade, then the province brigade', () => {
-    expect(table.decide(alert('420105', null))).toEqual({ unitCode: 'B-WH', reason: 'city brigade 420100' });
-    expect(table.decide(alert('420501', null))).toEqual({ unitCode: 'B-HB', reason: 'province brigade 420000' });
+  it.each([
+    ['the street team covering the street', '420113', '420113002', { unitCode: 'T-HY-1', reason: 'street team of street 420113002' }],
+    ['the brigade of the region (no team covers the street)', '420113', '420113009', { unitCode: 'B-HY', reason: 'brigade of region 420113' }],
+    ['the city brigade next', '420105', null, { unitCode: 'B-WH', reason: 'city brigade 420100' }],
+    ['the province brigade last', '420501', null, { unitCode: 'B-HB', reason: 'province brigade 420000' }],
+  ])('routes to %s: region %s, street %s', (_to, region, street, decision) => {
+    expect(table.decide(alert(region, street))).toEqual(decision);
   });
   it('leaves the alert unrouted with a reason when nothing covers it', () => {
     const d = table.decide(alert('110101', '110101001'));

@@ -4,6 +4,6 @@ export { ScanShardService } from './scan-shard.service';
 export { ScanFinalizeService } from './scan-finalize.service';
 export { NIGHTLY_SCAN_SCHEDULER_ID } from './scan-scheduler';
 export { fingerprintOf } from './fingerprint';
-export { addDays as addScanDays, checkScanDate, isCalendarDate, SCAN_WINDOW_DAYS, todayIn } from './scan-dates';
+export { checkScanDate, SCAN_WINDOW_DAYS } from './scan-dates';
 export { ScansModule } from './scans.module';
 export { ScanJobs } from './scan-jobs';

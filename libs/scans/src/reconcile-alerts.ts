@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { StepTimer } from '@wage/common';
-import { ALERT_TRANSITIONS, AlertStatus, statusListSql } from '@wage/alerts';
+import { ALERT_TRANSITIONS, AlertStatus, INSERT_ALERT_EVENTS_SQL, statusListSql } from '@wage/alerts';
 import { ScanAlertChanges } from '@wage/workflow';
 
 /** Serialises alert reconciliation across scans (the per-alert date check needs a stable order). */
@@ -90,7 +90,7 @@ export async function reconcileAlerts(manager: EntityManager, scanId: number, ti
   ));
   const actor = `'scan', $1::text, 'scan ' || $1::text`;
   await timer.time('reconcile.events', () => manager.query(
-    `INSERT INTO alert_events (alert_id, actor_kind, actor_id, actor_name, action, from_status, to_status, note, data)
+    `${INSERT_ALERT_EVENTS_SQL}
      SELECT id, ${actor}, '${T.raise.event}', NULL, 'open', NULL, jsonb_build_object('severity', severity)
        FROM scan_upserted WHERE old_status IS NULL
      UNION ALL
@@ -130,12 +130,12 @@ export async function reconcileAlerts(manager: EntityManager, scanId: number, ti
          FROM gone WHERE a.id = gone.id
        RETURNING a.id
      ), ev AS (
-       INSERT INTO alert_events (alert_id, actor_kind, actor_id, actor_name, action, from_status, to_status, note)
-       SELECT gone.id, ${actor}, '${T.clear.event}', gone.status, 'cleared', 'condition no longer holds'
+       ${INSERT_ALERT_EVENTS_SQL}
+       SELECT gone.id, ${actor}, '${T.clear.event}', gone.status, 'cleared', 'condition no longer holds', NULL::jsonb
          FROM gone WHERE gone.status IN ${ACTIVE}
        UNION ALL
        SELECT gone.id, ${actor}, '${T.record_gone.event}', gone.status, gone.status,
-              'condition no longer holds; the alert stays resolved and reopens if the condition returns'
+              'condition no longer holds; the alert stays resolved and reopens if the condition returns', NULL
          FROM gone WHERE gone.status IN ${RESOLVED} AND gone.condition_present IS NOT FALSE
      )
      SELECT upd.id FROM upd JOIN gone USING (id) WHERE gone.status IN ${ACTIVE} ORDER BY upd.id`,

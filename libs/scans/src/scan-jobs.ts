@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Job } from 'bullmq';
+import { shanghaiDate } from '@wage/calendar';
 import { isLastAttempt, StepTimings } from '@wage/common';
 import { JobHandler, JobName } from '@wage/queues';
-import { todayIn } from './scan-dates';
 import { ScanFinalizeService } from './scan-finalize.service';
 import { ScanJobData, ScanRequestService } from './scan-request.service';
 import { ScanShardService } from './scan-shard.service';
@@ -19,7 +19,7 @@ export class ScanJobs {
   /** The nightly Job Scheduler fires this: today's scan (Asia/Shanghai), via the API's path. */
   @JobHandler(JobName.ScanNightly)
   async nightly(): Promise<{ scanId: number }> {
-    const scan = await this.requests.request(todayIn(), 'scheduled', 'nightly schedule');
+    const scan = await this.requests.request(shanghaiDate(new Date()), 'scheduled', 'nightly schedule');
     return { scanId: scan.id };
   }
 

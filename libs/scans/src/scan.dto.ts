@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import { isIsoDate } from '@wage/calendar';
 import { Scan, SkippedSummary } from './entities/scan.entity';
-import { isCalendarDate } from './scan-dates';
 
 @ValidatorConstraint({ name: 'calendarDate' })
 class CalendarDate implements ValidatorConstraintInterface {
   validate(value: unknown): boolean {
-    return typeof value === 'string' && isCalendarDate(value);
+    return isIsoDate(value);
   }
   defaultMessage(): string {
     return 'asOf must be a real date written YYYY-MM-DD, such as 2026-11-03';

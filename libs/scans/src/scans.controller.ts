@@ -3,7 +3,8 @@ import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBearerAuth, ApiForbidden
 import { CurrentPrincipal, Role, Roles } from '@wage/auth';
 import type { Principal } from '@wage/auth';
 import { Clock } from '@wage/workflow';
-import { BUSINESS_TZ, checkScanDate, todayIn } from './scan-dates';
+import { shanghaiDate } from '@wage/calendar';
+import { checkScanDate } from './scan-dates';
 import { PageQueryDto } from '@wage/ops';
 import { RequestScanDto, ScanAcceptedDto, ScanView } from './scan.dto';
 import { ScanRequestService } from './scan-request.service';
@@ -29,7 +30,7 @@ export class ScansController {
   @ApiBadRequestResponse({ description: 'asOf not a real date, in the future, or more than 400 days ago' })
   @ApiForbiddenResponse({ description: 'a brigade lead asked for a date other than today' })
   async request(@Body() body: RequestScanDto, @CurrentPrincipal() principal: Principal): Promise<ScanAcceptedDto> {
-    const today = todayIn(BUSINESS_TZ, this.clock.now());
+    const today = shanghaiDate(this.clock.now());
     const asOf = body.asOf ?? today;
     const check = checkScanDate(asOf, today, principal.role === Role.Admin);
     if (!check.ok) throw check.status === 403 ? new ForbiddenException(check.message) : new BadRequestException(check.message);

@@ -41,6 +41,22 @@ export async function appendAlertEvents(m: EntityManager, events: AlertEventInpu
 }
 
 /**
+ * The columns of a set-based append, in order: the SELECT that follows
+ * `INSERT_ALERT_EVENTS_SQL` yields exactly these (at is the database's now()). For
+ * statements that derive events from other rows (a scan's changes, a notice's items);
+ * single events go through appendAlertEvents.
+ */
+export const ALERT_EVENT_COLUMNS = ['alert_id', 'actor_kind', 'actor_id', 'actor_name', 'action', 'from_status', 'to_status', 'note', 'data'] as const;
+
+/** `INSERT INTO alert_events (alert_id, …, data)`: may also stand inside a WITH clause. */
+export const INSERT_ALERT_EVENTS_SQL = `INSERT INTO alert_events (${ALERT_EVENT_COLUMNS.join(', ')})`;
+
+/** Appends the events `selectSql` yields (the columns of ALERT_EVENT_COLUMNS, in order). */
+export async function appendAlertEventsFrom(m: EntityManager, selectSql: string, params: unknown[]): Promise<void> {
+  await m.query(`${INSERT_ALERT_EVENTS_SQL}\n${selectSql}`, params);
+}
+
+/**
  * Changes one alert's columns and status (bumping its version); the caller appends the
  * matching event in the same transaction. Column names come from the caller's code only.
  */

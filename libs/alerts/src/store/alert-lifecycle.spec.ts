@@ -1,6 +1,6 @@
 import { Role } from '@wage/auth';
 import { ALERT_TRANSITIONS, checkTransition, scanTransition } from './alert-lifecycle';
-import { QUEUE_ORDER_SQL, severityRankSql } from './alert-sql';
+import { QUEUE_ORDER_SQL, severityOfRankSql, severityRankSql } from './alert-sql';
 
 describe('the alert transition table: scans', () => {
   it.each([
@@ -28,17 +28,21 @@ describe('the alert transition table: scans', () => {
 });
 
 describe('the alert transition table: people', () => {
-  it('lets only brigade leads and admins assign and reopen (workflow.md)', () => {
-    expect(checkTransition('assign', 'open', Role.Inspector)).toMatchObject({ ok: false, kind: 'forbidden' });
-    expect(checkTransition('assign', 'acknowledged', Role.BrigadeLead)).toEqual({ ok: true, to: 'acknowledged' });
-    expect(checkTransition('reopen', 'resolved', Role.Admin)).toEqual({ ok: true, to: 'open' });
-    expect(checkTransition('resolve', 'in_progress', Role.Inspector)).toEqual({ ok: true, to: 'resolved' });
+  // workflow.md: only brigade leads and admins assign and reopen.
+  it.each([
+    ['assign', 'open', Role.Inspector, { ok: false, kind: 'forbidden', message: expect.stringContaining('may not assign') }],
+    ['assign', 'acknowledged', Role.BrigadeLead, { ok: true, to: 'acknowledged' }],
+    ['reopen', 'resolved', Role.Admin, { ok: true, to: 'open' }],
+    ['resolve', 'in_progress', Role.Inspector, { ok: true, to: 'resolved' }],
+  ] as const)('%s on a %s alert by a %s → %o', (action, from, role, expected) => {
+    expect(checkTransition(action, from, role)).toEqual(expected);
   });
 });
 
 describe('shared SQL pieces', () => {
   it('ranks severities as the queue orders them and keeps one queue order', () => {
     expect(severityRankSql('a')).toBe(`CASE a.severity WHEN 'red' THEN 0 WHEN 'orange' THEN 1 WHEN 'yellow' THEN 2 ELSE 3 END`);
+    expect(severityOfRankSql('min(x)')).toBe(`CASE min(x) WHEN 0 THEN 'red' WHEN 1 THEN 'orange' WHEN 2 THEN 'yellow' END`);
     expect(QUEUE_ORDER_SQL).toMatch(/^CASE a\.severity .* END, a\.queue_risk DESC, a\.shortfall_fen DESC, a\.first_seen_at ASC, a\.id ASC$/);
   });
 });

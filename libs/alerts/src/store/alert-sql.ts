@@ -18,6 +18,12 @@ export const severityRankSql = (alias: string): string =>
     .map(([s, r]) => `WHEN '${s}' THEN ${r}`)
     .join(' ')} ELSE 3 END`;
 
+/** The severity of a rank (`expr` yields 0, 1, 2); NULL for any other value. */
+export const severityOfRankSql = (expr: string): string =>
+  `CASE ${expr} ${Object.entries(SEVERITY_RANK)
+    .map(([s, r]) => `WHEN ${r} THEN '${s}'`)
+    .join(' ')} END`;
+
 /**
  * workflow.md queue order: severity, then project risk score, then shortfall, then age.
  * The risk score is `a.queue_risk`, the database's copy of project_risk.risk_score (0

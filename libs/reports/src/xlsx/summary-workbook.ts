@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { BUSINESS_TZ } from '@wage/calendar';
 import type { SummaryFigures } from '../figure-parts';
 import { ColumnKind, FIGURE_COLUMNS, GROUP_BY_LABELS } from '../figure-columns';
 import type { SummaryResponse } from '../report-summary.service';
@@ -57,7 +58,7 @@ export async function summaryWorkbook(report: SummaryResponse, exportedBy: strin
     ['区划代码', report.regionCode ?? '全部'],
     ['监察机构', report.unitCode ?? '全部'],
     ['导出人', exportedBy],
-    ['导出时间', exportedAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })],
+    ['导出时间', exportedAt.toLocaleString('zh-CN', { timeZone: BUSINESS_TZ, hour12: false })],
   ];
   for (const [k, v] of query) total.addRow([k, v]).getCell(1).font = { bold: true };
   total.addRow([]);
