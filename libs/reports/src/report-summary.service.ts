@@ -39,9 +39,12 @@ export interface SummaryPlan {
 /**
  * Settings of every report transaction. JIT compiling costs more than these statements
  * take (their estimates are inflated by subplans); a province year hashes ~10^5 alerts
- * against ~10^6 events: keep the hash tables in memory.
+ * against ~10^6 events: keep the hash tables in memory. No parallel workers: the report
+ * already reads on REPORT_CONNECTIONS connections, and workers on top of them only
+ * compete for the same cores (and make the planner sort for a Gather Merge where one
+ * hash aggregate is cheaper).
  */
-export const REPORT_SETTINGS = ['SET LOCAL jit = off', `SET LOCAL work_mem = '32MB'`];
+export const REPORT_SETTINGS = ['SET LOCAL jit = off', `SET LOCAL work_mem = '32MB'`, 'SET LOCAL max_parallel_workers_per_gather = 0'];
 
 /**
  * Connections one report reads on (all on the same snapshot): the statements are

@@ -39,29 +39,35 @@ export function alertFlowFigures(q: ReportQuery): FigureQuery {
   // Events are placed by their alert (current unit, project's region) only when a figure needs it.
   const region = c.needsRegion ? { col: 'p.region_code', join: 'LEFT JOIN projects p ON p.project_code = a.project_code' } : { col: 'NULL::varchar', join: '' };
   const events = c.placeFree
-    ? { place: 'NULL::varchar, NULL::varchar', from: 'alert_events e' }
-    : { place: `a.unit_code, ${region.col}`, from: `alert_events e JOIN alerts a ON a.id = e.alert_id ${region.join}` };
+    ? { unit: 'NULL::varchar', region: 'NULL::varchar', from: 'alert_events e' }
+    : { unit: 'a.unit_code', region: region.col, from: `alert_events e JOIN alerts a ON a.id = e.alert_id ${region.join}` };
   const start = c.start;
   const end = c.end;
+  // Each branch is aggregated on its own (raised by severity; events by action and
+  // resolution), so neither carries the other's columns through one wide aggregation.
   const sql = `
-    WITH f AS (
-      SELECT a.unit_code, ${region.col} AS region_code, 'raised' AS kind, a.first_seen_at AS at, a.severity,
-             NULL::text AS resolution, NULL::bigint AS recovered_fen, NULL::int AS workers_paid, false AS on_time
+    WITH r AS (
+      SELECT a.unit_code, ${region.col} AS region_code, a.first_seen_at AS at, a.severity
         FROM alerts a ${region.join}
        WHERE a.first_seen_at >= ${start} AND a.first_seen_at < ${end}
-      UNION ALL
-      SELECT ${events.place}, e.action, e.at, NULL,
-             e.data->>'resolution', (e.data->>'recoveredFen')::bigint, (e.data->>'workersPaid')::int,
-             ${ON_TIME}
+    ), ev AS (
+      SELECT ${events.unit} AS unit_code, ${events.region} AS region_code, e.action AS kind, e.at,
+             e.data->>'resolution' AS resolution, (e.data->>'recoveredFen')::bigint AS recovered_fen,
+             (e.data->>'workersPaid')::int AS workers_paid, ${ON_TIME} AS on_time
         FROM ${events.from}
        WHERE e.action IN ('cleared', 'resolve') AND e.at >= ${start} AND e.at < ${end}
     )
-    SELECT ${c.key(place)} AS key, f.kind, f.severity, f.resolution, count(*)::int AS n,
-           count(*) FILTER (WHERE f.on_time)::int AS on_time, sum(f.recovered_fen)::text AS recovered_fen,
-           sum(f.workers_paid)::int AS workers_paid
-      FROM f
+    SELECT ${c.key(place)} AS key, 'raised' AS kind, f.severity, NULL::text AS resolution, count(*)::int AS n,
+           0 AS on_time, NULL::text AS recovered_fen, NULL::int AS workers_paid
+      FROM r f
      WHERE ${c.where('f', place)}
-     GROUP BY 1, 2, 3, 4`;
+     GROUP BY 1, 3
+    UNION ALL
+    SELECT ${c.key(place)}, f.kind, NULL, f.resolution, count(*)::int,
+           count(*) FILTER (WHERE f.on_time)::int, sum(f.recovered_fen)::text, sum(f.workers_paid)::int
+      FROM ev f
+     WHERE ${c.where('f', place)}
+     GROUP BY 1, 2, 4`;
   return {
     name: 'alert flows',
     sql,

@@ -55,10 +55,12 @@ export function projectFigures(q: ReportQuery, snaps: Snapshot[]): FigureQuery {
     `coalesce((pf.thresholds ->> '${key}')::${cast}, ${c.p(fallback)}::${cast})`;
   const national = c.p(NATIONAL_PROFILE_CODE);
   // "≥ 1 worker enrolled on d": for one date a lookup per project (its first workers
-  // answer); for a date per month the roster is read once into enrolment ranges.
+  // answer); for a date per month the roster is read once into one bit per date.
   const manyDates = snaps.length > 1;
+  const count = manyDates ? `${c.p(snaps.length)}::int` : '';
+  const ones = manyDates ? `${c.p('1'.repeat(snaps.length))}::varbit` : '';
   const realName = manyDates
-    ? 'pu.enrolled_days @> pu.d'
+    ? 'get_bit(pu.enrolled_at, pu.i - 1) = 1'
     : `EXISTS (SELECT 1 FROM workers w WHERE w.project_code = pu.project_code
                   AND w.entered_on <= pu.d AND (w.exited_on IS NULL OR w.exited_on >= pu.d))`;
   const sql = `
@@ -70,16 +72,22 @@ export function projectFigures(q: ReportQuery, snaps: Snapshot[]): FigureQuery {
            WHERE r.code = ${national} OR starts_with(rg.region_code::text, r.code)
            ORDER BY (r.code = ${national}), length(r.code) DESC LIMIT 1) rp ON true
     ), s AS (
-      SELECT s.month, s.d, (date_trunc('month', (s.d + 1)::timestamp) - interval '1 month')::date AS pay_period
+      SELECT s.month, s.d, (date_trunc('month', (s.d + 1)::timestamp) - interval '1 month')::date AS pay_period,
+             row_number() OVER (ORDER BY s.d)::int AS i
         FROM ${c.snapshotSource(snaps, 's')}
     ), acc AS (
       SELECT project_code, min(opened_on) AS opened_on FROM wage_accounts GROUP BY project_code
     )${manyDates ? `, enrolled AS (
-      -- The days each project had a worker enrolled (entered_on … exited_on, inclusive), merged into
-      -- one multirange: one pass over the roster however many snapshot dates, not a lookup per date.
-      SELECT w.project_code, range_agg(daterange(w.entered_on, w.exited_on, '[]')) AS days
-        FROM workers w
-       WHERE w.entered_on <= (SELECT max(s.d) FROM s) AND (w.exited_on IS NULL OR w.exited_on >= w.entered_on)
+      -- The snapshot dates on which each project had a worker enrolled (entered_on … exited_on,
+      -- inclusive), as one bit per date (bit i-1 = the i-th date): a worker covers the dates from
+      -- the first on or after entered_on to the last on or before exited_on (two binary searches
+      -- of the sorted dates), and a project's workers are OR-ed. One pass over the roster however
+      -- many snapshot dates, not a lookup per date, and no ranges to merge.
+      SELECT w.project_code,
+             bit_or((${ones} >> width_bucket(w.entered_on - 1, ds.dates))
+                    & (${ones} << (${count} - coalesce(width_bucket(w.exited_on, ds.dates), ${count})))) AS enrolled_at
+        FROM workers w CROSS JOIN (SELECT array_agg(s.d ORDER BY s.d) AS dates FROM s) ds
+       WHERE w.entered_on <= ds.dates[${count}] AND (w.exited_on IS NULL OR w.exited_on >= w.entered_on)
        GROUP BY 1
     )` : ''}, routed AS MATERIALIZED (
         -- materialized: the unit is computed once per project, however often the scope reads it
@@ -93,13 +101,13 @@ export function projectFigures(q: ReportQuery, snaps: Snapshot[]): FigureQuery {
                ${th('depositGraceDays', d.depositGraceDays, 'int')} AS deposit_grace,
                ${th('depositMinRatio', d.depositMinRatio, 'numeric')} AS deposit_ratio,
                -- per project, so joined once here rather than to every (project, date) row
-               acc.opened_on AS account_opened_on, ${manyDates ? 'en.days' : 'NULL::datemultirange'} AS enrolled_days
+               acc.opened_on AS account_opened_on, ${manyDates ? 'en.enrolled_at' : 'NULL::varbit'} AS enrolled_at
           FROM projects p LEFT JOIN prof pf ON pf.region_code = p.region_code ${ROUTING_JOINS}
           LEFT JOIN acc ON acc.project_code = p.project_code
           ${manyDates ? 'LEFT JOIN enrolled en ON en.project_code = p.project_code' : ''}
          WHERE p.status IN ('in_progress', 'suspended')
     ), pu AS (
-      SELECT pu.*, s.month, s.d, s.pay_period,
+      SELECT pu.*, s.month, s.d, s.pay_period, s.i,
              pu.account_rule_applies AND pu.contract_signed_on <= s.d - pu.account_grace AS needs_account,
              pu.deposit_rule_applies AND pu.contract_signed_on <= s.d - pu.deposit_grace AS needs_deposit
         FROM routed pu JOIN s ON pu.contract_signed_on <= s.d
