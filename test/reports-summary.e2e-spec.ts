@@ -186,6 +186,34 @@ describe('reports: summary figures', () => {
     expectTotalIsSumOfRows(r);
   });
 
+  it('reads projects and coverage at each month end exactly as a report ending that day does, deposits and workers starting and stopping inside the range', async () => {
+    // P3 (needs 1 % of 8,000,000 yuan) holds 40,000 yuan since 2025-07 and 40,000 more from 02-10 to 03-20 and again from 04-01;
+    // P2 has a worker only from 02-05 to 03-15.
+    await fx.db.query(`INSERT INTO deposits (project_code, contractor_uscc, form, amount_fen, valid_from, valid_until) VALUES
+      ('P3', '91420100MA4K000002', 'cash', 4000000, '2026-02-10', '2026-03-20'), ('P3', '91420100MA4K000002', 'cash', 4000000, '2026-04-01', NULL)`);
+    await fx.db.query(`INSERT INTO workers (project_code, id_hash, id_enc, id_masked, name, employer_uscc, entered_on, exited_on)
+      VALUES ('P2', '\\x7732', '\\x00', '420101********0002', '李四', '91420100MA4K000002', '2026-02-05', '2026-03-15')`);
+    try {
+      const byMonth = await summary(admin, 'from=2026-01-01&to=2026-04-30&groupBy=month');
+      const stock = (f: Figures) => [f.projectsMonitored, f.coverage];
+      const oneDay: unknown[] = [];
+      for (const end of ['2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30']) {
+        oneDay.push(stock((await summary(admin, `from=${end.slice(0, 8)}01&to=${end}`)).total));
+      }
+      expect(byMonth.rows.map(stock)).toEqual(oneDay);
+      const coverage = (row: Figures) => row.coverage as Record<string, number | null>;
+      expect(byMonth.rows.map((row) => [row.key, coverage(row).deposit, coverage(row).realName])).toEqual([
+        ['2026-01', 0.5, 0.6667],
+        ['2026-02', 1, 0.75],
+        ['2026-03', 0.5, 0.5],
+        ['2026-04', 1, 0.5],
+      ]);
+    } finally {
+      await fx.db.query(`DELETE FROM deposits WHERE project_code = 'P3' AND valid_from >= '2026-01-01'`);
+      await fx.db.query(`DELETE FROM workers WHERE project_code = 'P2'`);
+    }
+  });
+
   it('reads the state of today from the alerts themselves', async () => {
     const r = await summary(admin, 'from=2026-01-01');
     // Open now: A1 (reopened), A4, A6 — every deadline long passed.

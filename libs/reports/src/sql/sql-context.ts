@@ -49,6 +49,11 @@ export class SqlContext {
     return (q.groupBy === 'none' || q.groupBy === 'month') && !q.regionCode && !q.unitCode && callerScope(q.principal).seesAll;
   }
 
+  /** The caller's scope or the narrowing leaves some records out (statements may then read only the records in scope). */
+  get narrowed(): boolean {
+    return !!this.q.regionCode || !!this.q.unitCode || !callerScope(this.q.principal).seesAll;
+  }
+
   /** A figure depends on a record's region (grouped or narrowed by it): only then are alerts joined to their project. */
   get needsRegion(): boolean {
     return this.q.groupBy === 'region' || !!this.q.regionCode;
