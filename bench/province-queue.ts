@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { Client, Pool } from 'pg';
-import { AlertListQueryDto, AlertQueryService, EXACT_TOTAL_LIMIT, LARGE_TOTAL_MAX_AGE_MS } from '@wage/alerts';
+import { AlertListQueryDto, AlertQueryService, cursorOfKey, EXACT_TOTAL_LIMIT, LARGE_TOTAL_MAX_AGE_MS } from '@wage/alerts';
 import { Principal, Role } from '@wage/auth';
 import { LoadResult, ms, runLoad } from './province-load';
 import { cpuMs } from './service-processes';
@@ -178,10 +178,15 @@ export async function benchQueue(ctx: QueueBenchContext): Promise<QueueFigures> 
   const health = await runLoad({ urls: [`${ctx.baseUrl}/health`], headers: {}, clients: 1, perClient: 200 });
   const claim = await claimLoad(ctx);
   const lastPage = Math.max(1, Math.ceil(open / 50));
-  const statement = (page: number) => ctx.alertQueries.listStatement(Object.assign(new AlertListQueryDto(), { status: ['open'], page, pageSize: 50 }), principal);
+  const statement = (page: number, cursor?: string) =>
+    ctx.alertQueries.listStatement(Object.assign(new AlertListQueryDto(), { status: ['open'], page, pageSize: 50, cursor }), principal);
+  // The cursor at the end of the page before the deepest: the deepest page again, by keyset.
+  const [before] = (await ctx.db.query(...statement(Math.max(1, lastPage - 1)))).rows as Array<{ last: string | null }>;
+  const deepCursor = lastPage > 1 && before.last ? cursorOfKey(before.last) : undefined;
   const explainText = [
     `EXPLAIN ANALYZE of the list's statement (page and total), admin, status=open, page 1:\n${await explain(ctx.db, statement(1))}`,
     `EXPLAIN ANALYZE, the same, page ${lastPage} (the deepest):\n${await explain(ctx.db, statement(lastPage))}`,
+    ...(deepCursor ? [`EXPLAIN ANALYZE, the same deepest page by its cursor (cursor=, the keyset after page ${lastPage - 1}):\n${await explain(ctx.db, statement(1, deepCursor))}`] : []),
     `EXPLAIN ANALYZE, the exact total (run above ${EXACT_TOTAL_LIMIT.toLocaleString('en-US')} matches, at most once per ${LARGE_TOTAL_MAX_AGE_MS / 1000} s per filter):\n${await explain(ctx.db, ctx.alertQueries.countStatement(Object.assign(new AlertListQueryDto(), { status: ['open'], page: 1, pageSize: 50 }), principal))}`,
   ];
   return { label: ctx.label, apiConnections: ctx.apiConnections, open, single, loaded, rawSingle, rawLoaded, apiCpuPerRequestMs, load, claim, health, explain: explainText };
