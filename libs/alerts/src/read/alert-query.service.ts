@@ -40,10 +40,13 @@ export class AlertQueryService {
    * to EXACT_TOTAL_LIMIT; a larger total comes from LargeTotals.
    */
   async list(q: AlertListQueryDto, principal: Principal): Promise<string> {
-    const [{ total, items, n, last }]: Array<{ total: number; items: string; n: number; last: string | null }> = await this.dataSource.query(
-      ...this.listStatement(q, principal),
+    const countKey = JSON.stringify(this.countStatement(q, principal));
+    // A large total of this filter counted within the last seconds: no need to count again.
+    const known = this.largeTotals.fresh(countKey);
+    const [{ total, items, n, last }]: Array<{ total: number | null; items: string; n: number; last: string | null }> = await this.dataSource.query(
+      ...this.listStatement(q, principal, { count: !known }),
     );
-    const exact = total <= EXACT_TOTAL_LIMIT ? total : await this.largeTotals.get(JSON.stringify(this.countStatement(q, principal)), () => this.count(q, principal));
+    const exact = known ? await known : total !== null && total <= EXACT_TOTAL_LIMIT ? total : await this.largeTotals.get(countKey, () => this.count(q, principal));
     // A full page may have a next one; a short page is the last.
     const next = n === q.pageSize && last ? JSON.stringify(cursorOfKey(last)) : 'null';
     return `{"items":[${items}],"total":${exact},"page":${q.page},"pageSize":${q.pageSize},"nextCursor":${next}}`;
@@ -68,7 +71,7 @@ export class AlertQueryService {
    * total counts at most EXACT_TOTAL_LIMIT + 1 matches (it keeps ALERT_FROM: PostgreSQL
    * drops its unused to-one LEFT JOINs by itself).
    */
-  listStatement(q: AlertListQueryDto, principal: Principal): [string, unknown[]] {
+  listStatement(q: AlertListQueryDto, principal: Principal, options: { count: boolean } = { count: true }): [string, unknown[]] {
     const { where, params } = this.where(q, principal);
     const keys = `a.id, ${severityRankSql('a')} AS k_rank, a.queue_risk AS k_risk, a.shortfall_fen AS k_shortfall, a.first_seen_at AS k_first`;
     let page: string;
@@ -89,7 +92,7 @@ export class AlertQueryService {
           FROM k JOIN alerts a ON a.id = k.id
           LEFT JOIN projects p ON p.project_code = a.project_code
           LEFT JOIN users u ON u.id = a.assignee_user_id)
-      SELECT (SELECT count(*)::int FROM (SELECT FROM ${ALERT_FROM} WHERE ${where} LIMIT ${EXACT_TOTAL_LIMIT + 1}) m) AS total,
+      SELECT ${options.count ? `(SELECT count(*)::int FROM (SELECT FROM ${ALERT_FROM} WHERE ${where} LIMIT ${EXACT_TOTAL_LIMIT + 1}) m)` : 'NULL::int'} AS total,
              coalesce((SELECT string_agg(item, ',' ORDER BY k_rank, k_risk DESC, k_shortfall DESC, k_first ASC, id ASC) FROM page), '') AS items,
              (SELECT count(*)::int FROM k) AS n, (${LAST_KEY_JSON_SQL}) AS last`;
     return this.dataSource.driver.escapeQueryWithParameters(sql, params) as [string, unknown[]];
