@@ -56,6 +56,11 @@ const OPEN_ALERTS = Number(args['open-alerts'] ?? 0);
 const API_WORKERS = (args['api-workers'] ?? '1,2').split(',').map(Number);
 /** Skip generating, importing and scanning: the queue phases on copies of a database kept with --keep. */
 const REUSE = args.reuse as string | undefined;
+/**
+ * Another checkout of the service (e.g. `git archive main` unpacked, node_modules linked),
+ * measured first with API_WORKERS=1 on its own copy: the "before" of an A/B in one run.
+ */
+const BEFORE = args.before as string | undefined;
 /** Run the service through the TypeScript loader instead of compiled (as npm start runs it). */
 const FROM_SOURCE = 'from-source' in args;
 const BASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -238,16 +243,23 @@ async function main(): Promise<void> {
     // The queue, once per API_WORKERS setting, each on its own copy of the scanned
     // database (claim-next assigns alerts: every setting starts from the same state).
     const queues: QueueFigures[] = [];
-    for (const [i, apiWorkers] of API_WORKERS.entries()) {
+    const phases = [
+      ...(BEFORE ? [{ apiWorkers: 1, code: compileService('province-before', BEFORE), label: `before (${BEFORE})` }] : []),
+      ...API_WORKERS.map((apiWorkers) => ({ apiWorkers, code: compiled, label: 'this code' })),
+    ];
+    for (const [i, { apiWorkers, code, label }] of phases.entries()) {
       const copy = `wage_bench_province_q${i}_${suffix}`;
       await admin.query(`CREATE DATABASE ${copy} TEMPLATE ${dbName}`);
       copies.push(copy);
       const copyEnv = { ...env, DATABASE_URL: withDatabase(BASE_URL, copy) };
       Object.assign(process.env, copyEnv);
-      service = await startServices(copyEnv, compiled, apiWorkers, false);
+      service = await startServices(copyEnv, code, apiWorkers, false);
       context = await readSide();
       db = new Client({ connectionString: copyEnv.DATABASE_URL });
       await db.connect();
+      // What autovacuum does within a minute of the scan (most alert rows got a new version
+      // from the scan's risk update); a fresh copy has no statistics to trigger it by itself.
+      await db.query('VACUUM (ANALYZE) alerts');
       const token = await login(service.baseUrl, adminName, DEV_ADMIN_PASSWORD);
       const api = service.api;
       const queueCtx = {
@@ -255,7 +267,7 @@ async function main(): Promise<void> {
         databaseUrl: copyEnv.DATABASE_URL,
         apiPids: () => processTree(api.pid ?? 0),
         apiConnections: 10 * apiWorkers,
-        label: `API_WORKERS=${apiWorkers}`,
+        label: `${label}, API_WORKERS=${apiWorkers}`,
         baseUrl: service.baseUrl,
         token,
         adminName,
@@ -279,6 +291,7 @@ async function main(): Promise<void> {
       await stopServices(service);
       service = undefined;
       await admin.query(`DROP DATABASE IF EXISTS ${copy} WITH (FORCE)`);
+      if (code !== compiled && code) await rm(code, { recursive: true, force: true });
     }
 
     console.log('');

@@ -15,9 +15,9 @@ const ROOT = join(__dirname, '..');
  * private directory under node_modules/.cache (never dist/, which others may be using)
  * so that module resolution finds node_modules.
  */
-export function compileService(name: string): string {
-  const out = join(ROOT, 'node_modules', '.cache', `bench-${name}-${process.pid}`);
-  const swc = spawnSync('npx', ['swc', 'apps', 'libs', '--out-dir', out, '--copy-files', '--quiet', '--ignore', 'apps/console/**', '--ignore', '**/*.spec.ts'], { cwd: ROOT, stdio: 'inherit' });
+export function compileService(name: string, root = ROOT): string {
+  const out = join(root, 'node_modules', '.cache', `bench-${name}-${process.pid}`);
+  const swc = spawnSync('npx', ['swc', 'apps', 'libs', '--out-dir', out, '--copy-files', '--quiet', '--ignore', 'apps/console/**', '--ignore', '**/*.spec.ts'], { cwd: root, stdio: 'inherit' });
   if (swc.status !== 0) throw new Error('swc failed');
   return out;
 }
