@@ -1,7 +1,6 @@
 import 'reflect-metadata';
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import { createReadStream, openAsBlob } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,6 +11,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { DEV_ADMIN_PASSWORD, DEV_ADMIN_USERNAME } from '@wage/config';
 import { deleteRedisPrefix } from '../test/support/test-env';
 import { writeBenchFiles } from './ingest-data';
+import { compileService, startService as start, stopService as stop, waitForHealth } from './service-processes';
 
 /**
  * npm run bench:ingest [-- --rows=1000000 --projects=1000 --from-source]
@@ -26,36 +26,10 @@ const ROWS = Number(args.rows ?? 1_000_000);
 const PROJECTS = Number(args.projects ?? 1_000);
 const BASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const ROOT = join(__dirname, '..');
 /** --from-source runs the service through @swc-node/register (higher RSS: the compiler lives in-process). */
 const FROM_SOURCE = 'from-source' in args;
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
-
-/**
- * Production runs compiled JavaScript (npm start); so does the bench, compiled into a
- * private directory under node_modules/.cache (never dist/, which others may be using)
- * so that module resolution finds node_modules.
- */
-function compileService(): string {
-  const out = join(ROOT, 'node_modules', '.cache', `bench-ingest-${process.pid}`);
-  const swc = spawnSync('npx', ['swc', 'apps', 'libs', '--out-dir', out, '--copy-files', '--quiet', '--ignore', 'apps/console/**', '--ignore', '**/*.spec.ts'], { cwd: ROOT, stdio: 'inherit' });
-  if (swc.status !== 0) throw new Error('swc failed');
-  return out;
-}
-
-function start(script: string, env: NodeJS.ProcessEnv, compiled: string | undefined): ChildProcess {
-  const stdio: Array<'ignore' | 'inherit'> = ['ignore', process.env.BENCH_VERBOSE ? 'inherit' : 'ignore', 'inherit'];
-  if (compiled) return spawn(process.execPath, [join(compiled, script.replace(/\.ts$/, '.js'))], { cwd: ROOT, env, stdio });
-  return spawn(process.execPath, ['-r', '@swc-node/register', script], { cwd: ROOT, env, stdio });
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  await exited;
-}
 
 async function peakRssMb(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
@@ -71,18 +45,6 @@ async function resetPeakRss(pid: number): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-async function waitForHealth(baseUrl: string): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`${baseUrl}/health`)).status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('the API did not start');
 }
 
 async function importFile(baseUrl: string, token: string, dataset: string, path: string): Promise<{ ms: number; jobMs: number; body: Record<string, unknown> }> {
@@ -133,7 +95,7 @@ async function main(): Promise<void> {
   const env = { ...process.env, NODE_ENV: 'development', DATABASE_URL: url.toString(), REDIS_URL, QUEUE_PREFIX: `bench_${suffix}`, PORT: String(port), LOG_LEVEL: process.env.BENCH_VERBOSE ? 'info' : 'warn', IMPORT_DIR: join(dir, 'uploads') };
   Object.assign(process.env, env);
   const children: ChildProcess[] = [];
-  const compiled = FROM_SOURCE ? undefined : compileService();
+  const compiled = FROM_SOURCE ? undefined : compileService('ingest');
   try {
     console.log(`generating ${fmt(ROWS)} payroll rows, ${fmt(Math.ceil(ROWS / 12))} workers, ${fmt(PROJECTS)} projects …`);
     const files = await writeBenchFiles(dir, ROWS, PROJECTS);

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
-import { AlertListQueryDto, AlertQueryService, EXACT_TOTAL_LIMIT, LARGE_TOTAL_MAX_AGE_MS } from '@wage/alerts';
+import { loadavg } from 'node:os';
+import { Client, Pool } from 'pg';
+import { AlertListQueryDto, AlertQueryService, cursorOfKey, EXACT_TOTAL_LIMIT, LARGE_TOTAL_MAX_AGE_MS } from '@wage/alerts';
 import { Principal, Role } from '@wage/auth';
 import { LoadResult, ms, runLoad } from './province-load';
+import { cpuMs } from './service-processes';
 
 /**
  * The queue phase of bench:province (issue 17, bullet 3): the alert list
@@ -13,10 +15,18 @@ import { LoadResult, ms, runLoad } from './province-load';
  */
 export interface QueueBenchContext {
   db: Client;
+  /** The database, for the raw-SQL baseline's own connections. */
+  databaseUrl: string;
+  /** The API's processes (its HTTP processes with API_WORKERS > 1), for their CPU time. */
+  apiPids: () => number[];
+  /** Database connections the API's processes have (10 per process): the raw-SQL baseline's pool. */
+  apiConnections: number;
+  /** What the API runs as, printed with the figures (e.g. "API_WORKERS=2"). */
+  label: string;
   baseUrl: string;
   token: string;
   adminName: string;
-  /** The in-process service, for the exact statements the list runs (EXPLAIN). */
+  /** The service's read code in this process, for the exact statements the list runs (EXPLAIN, raw SQL baseline). */
   alertQueries: AlertQueryService;
   clients: number;
   requests: number;
@@ -24,7 +34,16 @@ export interface QueueBenchContext {
 }
 
 export interface QueueFigures {
+  label: string;
+  apiConnections: number;
   open: number;
+  /** The same list statements straight from PostgreSQL (pg, no HTTP), 1 and `clients` connections. */
+  rawSingle: LoadResult;
+  rawLoaded: LoadResult;
+  /** CPU time of the API's processes per list request during the loaded run. */
+  apiCpuPerRequestMs: number;
+  /** Load average (1 min) when the loaded run ended. */
+  load: string;
   single: LoadResult;
   loaded: LoadResult;
   claim?: LoadResult & { unit: string; unitOpen: number };
@@ -54,7 +73,7 @@ async function login(baseUrl: string, username: string, password: string): Promi
 }
 
 /** The list URLs: status=open, pageSize=50, half of them with a rule, severity or region filter, random pages. */
-async function listUrls(ctx: QueueBenchContext, open: number): Promise<string[]> {
+async function listQueries(ctx: QueueBenchContext, open: number): Promise<URLSearchParams[]> {
   const rules: string[] = (await ctx.db.query(`SELECT DISTINCT rule FROM alerts WHERE status = 'open' ORDER BY 1`)).rows.map((r: { rule: string }) => r.rule);
   const regions: string[] = (await ctx.db.query(`SELECT DISTINCT left(region_code, 4) AS r FROM projects ORDER BY 1`)).rows.map((r: { r: string }) => r.r);
   const rnd = prng(ctx.seed);
@@ -67,8 +86,51 @@ async function listUrls(ctx: QueueBenchContext, open: number): Promise<string[]>
     else if (f < 0.5 && regions.length) q.set('regionCode', pick(regions));
     const pages = Math.max(1, Math.ceil(open / 50 / (q.size > 2 ? 3 : 1)));
     q.set('page', String(1 + Math.floor(rnd() * pages)));
-    return `${ctx.baseUrl}/api/v1/alerts?${q}`;
+    return q;
   });
+}
+
+/** The query string as the DTO the controller gets (what the validation pipe makes of it). */
+function toDto(q: URLSearchParams): AlertListQueryDto {
+  const list = (name: string): string[] | undefined => q.get(name)?.split(',');
+  return Object.assign(new AlertListQueryDto(), {
+    status: list('status'),
+    severity: list('severity'),
+    rule: q.get('rule') ?? undefined,
+    regionCode: q.get('regionCode') ?? undefined,
+    page: Number(q.get('page')),
+    pageSize: Number(q.get('pageSize')),
+  });
+}
+
+/**
+ * The baseline: the list's statements (those of the same URLs, as the admin) sent straight
+ * to PostgreSQL by `clients` closed loops, like the HTTP clients, over as many connections
+ * as the API has.
+ */
+async function rawSqlLoad(ctx: QueueBenchContext, statements: Array<[string, unknown[]]>, clients: number, perClient: number): Promise<LoadResult> {
+  const max = Math.min(clients, ctx.apiConnections);
+  const pool = new Pool({ connectionString: ctx.databaseUrl, max });
+  try {
+    await Promise.all(Array.from({ length: max }, () => pool.query('SELECT 1'))); // open the connections first
+    const times: number[] = [];
+    const t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: clients }, async (_, c) => {
+        for (let i = 0; i < perClient; i++) {
+          const s = performance.now();
+          await pool.query(...statements[(c * perClient + i) % statements.length]);
+          times.push(performance.now() - s);
+        }
+      }),
+    );
+    const elapsed = performance.now() - t0;
+    times.sort((a, b) => a - b);
+    const q = (p: number): number => times[Math.min(times.length - 1, Math.floor(p * times.length))];
+    return { requests: times.length, errors: 0, p50: q(0.5), p95: q(0.95), p99: q(0.99), perSecond: times.length / (elapsed / 1000), statuses: {} };
+  } finally {
+    await pool.end();
+  }
 }
 
 /** claim-next: a new inspector of the unit with the most open unassigned alerts, `clients` at once. */
@@ -98,31 +160,46 @@ async function claimLoad(ctx: QueueBenchContext): Promise<QueueFigures['claim']>
 
 export async function benchQueue(ctx: QueueBenchContext): Promise<QueueFigures> {
   const [{ open }] = (await ctx.db.query(`SELECT count(*)::int AS open FROM alerts WHERE status = 'open'`)).rows as Array<{ open: number }>;
-  const urls = await listUrls(ctx, open);
+  const queries = await listQueries(ctx, open);
+  const urls = queries.map((q) => `${ctx.baseUrl}/api/v1/alerts?${q}`);
+  const adminRow = (await ctx.db.query(`SELECT id, username FROM users WHERE username = $1`, [ctx.adminName])).rows[0] as { id: string; username: string };
+  const principal: Principal = { kind: 'user', id: adminRow.id, name: adminRow.username, role: Role.Admin, unitCode: null, bureauCode: null, canUnmask: false };
+  const statements = queries.map((q) => ctx.alertQueries.listStatement(toDto(q), principal));
+
   const auth = { Authorization: `Bearer ${ctx.token}` };
   await runLoad({ urls, headers: auth, clients: 5, perClient: 10 }); // warm-up
   const single = await runLoad({ urls, headers: auth, clients: 1, perClient: 100 });
+  const cpu0 = cpuMs(ctx.apiPids());
   const loaded = await runLoad({ urls, headers: auth, clients: ctx.clients, perClient: ctx.requests });
+  const apiCpuPerRequestMs = (cpuMs(ctx.apiPids()) - cpu0) / loaded.requests;
+  const load = loadavg()[0].toFixed(2);
+  const rawSingle = await rawSqlLoad(ctx, statements, 1, 100);
+  const rawLoaded = await rawSqlLoad(ctx, statements, ctx.clients, ctx.requests);
   const health = await runLoad({ urls: [`${ctx.baseUrl}/health`], headers: {}, clients: 1, perClient: 200 });
   const claim = await claimLoad(ctx);
-
-  const adminRow = (await ctx.db.query(`SELECT id, username FROM users WHERE username = $1`, [ctx.adminName])).rows[0] as { id: string; username: string };
-  const principal: Principal = { kind: 'user', id: adminRow.id, name: adminRow.username, role: Role.Admin, unitCode: null, bureauCode: null, canUnmask: false };
   const lastPage = Math.max(1, Math.ceil(open / 50));
-  const statement = (page: number) => ctx.alertQueries.listStatement(Object.assign(new AlertListQueryDto(), { status: ['open'], page, pageSize: 50 }), principal);
+  const statement = (page: number, cursor?: string) =>
+    ctx.alertQueries.listStatement(Object.assign(new AlertListQueryDto(), { status: ['open'], page, pageSize: 50, cursor }), principal);
+  // The cursor at the end of the page before the deepest: the deepest page again, by keyset.
+  const [before] = (await ctx.db.query(...statement(Math.max(1, lastPage - 1)))).rows as Array<{ last: string | null }>;
+  const deepCursor = lastPage > 1 && before.last ? cursorOfKey(before.last) : undefined;
   const explainText = [
     `EXPLAIN ANALYZE of the list's statement (page and total), admin, status=open, page 1:\n${await explain(ctx.db, statement(1))}`,
     `EXPLAIN ANALYZE, the same, page ${lastPage} (the deepest):\n${await explain(ctx.db, statement(lastPage))}`,
+    ...(deepCursor ? [`EXPLAIN ANALYZE, the same deepest page by its cursor (cursor=, the keyset after page ${lastPage - 1}):\n${await explain(ctx.db, statement(1, deepCursor))}`] : []),
     `EXPLAIN ANALYZE, the exact total (run above ${EXACT_TOTAL_LIMIT.toLocaleString('en-US')} matches, at most once per ${LARGE_TOTAL_MAX_AGE_MS / 1000} s per filter):\n${await explain(ctx.db, ctx.alertQueries.countStatement(Object.assign(new AlertListQueryDto(), { status: ['open'], page: 1, pageSize: 50 }), principal))}`,
   ];
-  return { open, single, loaded, claim, health, explain: explainText };
+  return { label: ctx.label, apiConnections: ctx.apiConnections, open, single, loaded, rawSingle, rawLoaded, apiCpuPerRequestMs, load, claim, health, explain: explainText };
 }
 
 /** The queue figures as rows of bench:province's table (`line(label, value, baseline, ratio)`). */
 export function printQueue(f: QueueFigures, clients: number, line: (label: string, value: string, baseline: string, ratio: string) => void): void {
   const at = `${f.open.toLocaleString('en-US')} open`;
-  line(`alert list, ${clients} clients, ${at}`, `p50 ${ms(f.loaded.p50)}, p95 ${ms(f.loaded.p95)}`, `1 client: p50 ${ms(f.single.p50)}, p95 ${ms(f.single.p95)}`, `p95 ≤ 200 ms (goal 50)`);
-  line('', `${f.loaded.perSecond.toFixed(0)} requests/s, ${f.loaded.errors} errors`, `1 client: ${f.single.perSecond.toFixed(0)} requests/s`, '');
+  console.log(`-- queue, ${at}, ${f.label} (load average ${f.load} after the list run)`);
+  line(`alert list, ${clients} clients`, `p50 ${ms(f.loaded.p50)}, p95 ${ms(f.loaded.p95)}`, `raw SQL, ${Math.min(clients, f.apiConnections)} conns: p50 ${ms(f.rawLoaded.p50)}, p95 ${ms(f.rawLoaded.p95)}`, `p95 ≤ 200 ms (goal 50)`);
+  line('', `${f.loaded.perSecond.toFixed(0)} requests/s, ${f.loaded.errors} errors`, `raw SQL: ${f.rawLoaded.perSecond.toFixed(0)} statements/s`, '');
+  line('alert list, 1 client', `p50 ${ms(f.single.p50)}, p95 ${ms(f.single.p95)}`, `raw SQL, 1 conn: p50 ${ms(f.rawSingle.p50)}, p95 ${ms(f.rawSingle.p95)}`, '');
+  line('', `API CPU ${f.apiCpuPerRequestMs.toFixed(2)} ms per list request`, '', '');
   if (f.claim) {
     line(`claim-next, ${clients} clients`, `p50 ${ms(f.claim.p50)}, p95 ${ms(f.claim.p95)}`, `${f.claim.perSecond.toFixed(0)} requests/s, ${f.claim.errors} errors`, 'p95 ≤ 200 ms');
     line('', `unit ${f.claim.unit}: ${f.claim.unitOpen} unassigned open`, `statuses ${JSON.stringify(f.claim.statuses)}`, '');

@@ -95,6 +95,34 @@ describe('alerts and projects read API', () => {
     expect(bad.body.message).toMatch(/period must be a month/);
   });
 
+  it('pages by nextCursor through the same alerts as page by page, and refuses a bad cursor', async () => {
+    const byPage: string[] = [];
+    for (let page = 1; page <= 3; page++) byPage.push(...((await get(`/alerts?page=${page}&pageSize=2`)).body.items as Item[]).map((i) => `${i.projectCode}:${i.rule}`));
+    const byCursor: string[] = [];
+    let cursor: string | null = null;
+    const cursors: Array<string | null> = [];
+    do {
+      const body: Record<string, unknown> = (await get(`/alerts?pageSize=2${cursor ? `&cursor=${cursor}` : ''}`)).body;
+      expect(body.total).toBe(5);
+      byCursor.push(...(body.items as Item[]).map((i) => `${i.projectCode}:${i.rule}`));
+      cursor = body.nextCursor as string | null;
+      cursors.push(cursor);
+    } while (cursor && cursors.length < 10);
+    expect(byCursor).toEqual(byPage);
+    expect(byCursor).toHaveLength(5);
+    // Two full pages with a cursor each, then the short last page without one.
+    expect(cursors.map((c) => typeof c)).toEqual(['string', 'string', 'object']);
+    // Filters still apply after a cursor: PAY_RATIO_LOW, orange, A3 before A1.
+    const first = (await get('/alerts?rule=PAY_RATIO_LOW&pageSize=1')).body;
+    const second = (await get(`/alerts?rule=PAY_RATIO_LOW&pageSize=1&cursor=${String(first.nextCursor)}`)).body;
+    expect([...(first.items as Item[]), ...(second.items as Item[])].map((i) => i.projectCode)).toEqual(['A3', 'A1']);
+    const bad = await get('/alerts?cursor=bm90IGpzb24');
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toMatch(/cursor must be the nextCursor/);
+    expect((await get('/alerts?cursor=a%20b')).status).toBe(400);
+    expect((await get(`/alerts?groupBy=project&cursor=${String(first.nextCursor)}`)).status).toBe(400);
+  });
+
   it('groups by project', async () => {
     const { body } = await get('/alerts?groupBy=project');
     const groups = body.groups as Array<{ projectCode: string; count: number; riskScore: number; alerts: Item[] }>;

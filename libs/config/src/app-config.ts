@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { Transform } from 'class-transformer';
 import { HostListEntry, parseHostList, parseTrustProxy, ParsesWith } from './network-lists';
@@ -53,6 +54,15 @@ export class AppConfig {
   @Min(0, { message: 'PORT must be an integer TCP port between 0 and 65535 such as 3000' })
   @Max(65535, { message: 'PORT must be an integer TCP port between 0 and 65535 such as 3000' })
   PORT = 3000;
+
+  /**
+   * HTTP server processes of the API (node:cluster): `1` serves from the process itself,
+   * `N` forks N processes sharing PORT, `auto` one per core. Only HTTP is forked: the job
+   * workers and schedules of `--with-workers` run once, in the first process
+   * (docs/decisions/api-cluster.md).
+   */
+  @Matches(/^(auto|[1-9]|[1-5]\d|6[0-4])$/, { message: 'API_WORKERS must be auto or a whole number of HTTP processes from 1 to 64, such as 2' })
+  API_WORKERS = '1';
 
   /** First admin, created only when the user table is empty. Required in production. */
   @ValidateIf((c: AppConfig) => c.NODE_ENV === 'production' || c.ADMIN_USERNAME !== undefined)
@@ -203,6 +213,11 @@ export class AppConfig {
 
   /** Set by loadConfig when JWT_SECRET or DATA_ENCRYPTION_KEY came from DATA_DIR/secrets.json (not validated: not an env var). */
   generatedSecretsFile?: string;
+
+  /** API_WORKERS as a number of processes (`auto`: the cores Node may use). */
+  get apiWorkers(): number {
+    return this.API_WORKERS === 'auto' ? availableParallelism() : Number(this.API_WORKERS);
+  }
 
   /** The queue backend after defaults: redis when REDIS_URL is set, else postgres. */
   get queueBackend(): QueueBackend {

@@ -1,5 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from './load-config';
 import { DEV_ADMIN_PASSWORD, DEV_ADMIN_USERNAME } from './dev-defaults';
@@ -100,6 +100,23 @@ describe('loadConfig', () => {
 
   it.each(['Asia/Nowhere', 'UTC+8'])('refuses SCAN_TZ "%s": the time zone is checked for real (api.md), not by shape', (tz) => {
     expect(problems({ SCAN_TZ: tz })).toEqual([expect.stringMatching(/^SCAN_TZ: .*Asia\/Shanghai/)]);
+  });
+
+  it.each([
+    ['1', 1],
+    ['4', 4],
+    ['64', 64],
+  ])('reads API_WORKERS=%s as %d HTTP processes', (value, n) => {
+    expect(loadConfig({ DATA_DIR: dataDir, API_WORKERS: value }).apiWorkers).toBe(n);
+  });
+
+  it('reads API_WORKERS=auto as one process per core and defaults to one', () => {
+    expect(loadConfig({ DATA_DIR: dataDir, API_WORKERS: 'auto' }).apiWorkers).toBe(availableParallelism());
+    expect(loadConfig({ DATA_DIR: dataDir }).apiWorkers).toBe(1);
+  });
+
+  it.each(['0', '65', 'two', '1.5', '-1'])('refuses API_WORKERS "%s" with an example of a good value', (value) => {
+    expect(problems({ API_WORKERS: value })).toEqual([expect.stringMatching(/^API_WORKERS: .*auto.*such as 2/)]);
   });
 
   it('puts all problems into one error message', () => {

@@ -9,3 +9,4 @@ export { OpsModule } from './ops.module';
 export { MetricsService, type ScrapeHook } from './metrics/metrics.service';
 export { metricCounter, metricGauge, metricHistogram, metricsRegistry } from '@wage/common';
 export { HEALTH_REDIS_URL } from './health/redis-health.indicator';
+export { forkHttpWorkers, isHttpClusterWorker, prepareHttpClusterWorker } from './http-cluster';

@@ -59,5 +59,9 @@ export class AlertListQueryDto extends PageQueryDto {
   @IsIn(['project'], { message: 'groupBy must be project' })
   groupBy?: 'project';
 
+  @ApiPropertyOptional({ description: 'nextCursor of an earlier page: the pageSize alerts after it in queue order (page is then not used)' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,400}$/, { message: 'cursor must be the nextCursor of an earlier page of this list' })
+  cursor?: string;
 
 }

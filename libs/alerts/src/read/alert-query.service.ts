@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Principal, Role } from '@wage/auth';
@@ -9,6 +9,7 @@ import { severityRankSql } from '../store/alert-sql';
 import { ALERT_COLUMNS, ALERT_FROM, ALERT_ITEM_JSON_SQL, AlertItem, AlertRow, QUEUE_ORDER, toAlertItem } from './alert-view';
 import { EXACT_TOTAL_LIMIT, LargeTotals } from './large-totals';
 import { relatedClues } from './related-clues';
+import { afterCursorParts, cursorOfKey, cursorParams, decodeCursor, LAST_KEY_JSON_SQL } from './list-cursor';
 
 export interface AlertGroup {
   projectCode: string;
@@ -33,14 +34,22 @@ export class AlertQueryService {
   private readonly largeTotals = new LargeTotals();
 
   /**
-   * A page of the list as its JSON text, `{ items, total, page, pageSize }` (api.md), from
-   * one statement: PostgreSQL writes the items (ALERT_ITEM_JSON_SQL) and counts the
-   * matches up to EXACT_TOTAL_LIMIT; a larger total comes from LargeTotals.
+   * A page of the list as its JSON text, `{ items, total, page, pageSize, nextCursor }`
+   * (api.md, plus the keyset cursor of docs/decisions/alert-list-cursor.md), from one
+   * statement: PostgreSQL writes the items (ALERT_ITEM_JSON_SQL) and counts the matches up
+   * to EXACT_TOTAL_LIMIT; a larger total comes from LargeTotals.
    */
   async list(q: AlertListQueryDto, principal: Principal): Promise<string> {
-    const [{ total, items }]: Array<{ total: number; items: string }> = await this.dataSource.query(...this.listStatement(q, principal));
-    const exact = total <= EXACT_TOTAL_LIMIT ? total : await this.largeTotals.get(JSON.stringify(this.countStatement(q, principal)), () => this.count(q, principal));
-    return `{"items":[${items}],"total":${exact},"page":${q.page},"pageSize":${q.pageSize}}`;
+    const countKey = JSON.stringify(this.countStatement(q, principal));
+    // A large total of this filter counted within the last seconds: no need to count again.
+    const known = this.largeTotals.fresh(countKey);
+    const [{ total, items, n, last }]: Array<{ total: number | null; items: string; n: number; last: string | null }> = await this.dataSource.query(
+      ...this.listStatement(q, principal, { count: !known }),
+    );
+    const exact = known ? await known : total !== null && total <= EXACT_TOTAL_LIMIT ? total : await this.largeTotals.get(countKey, () => this.count(q, principal));
+    // A full page may have a next one; a short page is the last.
+    const next = n === q.pageSize && last ? JSON.stringify(cursorOfKey(last)) : 'null';
+    return `{"items":[${items}],"total":${exact},"page":${q.page},"pageSize":${q.pageSize},"nextCursor":${next}}`;
   }
 
   /** The exact count of the list's matches (for totals above EXACT_TOTAL_LIMIT). */
@@ -62,24 +71,36 @@ export class AlertQueryService {
    * total counts at most EXACT_TOTAL_LIMIT + 1 matches (it keeps ALERT_FROM: PostgreSQL
    * drops its unused to-one LEFT JOINs by itself).
    */
-  listStatement(q: AlertListQueryDto, principal: Principal): [string, unknown[]] {
+  listStatement(q: AlertListQueryDto, principal: Principal, options: { count: boolean } = { count: true }): [string, unknown[]] {
     const { where, params } = this.where(q, principal);
-    const offset = (q.page - 1) * q.pageSize;
-    const sql = `WITH k AS (
-        SELECT a.id, ${severityRankSql('a')} AS k_rank, a.queue_risk AS k_risk, a.shortfall_fen AS k_shortfall, a.first_seen_at AS k_first
-          FROM ${ALERT_FROM} WHERE ${where} ORDER BY ${QUEUE_ORDER} LIMIT ${q.pageSize} OFFSET ${offset}),
+    const keys = `a.id, ${severityRankSql('a')} AS k_rank, a.queue_risk AS k_risk, a.shortfall_fen AS k_shortfall, a.first_seen_at AS k_first`;
+    let page: string;
+    if (q.cursor) {
+      // After the cursor: each part is one index seek of at most pageSize entries, in
+      // queue order, the parts disjoint and themselves in queue order.
+      Object.assign(params, cursorParams(decodeCursor(q.cursor)));
+      const parts = afterCursorParts(severityRankSql('a')).map(
+        (after) => `(SELECT ${keys} FROM ${ALERT_FROM} WHERE ${where} AND ${after} ORDER BY ${QUEUE_ORDER} LIMIT ${q.pageSize})`,
+      );
+      page = `SELECT * FROM (${parts.join(' UNION ALL ')}) u ORDER BY k_rank, k_risk DESC, k_shortfall DESC, k_first ASC, id ASC LIMIT ${q.pageSize}`;
+    } else {
+      page = `SELECT ${keys} FROM ${ALERT_FROM} WHERE ${where} ORDER BY ${QUEUE_ORDER} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`;
+    }
+    const sql = `WITH k AS (${page}),
       page AS (
         SELECT k.*, ${ALERT_ITEM_JSON_SQL}::text AS item
           FROM k JOIN alerts a ON a.id = k.id
           LEFT JOIN projects p ON p.project_code = a.project_code
           LEFT JOIN users u ON u.id = a.assignee_user_id)
-      SELECT (SELECT count(*)::int FROM (SELECT FROM ${ALERT_FROM} WHERE ${where} LIMIT ${EXACT_TOTAL_LIMIT + 1}) m) AS total,
-             coalesce((SELECT string_agg(item, ',' ORDER BY k_rank, k_risk DESC, k_shortfall DESC, k_first ASC, id ASC) FROM page), '') AS items`;
+      SELECT ${options.count ? `(SELECT count(*)::int FROM (SELECT FROM ${ALERT_FROM} WHERE ${where} LIMIT ${EXACT_TOTAL_LIMIT + 1}) m)` : 'NULL::int'} AS total,
+             coalesce((SELECT string_agg(item, ',' ORDER BY k_rank, k_risk DESC, k_shortfall DESC, k_first ASC, id ASC) FROM page), '') AS items,
+             (SELECT count(*)::int FROM k) AS n, (${LAST_KEY_JSON_SQL}) AS last`;
     return this.dataSource.driver.escapeQueryWithParameters(sql, params) as [string, unknown[]];
   }
 
   /** groupBy=project: a page of projects (worst first), each with its matching alerts in queue order. */
   async listByProject(q: AlertListQueryDto, principal: Principal): Promise<{ groups: AlertGroup[]; total: number; page: number; pageSize: number }> {
+    if (q.cursor) throw new BadRequestException('cursor pages the alert list; groupBy=project pages with page and pageSize');
     const { where, params } = this.where(q, principal);
     const offset = (q.page - 1) * q.pageSize;
     const groups = await this.query<{ project_code: string; project_name: string | null; risk_level: string | null; risk_score: number; n: number }>(

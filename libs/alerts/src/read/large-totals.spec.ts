@@ -15,6 +15,16 @@ describe('LargeTotals', () => {
     expect(count).toHaveBeenCalledTimes(2);
   });
 
+  it('tells whether a fresh total is known without counting', async () => {
+    let now = 0;
+    const totals = new LargeTotals(() => now);
+    expect(totals.fresh('k')).toBeUndefined();
+    await totals.get('k', () => Promise.resolve(50_000));
+    expect(await totals.fresh('k')).toBe(50_000);
+    now += LARGE_TOTAL_MAX_AGE_MS;
+    expect(totals.fresh('k')).toBeUndefined();
+  });
+
   it('keeps keys apart and forgets a failed count', async () => {
     const totals = new LargeTotals(() => 0);
     await expect(totals.get('a', () => Promise.reject(new Error('down')))).rejects.toThrow('down');
