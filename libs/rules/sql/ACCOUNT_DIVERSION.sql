@@ -10,7 +10,7 @@ SELECT c.project_code FROM unnest($1::text[]) AS c(project_code)
                           AND b.transferred_on BETWEEN (date_trunc('month', $2::date) - interval '2 months')::date AND $2::date);
 
 WITH scope AS (
-  SELECT u.project_code, ($3::jsonb -> u.profile_code) AS t, $4::date AS d, $5::date AS p, $6::text AS lo, $7::text AS hi
+  SELECT u.project_code, ($3::jsonb -> u.profile_code) AS t, $4::date AS d, $5::date AS p
     FROM unnest($1::text[], $2::text[]) AS u(project_code, profile_code)
 ),
 -- The wage-account check comes after the enrolment check: the planner cannot estimate
@@ -19,7 +19,7 @@ WITH scope AS (
 tx_p AS MATERIALIZED (
   SELECT b.project_code, b.payee_id_hash, b.payee_id_masked, b.payee_name, b.amount_fen, b.account_number_hash
     FROM bank_transfers b
-   WHERE b.project_code = ANY($1::text[]) AND b.project_code BETWEEN $6::text AND $7::text AND b.status = 'succeeded'
+   WHERE b.project_code = ANY($1::text[]) AND b.status = 'succeeded'
      AND b.transferred_on BETWEEN $5::date AND least((($5::date + interval '1 month')::date - 1), $4::date)),
 payees AS MATERIALIZED (
   SELECT x.project_code, x.payee_id_hash AS id_hash, max(x.payee_id_masked) AS id_masked, max(x.payee_name) AS payee_name,

@@ -4,7 +4,7 @@
 -- Thresholds recorded: complaintWindowDays, complaintClueCount, complaintWorkerCount.
 
 WITH scope AS (
-  SELECT u.project_code, ($3::jsonb -> u.profile_code) AS t, $4::date AS d, $5::date AS p, $6::text AS lo, $7::text AS hi
+  SELECT u.project_code, ($3::jsonb -> u.profile_code) AS t, $4::date AS d, $5::date AS p
     FROM unnest($1::text[], $2::text[]) AS u(project_code, profile_code)
 )
 SELECT c.project_code, count(*)::int AS clue_count, sum(c.workers_involved)::int AS workers_involved,

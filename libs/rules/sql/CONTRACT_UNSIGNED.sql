@@ -4,13 +4,13 @@
 -- Thresholds recorded: contractUnsignedShare.
 
 WITH scope AS (
-  SELECT u.project_code, ($3::jsonb -> u.profile_code) AS t, $4::date AS d, $5::date AS p, $6::text AS lo, $7::text AS hi
+  SELECT u.project_code, ($3::jsonb -> u.profile_code) AS t, $4::date AS d, $5::date AS p
     FROM unnest($1::text[], $2::text[]) AS u(project_code, profile_code)
 ),
 agg AS MATERIALIZED (
   SELECT w.project_code, count(*)::int AS enrolled_workers, count(*) FILTER (WHERE NOT w.contract_signed)::int AS unsigned_workers
     FROM workers w
-   WHERE w.project_code = ANY($1::text[]) AND w.project_code BETWEEN $6::text AND $7::text AND w.entered_on <= $4::date AND (w.exited_on IS NULL OR w.exited_on >= $4::date)
+   WHERE w.project_code = ANY($1::text[]) AND w.entered_on <= $4::date AND (w.exited_on IS NULL OR w.exited_on >= $4::date)
    GROUP BY w.project_code),
 hit AS MATERIALIZED (
   SELECT agg.* FROM agg JOIN scope s USING (project_code)

@@ -10,7 +10,7 @@ SELECT c.project_code FROM unnest($1::text[]) AS c(project_code)
                           AND b.transferred_on BETWEEN (date_trunc('month', $2::date) - interval '2 months')::date AND $2::date);
 
 WITH scope AS (
-  SELECT u.project_code, ($3::jsonb -> u.profile_code) AS t, $4::date AS d, $5::date AS p, $6::text AS lo, $7::text AS hi
+  SELECT u.project_code, ($3::jsonb -> u.profile_code) AS t, $4::date AS d, $5::date AS p
     FROM unnest($1::text[], $2::text[]) AS u(project_code, profile_code)
 ),
 rows_p AS MATERIALIZED (
@@ -25,13 +25,13 @@ bounds AS (SELECT min(paid_on - window_days) AS lo, max(paid_on + window_days) A
 -- transfers need the row-by-row check (one hash lookup for every other payee).
 rival_payees AS MATERIALIZED (
   SELECT DISTINCT o.project_code, o.id_hash FROM payroll o
-   WHERE o.project_code = ANY($1::text[]) AND o.project_code BETWEEN $6::text AND $7::text AND o.period <> $5::date
+   WHERE o.project_code = ANY($1::text[]) AND o.period <> $5::date
      AND o.paid_on BETWEEN (SELECT lo - w FROM bounds) AND (SELECT hi + w FROM bounds)),
 matched AS (
   SELECT r.project_code, r.id_hash, sum(b.amount_fen)::bigint AS transferred_fen
     FROM rows_p r
     JOIN bank_transfers b ON b.project_code = r.project_code AND b.payee_id_hash = r.id_hash
-   WHERE b.project_code = ANY($1::text[]) AND b.project_code BETWEEN $6::text AND $7::text AND b.status = 'succeeded' AND b.transferred_on <= $4::date AND EXISTS (SELECT 1 FROM wage_accounts a WHERE a.project_code = b.project_code AND a.account_number_hash = b.account_number_hash)
+   WHERE b.project_code = ANY($1::text[]) AND b.status = 'succeeded' AND b.transferred_on <= $4::date AND EXISTS (SELECT 1 FROM wage_accounts a WHERE a.project_code = b.project_code AND a.account_number_hash = b.account_number_hash)
      AND (b.period = $5::date OR b.transferred_on BETWEEN (SELECT lo FROM bounds) AND (SELECT hi FROM bounds))
      AND (b.period = $5::date
       OR (b.period IS NULL AND abs(b.transferred_on - r.paid_on) <= r.window_days

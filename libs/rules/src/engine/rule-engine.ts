@@ -77,7 +77,7 @@ export class RuleEngine {
         }
         const profileCodes = runnable.map((p) => (byProject.get(p) as ResolvedProfile).code);
         const rows: Record<string, unknown>[] = await timer.time(code, () =>
-          m.query(rule.sql, [runnable, profileCodes, thresholdsJson, scope.asOf, scope.period, bounds.lo, bounds.hi]),
+          m.query(rule.sql, [runnable, profileCodes, thresholdsJson, scope.asOf, scope.period]),
         );
         findings.push(...timer.timeSync('findings', () => toFindings(rule, rows, byProject, scope.period)));
       }

@@ -1,6 +1,6 @@
 import { ratioText, shareAbove } from '../money';
 import { defineRule } from './define-rule';
-import { IN_CODE_RANGE, num, RuleGate, SCOPE_CTE, thInt } from './rule-sql';
+import { num, RuleGate, SCOPE_CTE, thInt } from './rule-sql';
 import { PAID_AS_OF, PAYROLL_OF_P, PERIOD_END, PERIOD_PROJECTS, WORKER_LIST_CTE } from './sql-fragments';
 
 /**
@@ -60,13 +60,13 @@ bounds AS (SELECT min(paid_on - window_days) AS lo, max(paid_on + window_days) A
 -- transfers need the row-by-row check (one hash lookup for every other payee).
 rival_payees AS MATERIALIZED (
   SELECT DISTINCT o.project_code, o.id_hash FROM payroll o
-   WHERE o.project_code = ANY($1::text[]) AND ${IN_CODE_RANGE('o.project_code')} AND o.period <> $5::date
+   WHERE o.project_code = ANY($1::text[]) AND o.period <> $5::date
      AND o.paid_on BETWEEN (SELECT lo - w FROM bounds) AND (SELECT hi + w FROM bounds)),
 matched AS (
   SELECT r.project_code, r.id_hash, sum(b.amount_fen)::bigint AS transferred_fen
     FROM rows_p r
     JOIN bank_transfers b ON b.project_code = r.project_code AND b.payee_id_hash = r.id_hash
-   WHERE b.project_code = ANY($1::text[]) AND ${IN_CODE_RANGE('b.project_code')} AND b.status = 'succeeded' AND b.transferred_on <= $4::date AND ${FROM_WAGE_ACCOUNT('b')}
+   WHERE b.project_code = ANY($1::text[]) AND b.status = 'succeeded' AND b.transferred_on <= $4::date AND ${FROM_WAGE_ACCOUNT('b')}
      AND (b.period = $5::date OR b.transferred_on BETWEEN (SELECT lo FROM bounds) AND (SELECT hi FROM bounds))
      AND ${MATCHES_ROW_OF_P('b', 'r')}
    GROUP BY r.project_code, r.id_hash),
@@ -130,7 +130,7 @@ export const ACCOUNT_DIVERSION = defineRule({
 tx_p AS MATERIALIZED (
   SELECT b.project_code, b.payee_id_hash, b.payee_id_masked, b.payee_name, b.amount_fen, b.account_number_hash
     FROM bank_transfers b
-   WHERE b.project_code = ANY($1::text[]) AND ${IN_CODE_RANGE('b.project_code')} AND b.status = 'succeeded'
+   WHERE b.project_code = ANY($1::text[]) AND b.status = 'succeeded'
      AND b.transferred_on BETWEEN $5::date AND least(${PERIOD_END}, $4::date)),
 payees AS MATERIALIZED (
   SELECT x.project_code, x.payee_id_hash AS id_hash, max(x.payee_id_masked) AS id_masked, max(x.payee_name) AS payee_name,

@@ -1,6 +1,6 @@
 import { ratioText, shareAbove } from '../money';
 import { defineRule } from './define-rule';
-import { IN_CODE_RANGE, num, SCOPE_CTE, th } from './rule-sql';
+import { num, SCOPE_CTE, th } from './rule-sql';
 import { FIRST_20, PAID_AS_OF, OF_PROJECTS_IN, PAYROLL_OF_P, PERIOD_END, PERIOD_PROJECTS, PERIOD_WORKERS, PREVIOUS_PERIOD, WORKER_LIST_CTE } from './sql-fragments';
 
 /** PAID_OUTSIDE_ACCOUNT: part of paid(P) went via another account or cash; orange above paidOutsideOrangeShare of paid(P). Sums from the month summary. */
@@ -152,7 +152,7 @@ export const CONTRACT_UNSIGNED = defineRule({
 agg AS MATERIALIZED (
   SELECT w.project_code, count(*)::int AS enrolled_workers, count(*) FILTER (WHERE NOT w.contract_signed)::int AS unsigned_workers
     FROM workers w
-   WHERE w.project_code = ANY($1::text[]) AND ${IN_CODE_RANGE('w.project_code')} AND w.entered_on <= $4::date AND (w.exited_on IS NULL OR w.exited_on >= $4::date)
+   WHERE w.project_code = ANY($1::text[]) AND w.entered_on <= $4::date AND (w.exited_on IS NULL OR w.exited_on >= $4::date)
    GROUP BY w.project_code),
 hit AS MATERIALIZED (
   SELECT agg.* FROM agg JOIN scope s USING (project_code)

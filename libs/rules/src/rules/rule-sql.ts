@@ -8,18 +8,13 @@ import { RuleThresholds } from '../profiles/thresholds';
  *   $3 jsonb   { profileCode: thresholds } of the profiles used
  *   $4 date    as-of date D
  *   $5 date    assessed period P (first day of month)
- *   $6 text    the lowest, $7 text the highest project code of the evaluation (⊇ $1)
  * and starts from the SCOPE CTE: one row per project with its thresholds `t`.
- * Filters on period use $5 directly so the (period, project_code) indexes apply; large
- * reads add IN_CODE_RANGE next to `= ANY($1)` so a scan shard's index reads stay in its range.
+ * Filters on period use $5 directly so the (period, project_code) indexes apply.
  */
 export const SCOPE_CTE = `scope AS (
-  SELECT u.project_code, ($3::jsonb -> u.profile_code) AS t, $4::date AS d, $5::date AS p, $6::text AS lo, $7::text AS hi
+  SELECT u.project_code, ($3::jsonb -> u.profile_code) AS t, $4::date AS d, $5::date AS p
     FROM unnest($1::text[], $2::text[]) AS u(project_code, profile_code)
 )`;
-
-/** `column` lies between the evaluation's lowest and highest code (an index condition; the array stays the exact filter). */
-export const IN_CODE_RANGE = (column: string): string => `${column} BETWEEN $6::text AND $7::text`;
 
 /** A numeric threshold of the project's profile, in SQL. */
 export const th = (key: keyof RuleThresholds): string => `(s.t ->> '${key}')::numeric`;
