@@ -143,13 +143,11 @@ export class ScanShardService {
               "joint" boolean, "evidence" jsonb, "thresholds" jsonb, "ruleVersion" int, "profileCode" text, "profileVersion" int, "shortfallFen" bigint)`,
       [scanId, shard, JSON.stringify(rows)],
     ));
-    // Two rows per project: parallel arrays, the rules as one comma-joined string each
-    // (codes are UPPER_SNAKE_CASE), cost a fraction of a JSON document parsed row by row.
     await timer.time('stage.scopes', () => manager.query(
       `INSERT INTO scan_scopes (scan_id, shard, project_code, period, rules)
-       SELECT $1, $2, x.project_code, x.period, string_to_array(x.rules, ',')
-         FROM unnest($3::text[], $4::date[], $5::text[]) AS x(project_code, period, rules)`,
-      [scanId, shard, scope.map((r) => r.projectCode), scope.map((r) => r.period), scope.map((r) => r.rules.join(','))],
+       SELECT $1, $2, x."projectCode", x."period", ARRAY(SELECT jsonb_array_elements_text(x."rules"))
+         FROM jsonb_to_recordset($3::jsonb) AS x("projectCode" text, "period" date, "rules" jsonb)`,
+      [scanId, shard, JSON.stringify(scope)],
     ));
     await timer.time('stage.skips', () => manager.query(
       `INSERT INTO scan_skips (scan_id, shard, project_code, rule, reason)
