@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
@@ -23,6 +24,8 @@ import { loadBenchData, REFERENCE_SQL } from './scan-data';
  * --reuse=<db>[,<db>…] scans kept databases instead (one per multiplier, in order).
  * Prints each shard's and finalize's steps (the jobs' return values) and fails when the
  * findings by rule differ from the recorded counts or from the reference statement.
+ * --rounds=N alternates reference and scan N times in one run and reports the medians
+ * (a second round scans over the first one's alerts, as --reuse does).
  * --extra-workers=N starts N more worker processes (apps/worker) on the same queues, to
  * compare 1 process with 1 + N (docs/scaling.md).
  */
@@ -35,6 +38,11 @@ const AS_OF = '2026-11-03';
 const PERIOD = '2026-10-01';
 
 const secs = (ms: number): string => (ms / 1000).toFixed(2);
+const median = (xs: number[]): number => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
 
 async function timeReference(db: Client): Promise<{ ms: number; rows: number; byRule: Record<string, number> }> {
   let best = Infinity;
@@ -160,14 +168,26 @@ async function benchOnce(m: number, bankShare: number): Promise<{ m: number; ban
       const ready = async (): Promise<boolean> => (await scans.getWorkers()).length > extra.length;
       for (let i = 0; i < 600 && !(await ready()); i++) await new Promise((r) => setTimeout(r, 200));
     }
-    const ref = await timeReference(db);
-    const s0 = performance.now();
-    const scan = await runScan(baseUrl, accessToken);
-    const scanMs = performance.now() - s0;
-    if (scan.status !== 'succeeded') throw new Error(`scan failed: ${String(scan.error)}`);
-    console.log(`[${m}x] ${checkFindings(m, bankShare, scan.byRule as Record<string, number>, ref.byRule)}`);
-    console.log(`[${m}x] phases (steps ≥ 0.05 s):\n    ${await phases(app.get<Queue>(getQueueToken(QueueName.Scans)), Number(scan.id), Number(scan.shardCount ?? 4))}`);
-    return { m, bankShare, scanMs, refMs: ref.ms, scan, refRows: ref.rows };
+    // --rounds=N alternates the reference (warm, best of 3) and the scan N times, so both
+    // see the same moments of a shared machine; the figures are the medians of the rounds.
+    const rounds = Number(args.rounds ?? 1);
+    const refTimes: number[] = [];
+    const scanTimes: number[] = [];
+    let ref: Awaited<ReturnType<typeof timeReference>> | undefined;
+    let scan: Record<string, unknown> = {};
+    for (let round = 1; round <= rounds; round++) {
+      ref = await timeReference(db);
+      const s0 = performance.now();
+      scan = await runScan(baseUrl, accessToken);
+      const scanMs = performance.now() - s0;
+      if (scan.status !== 'succeeded') throw new Error(`scan failed: ${String(scan.error)}`);
+      refTimes.push(ref.ms);
+      scanTimes.push(scanMs);
+      console.log(`[${m}x] round ${round}: scan ${secs(scanMs)} s, reference ${secs(ref.ms)} s = ${(scanMs / ref.ms).toFixed(1)}× (load ${loadavg().map((l) => l.toFixed(1)).join(' ')})`);
+      console.log(`[${m}x] ${checkFindings(m, bankShare, scan.byRule as Record<string, number>, ref.byRule)}`);
+      console.log(`[${m}x] phases (steps ≥ 0.05 s):\n    ${await phases(app.get<Queue>(getQueueToken(QueueName.Scans)), Number(scan.id), Number(scan.shardCount ?? 4))}`);
+    }
+    return { m, bankShare, scanMs: median(scanTimes), refMs: median(refTimes), scan, refRows: ref?.rows ?? 0 };
   } finally {
     for (const w of extra) await w.kill('SIGTERM');
     await app?.close();
@@ -186,9 +206,9 @@ async function main(): Promise<void> {
       const r = await benchOnce(m, share);
       results.push(r);
       console.log(
-        `[${m}x] full scan ${secs(r.scanMs)} s (${String(r.scan.projectsScanned)} projects, ${String(r.scan.bankFeedProjects)} with a bank feed, ${String(r.scan.alertsRaised)} alerts, by rule ${JSON.stringify(r.scan.byRule)})`,
+        `[${m}x] full scan ${secs(r.scanMs)} s${Number(args.rounds ?? 1) > 1 ? ' (median)' : ''} (${String(r.scan.projectsScanned)} projects, ${String(r.scan.bankFeedProjects)} with a bank feed, ${String(r.scan.alertsRaised)} alerts, by rule ${JSON.stringify(r.scan.byRule)})`,
       );
-      console.log(`[${m}x] reference query ${secs(r.refMs)} s (${r.refRows} rows, warm best of 3); scan / reference = ${(r.scanMs / r.refMs).toFixed(1)}×`);
+      console.log(`[${m}x] reference query ${secs(r.refMs)} s (${r.refRows} rows, warm best of 3${Number(args.rounds ?? 1) > 1 ? ', median of the rounds' : ''}); scan / reference = ${(r.scanMs / r.refMs).toFixed(1)}×`);
     }
     const pair = results.filter((r) => r.m === m);
     if (pair.length > 1) {

@@ -72,11 +72,12 @@ describe('scans across worker processes', () => {
   it('finishes a scan whose worker was killed mid-shard, without duplicate alerts', async () => {
     await Promise.all(workers.splice(1).map((w) => w.kill('SIGTERM')));
     const victim = workers[0];
-    // Hold the shards at their first read so the kill lands inside a shard.
+    // Hold the shards at their read of the open alerts so the kill lands inside a shard
+    // (not projects: the request itself reads them to split the shards' ranges).
     const lock = new Client({ connectionString: t.env.databaseUrl });
     await lock.connect();
     await lock.query('BEGIN');
-    await lock.query('LOCK TABLE projects IN ACCESS EXCLUSIVE MODE');
+    await lock.query('LOCK TABLE alerts IN ACCESS EXCLUSIVE MODE');
     const { body } = await postScan(t, headers, '2026-11-03');
     await waitFor('a shard to be running', async () => (await queue.getActive()).some((j) => j.name === 'scan.shard'));
     await victim.kill('SIGKILL');

@@ -9,13 +9,22 @@ WITH scope AS (
 ),
 lim AS (
   SELECT s.project_code, (s.t ->> 'abnormalMonthlyYuan')::numeric * 100 AS month_fen, (s.t ->> 'abnormal12MonthsYuan')::numeric * 100 AS year_fen FROM scope s),
+candidate_projects AS MATERIALIZED (
+  SELECT DISTINCT h.project_code
+    FROM pg_temp.rule_payroll_history h
+   WHERE h.project_code = ANY($1::text[])
+     AND h.period BETWEEN ($5::date - interval '11 months')::date AND $5::date
+     AND ((h.period = $5::date AND h.max_paid_fen > (SELECT min(month_fen) FROM lim))
+          OR h.max_paid_fen * 12 > (SELECT min(year_fen) FROM lim))),
 candidates AS MATERIALIZED (
   SELECT DISTINCT pr.project_code, pr.id_hash
-    FROM payroll pr
-   WHERE pr.project_code = ANY($1::text[])
-     AND pr.period BETWEEN ($5::date - interval '11 months')::date AND $5::date AND pr.paid_on <= $4::date
-     AND ((pr.period = $5::date AND pr.paid_fen > (SELECT min(month_fen) FROM lim))
-          OR pr.paid_fen * 12 > (SELECT min(year_fen) FROM lim))),
+    FROM candidate_projects cp
+   CROSS JOIN LATERAL (
+         SELECT pr.project_code, pr.id_hash FROM payroll pr
+          WHERE pr.project_code = cp.project_code
+            AND pr.period BETWEEN ($5::date - interval '11 months')::date AND $5::date AND pr.paid_on <= $4::date
+            AND ((pr.period = $5::date AND pr.paid_fen > (SELECT min(month_fen) FROM lim))
+                 OR pr.paid_fen * 12 > (SELECT min(year_fen) FROM lim))) pr),
 per_worker AS (
   SELECT c.project_code, c.id_hash, max(pr.id_masked) AS id_masked,
          coalesce(sum(CASE WHEN pr.paid_on <= $4 THEN pr.paid_fen ELSE 0 END) FILTER (WHERE pr.period = $5), 0)::bigint AS paid_in_period_fen,

@@ -8,10 +8,10 @@ WITH scope AS (
     FROM unnest($1::text[], $2::text[]) AS u(project_code, profile_code)
 ),
 pay AS (
-  SELECT pr.project_code, sum(pr.payable_fen)::bigint AS payable_fen, min(pr.period) AS first_period
-    FROM payroll pr
-   WHERE pr.project_code = ANY($1::text[]) AND pr.period <= $5::date
-   GROUP BY pr.project_code),
+  SELECT h.project_code, sum(h.payable_fen)::bigint AS payable_fen, min(h.period) AS first_period
+    FROM pg_temp.rule_payroll_history h
+   WHERE h.project_code = ANY($1::text[]) AND h.period <= $5::date
+   GROUP BY h.project_code),
 alloc AS (
   SELECT l.project_code, sum(l.amount_fen)::bigint AS allocated_fen, count(*)::int AS allocations
     FROM labor_cost_allocations l

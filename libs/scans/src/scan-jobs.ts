@@ -26,7 +26,7 @@ export class ScanJobs {
   @JobHandler(JobName.ScanShard)
   async shard(job: Job<ScanJobData>): Promise<StepTimings> {
     try {
-      return await this.shards.run(job.data.scanId, job.data.shard ?? 0);
+      return await this.shards.run(job.data.scanId, job.data.shard ?? 0, job.data.range);
     } catch (error) {
       // Out of retries: the parent fails too (failParentOnFailure); make it visible on the scan.
       if (isLastAttempt(job)) await this.finalizer.fail(job.data.scanId, `shard ${job.data.shard} failed: ${(error as Error).message}`);

@@ -7,11 +7,14 @@ import { AppConfig } from '@wage/config';
 import { JobName, QueueName, jobId } from '@wage/queues';
 import { assessedPeriod } from '@wage/rules';
 import { Scan, ScanTrigger } from './entities/scan.entity';
+import { SHARD_BOUNDS_SQL, ShardRange, shardRanges } from './shard-range';
 
 /** Shard and finalize job payload. */
 export interface ScanJobData {
   scanId: number;
   shard?: number;
+  /** The shard's project codes, fixed at the request; absent in jobs of older versions (then: by hash). */
+  range?: ShardRange;
 }
 
 /** Shard retries: a shard is idempotent, so retrying a transient failure is safe. */
@@ -101,6 +104,11 @@ export class ScanRequestService {
 
   private async enqueue(scan: Scan): Promise<void> {
     const data: ScanJobData = { scanId: scan.id };
+    // Each shard gets a contiguous range of project codes (an even split of today's active
+    // projects); a failure here leaves the scan queued without jobs, which a later request
+    // finds orphaned.
+    const bounds: Array<{ bound: string }> = await this.dataSource.query(SHARD_BOUNDS_SQL, [scan.shardCount]);
+    const ranges = shardRanges(bounds.map((b) => b.bound), scan.shardCount);
     try {
       await this.flows.add({
         name: JobName.ScanFinalize,
@@ -110,7 +118,7 @@ export class ScanRequestService {
         children: Array.from({ length: scan.shardCount }, (_, shard) => ({
           name: JobName.ScanShard,
           queueName: QueueName.Scans,
-          data: { scanId: scan.id, shard } satisfies ScanJobData,
+          data: { scanId: scan.id, shard, range: ranges[shard] } satisfies ScanJobData,
           opts: { jobId: jobId('scan', scan.id, 'shard', shard), ...SHARD_JOB_OPTIONS },
         })),
       });

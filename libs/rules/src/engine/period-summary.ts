@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { CodeBounds } from './code-bounds';
 
 /**
  * The month summary of one evaluation (issue 17): P's payroll and attendance rows of the
@@ -18,15 +19,21 @@ export const PERIOD_SUMMARY_TABLES = ['pg_temp.rule_period_workers', 'pg_temp.ru
 /** Whether a rule statement reads the summary (so it is built only when a rule needs it). */
 export const readsPeriodSummary = (sql: string): boolean => PERIOD_SUMMARY_TABLES.some((t) => sql.includes(t));
 
-/** $1 text[] projects, $2 date P, $3 date D. */
+/**
+ * $1 text[] projects, $2 date P, $3 / $4 text the lowest and highest of $1: the range
+ * bounds the index scan to the scope's part of P (a scan shard's contiguous range), the
+ * array keeps it exact.
+ */
 const WORKERS_SQL = `CREATE TEMP TABLE rule_period_workers ON COMMIT DROP AS
 SELECT coalesce(a.project_code, pr.project_code) AS project_code, coalesce(a.id_hash, pr.id_hash) AS id_hash,
        a.project_code IS NOT NULL AS in_attendance, a.id_masked AS attendance_id_masked, a.days_worked,
        pr.project_code IS NOT NULL AS in_payroll, pr.id_masked AS payroll_id_masked,
        pr.payable_fen, pr.paid_fen, pr.paid_on, pr.paid_via
-  FROM (SELECT project_code, id_hash, id_masked, days_worked FROM attendance WHERE period = $2::date AND project_code = ANY($1::text[])) a
+  FROM (SELECT project_code, id_hash, id_masked, days_worked FROM attendance
+         WHERE period = $2::date AND project_code BETWEEN $3::text AND $4::text AND project_code = ANY($1::text[])) a
   FULL JOIN (SELECT project_code, id_hash, id_masked, payable_fen, paid_fen, paid_on, paid_via
-               FROM payroll WHERE period = $2::date AND project_code = ANY($1::text[])) pr
+               FROM payroll
+              WHERE period = $2::date AND project_code BETWEEN $3::text AND $4::text AND project_code = ANY($1::text[])) pr
     ON pr.project_code = a.project_code AND pr.id_hash = a.id_hash`;
 
 /** Paid as of D ($1 here), as PAID_AS_OF in the rules. */
@@ -51,9 +58,9 @@ SELECT project_code,
   FROM pg_temp.rule_period_workers GROUP BY project_code`;
 
 /** Builds the summary of P as of D for these projects (replacing one built earlier in the transaction). */
-export async function buildPeriodSummary(m: EntityManager, projectCodes: string[], period: string, asOf: string): Promise<void> {
+export async function buildPeriodSummary(m: EntityManager, projectCodes: string[], period: string, asOf: string, bounds: CodeBounds): Promise<void> {
   await m.query(`DROP TABLE IF EXISTS ${PERIOD_SUMMARY_TABLES.join(', ')}`);
-  await m.query(WORKERS_SQL, [projectCodes, period]);
+  await m.query(WORKERS_SQL, [projectCodes, period, bounds.lo, bounds.hi]);
   await m.query(PROJECTS_SQL, [asOf]);
   // The worker lists read the firing projects' rows (project_code = ANY(ARRAY(…)), an
   // array the planner cannot hash): through this index, not a scan of every row of P

@@ -8,13 +8,16 @@ import { RULE_SQL } from '../rules/all-rules';
 import { RuleGate } from '../rules/rule-sql';
 import { EvaluationResult, EvaluationScope, NotApplicableRule, RuleFinding, SkippedRule } from '../types';
 import { partitionScope, ruleCodesOf, toFindings } from './findings';
+import { codeBounds } from './code-bounds';
+import { buildPayrollHistory, readsPayrollHistory } from './payroll-history';
 import { buildPeriodSummary, readsPeriodSummary } from './period-summary';
 
 /**
  * Evaluates the rule catalogue over a scope of projects: one set-based SQL statement
  * per rule over all projects at once, run through the caller's EntityManager (so a
  * scan shard can use its own transaction / snapshot). Profiles resolve in one query;
- * P's payroll and attendance are read once into the month summary the period rules share.
+ * P's payroll and attendance are read once into the month summary the period rules share,
+ * the payroll history once into per-project period totals.
  */
 @Injectable()
 export class RuleEngine {
@@ -50,7 +53,9 @@ export class RuleEngine {
         }
         return open;
       };
+      const bounds = await codeBounds(m, projectCodes);
       let summarised = false;
+      let historyBuilt = false;
       for (const code of ruleCodesOf(scope.rules)) {
         const rule = RULE_SQL[code];
         const part = partitionScope(rule, projectCodes, byProject);
@@ -63,8 +68,12 @@ export class RuleEngine {
         }
         if (runnable.length === 0) continue;
         if (!summarised && readsPeriodSummary(rule.sql)) {
-          await timer.time('summary', () => buildPeriodSummary(m, projectCodes, scope.period, scope.asOf));
+          await timer.time('summary', () => buildPeriodSummary(m, projectCodes, scope.period, scope.asOf, bounds));
           summarised = true;
+        }
+        if (!historyBuilt && readsPayrollHistory(rule.sql)) {
+          await timer.time('history', () => buildPayrollHistory(m, projectCodes, scope.period, scope.asOf, bounds));
+          historyBuilt = true;
         }
         const profileCodes = runnable.map((p) => (byProject.get(p) as ResolvedProfile).code);
         const rows: Record<string, unknown>[] = await timer.time(code, () =>

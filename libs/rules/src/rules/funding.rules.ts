@@ -1,7 +1,7 @@
 import { fenTimes, shareBelow } from '../money';
 import { defineRule } from './define-rule';
 import { num, SCOPE_CTE, th, thInt } from './rule-sql';
-import { FIRST_20 } from './sql-fragments';
+import { FIRST_20, PAYROLL_HISTORY } from './sql-fragments';
 
 /**
  * ACCOUNT_MISSING: contract ≥ accountMinContractYuan, planned duration ≥ accountMinDurationDays
@@ -83,10 +83,10 @@ export const LABOR_COST_SHORT = defineRule({
   thresholdKeys: [],
   sql: `WITH ${SCOPE_CTE},
 pay AS (
-  SELECT pr.project_code, sum(pr.payable_fen)::bigint AS payable_fen, min(pr.period) AS first_period
-    FROM payroll pr
-   WHERE pr.project_code = ANY($1::text[]) AND pr.period <= $5::date
-   GROUP BY pr.project_code),
+  SELECT h.project_code, sum(h.payable_fen)::bigint AS payable_fen, min(h.period) AS first_period
+    FROM ${PAYROLL_HISTORY} h
+   WHERE h.project_code = ANY($1::text[]) AND h.period <= $5::date
+   GROUP BY h.project_code),
 alloc AS (
   SELECT l.project_code, sum(l.amount_fen)::bigint AS allocated_fen, count(*)::int AS allocations
     FROM labor_cost_allocations l

@@ -14,6 +14,13 @@ export const PERIOD_WORKERS = `pg_temp.rule_period_workers`;
 export const PERIOD_PROJECTS = `pg_temp.rule_period_projects`;
 
 /**
+ * Per evaluated project and period up to P: payable_fen (the period's total) and
+ * max_paid_fen (its largest single payment paid as of D), built once per evaluation by
+ * engine/payroll-history.ts for the rules that read the payroll history.
+ */
+export const PAYROLL_HISTORY = `pg_temp.rule_payroll_history`;
+
+/**
  * The payroll / attendance rows of P, as a FROM item, read from the month summary (the
  * same columns as the tables for the evaluated projects). Rules add `project_code =
  * ANY(...)` next to it to keep to their own projects.

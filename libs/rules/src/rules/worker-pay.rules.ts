@@ -1,7 +1,7 @@
 import { ratioText, shareAbove, shareAtLeast } from '../money';
 import { defineRule } from './define-rule';
 import { num, SCOPE_CTE, th, thInt } from './rule-sql';
-import { FIRST_20, OF_PROJECTS_IN, PAID_AS_OF, PERIOD_END, PERIOD_PROJECTS, PERIOD_WORKERS, WORKER_LIST_CTE, WORKER_ROW } from './sql-fragments';
+import { FIRST_20, OF_PROJECTS_IN, PAID_AS_OF, PAYROLL_HISTORY, PERIOD_END, PERIOD_PROJECTS, PERIOD_WORKERS, WORKER_LIST_CTE, WORKER_ROW } from './sql-fragments';
 
 /**
  * UNPAID_WORKERS: attending workers in P without a payroll row for P whose paid amount
@@ -117,17 +117,28 @@ export const ABNORMAL_PAYMENT = defineRule({
   thresholdKeys: ['abnormalMonthlyYuan', 'abnormal12MonthsYuan'],
   // A worker's 12 periods are ≤ 12 rows (one per period), so a 12-month total above
   // the limit needs one row above limit/12: such rows pick the few candidates whose
-  // totals are then summed, instead of aggregating every worker of the province.
+  // totals are then summed, instead of aggregating every worker of the province. Only
+  // projects whose largest payment of a period (the payroll history) is such a row can
+  // hold one, so only their payroll rows are read (an index scan per such project).
   sql: `WITH ${SCOPE_CTE},
 lim AS (
   SELECT s.project_code, ${th('abnormalMonthlyYuan')} * 100 AS month_fen, ${th('abnormal12MonthsYuan')} * 100 AS year_fen FROM scope s),
+candidate_projects AS MATERIALIZED (
+  SELECT DISTINCT h.project_code
+    FROM ${PAYROLL_HISTORY} h
+   WHERE h.project_code = ANY($1::text[])
+     AND h.period BETWEEN ($5::date - interval '11 months')::date AND $5::date
+     AND ((h.period = $5::date AND h.max_paid_fen > (SELECT min(month_fen) FROM lim))
+          OR h.max_paid_fen * 12 > (SELECT min(year_fen) FROM lim))),
 candidates AS MATERIALIZED (
   SELECT DISTINCT pr.project_code, pr.id_hash
-    FROM payroll pr
-   WHERE pr.project_code = ANY($1::text[])
-     AND pr.period BETWEEN ($5::date - interval '11 months')::date AND $5::date AND pr.paid_on <= $4::date
-     AND ((pr.period = $5::date AND pr.paid_fen > (SELECT min(month_fen) FROM lim))
-          OR pr.paid_fen * 12 > (SELECT min(year_fen) FROM lim))),
+    FROM candidate_projects cp
+   CROSS JOIN LATERAL (
+         SELECT pr.project_code, pr.id_hash FROM payroll pr
+          WHERE pr.project_code = cp.project_code
+            AND pr.period BETWEEN ($5::date - interval '11 months')::date AND $5::date AND pr.paid_on <= $4::date
+            AND ((pr.period = $5::date AND pr.paid_fen > (SELECT min(month_fen) FROM lim))
+                 OR pr.paid_fen * 12 > (SELECT min(year_fen) FROM lim))) pr),
 per_worker AS (
   SELECT c.project_code, c.id_hash, max(pr.id_masked) AS id_masked,
          coalesce(sum(${PAID_AS_OF('pr')}) FILTER (WHERE pr.period = $5), 0)::bigint AS paid_in_period_fen,

@@ -1,0 +1,34 @@
+import { EntityManager } from 'typeorm';
+import { PAYROLL_HISTORY } from '../rules/sql-fragments';
+import { CodeBounds } from './code-bounds';
+
+/**
+ * The payroll history of one evaluation: per evaluated project and period up to P, the
+ * payable total and the largest single payment paid as of D, in
+ * pg_temp.rule_payroll_history. LABOR_COST_SHORT (payable through P) and ABNORMAL_PAYMENT
+ * (which projects can hold an abnormal payment at all) read it instead of each scanning
+ * every payroll row of the projects' history again (docs/decisions/scan-payroll-history.md).
+ * A temporary table for the reasons of the month summary (period-summary.ts): ON COMMIT
+ * DROP, the evaluation's snapshot, a DROP first so a second evaluation builds its own.
+ */
+const PAYROLL_HISTORY_TABLE = PAYROLL_HISTORY;
+
+/** Whether a rule statement reads the history (so it is built only when a rule needs it). */
+export const readsPayrollHistory = (sql: string): boolean => sql.includes(PAYROLL_HISTORY_TABLE);
+
+/** $1 text[] projects, $2 date P, $3 date D, $4 / $5 the lowest and highest code of $1. */
+const HISTORY_SQL = `CREATE TEMP TABLE rule_payroll_history ON COMMIT DROP AS
+SELECT project_code, period, sum(payable_fen)::bigint AS payable_fen,
+       max(paid_fen) FILTER (WHERE paid_on <= $3::date)::bigint AS max_paid_fen
+  FROM payroll
+ WHERE period <= $2::date AND project_code BETWEEN $4::text AND $5::text AND project_code = ANY($1::text[])
+ GROUP BY project_code, period`;
+
+/** Builds the history up to P as of D for these projects (replacing one built earlier in the transaction). */
+export async function buildPayrollHistory(m: EntityManager, projectCodes: string[], period: string, asOf: string, bounds: CodeBounds): Promise<void> {
+  await m.query(`DROP TABLE IF EXISTS ${PAYROLL_HISTORY_TABLE}`);
+  await m.query(HISTORY_SQL, [projectCodes, period, asOf, bounds.lo, bounds.hi]);
+  await m.query(`SET LOCAL default_statistics_target = 10`);
+  await m.query(`ANALYZE ${PAYROLL_HISTORY_TABLE}`);
+  await m.query(`SET LOCAL default_statistics_target = DEFAULT`);
+}
