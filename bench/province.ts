@@ -20,7 +20,7 @@ import { REFERENCE_SQL } from './scan-data';
 
 /**
  * npm run bench:province [-- --projects=1500 --workers-per-project=10 --clients=50
- *   --requests=40 --open-alerts=100000 --log-level=warn --keep]
+ *   --requests=40 --open-alerts=100000 --log-level=warn --keep --imports-only]
  * End to end through the API on a province from libs/generator (every dataset, in a fresh
  * database, the real service with its BullMQ workers in this process; the HTTP load runs
  * in a worker thread), each figure next to its baseline of the same run:
@@ -31,6 +31,7 @@ import { REFERENCE_SQL } from './scan-data';
  *   concurrent loopback clients, with EXPLAIN ANALYZE of the list's statements; /health;
  *   with --open-alerts=N the queue again after topping the open alerts up to N with
  *   synthetic ones (bench/province-queue.ts).
+ * --imports-only stops after the imports and their raw-COPY baselines (no scan, no queue).
  * The default size runs in a few minutes on a loaded 2-core machine; raise --projects
  * (the issue's province is --projects=10000 --workers-per-project=22).
  */
@@ -46,6 +47,7 @@ const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const AS_OF = '2026-11-03';
 const PERIOD = '2026-10-01';
 const ORDER = DATASET_NAMES;
+const IMPORTS_ONLY = 'imports-only' in args;
 
 const secs = (v: number): string => `${(v / 1000).toFixed(2)} s`;
 const rate = (rows: number, v: number): string => `${Math.round(rows / (v / 1000)).toLocaleString('en-US')} rows/s`;
@@ -113,6 +115,19 @@ async function bestOf3(fn: () => Promise<unknown>): Promise<number> {
   return best;
 }
 
+type Timed = Record<string, { ms: number; rows: number }>;
+
+function printImports(imports: Timed, copies: Record<'payroll' | 'attendance', number>, more = ''): void {
+  const load = loadavg().map((v) => v.toFixed(2)).join(' ');
+  console.log('');
+  console.log(`province: ${PROJECTS} projects, ${imports.workers.rows} workers, ${imports.attendance.rows} attendance, ${imports.payroll.rows} payroll rows${more}; load average ${load}`);
+  line('figure', 'this service', 'baseline in the same run', 'ratio (target)');
+  for (const d of ['payroll', 'attendance'] as const) {
+    line(`${d} import`, `${rate(imports[d].rows, imports[d].ms)} (${secs(imports[d].ms)})`, `raw COPY: ${rate(imports[d].rows, copies[d])} (${secs(copies[d])})`, `${(copies[d] / imports[d].ms).toFixed(2)} (≥ 0.33)`);
+  }
+  line('workers import', `${rate(imports.workers.rows, imports.workers.ms)}`, '—', '');
+}
+
 async function main(): Promise<void> {
   const suffix = `${process.pid}_${randomBytes(3).toString('hex')}`;
   const dbName = `wage_bench_province_${suffix}`;
@@ -138,10 +153,14 @@ async function main(): Promise<void> {
     const adminName = config.ADMIN_USERNAME ?? DEV_ADMIN_USERNAME;
     const token = await login(baseUrl, adminName, config.ADMIN_PASSWORD ?? DEV_ADMIN_PASSWORD);
 
-    const imports: Record<string, { ms: number; rows: number }> = {};
+    const imports: Timed = {};
     for (const dataset of ORDER) imports[dataset] = await importFile(baseUrl, token, dataset, files[dataset]);
     const copies = { payroll: await rawCopy(db, 'payroll', files.payroll), attendance: await rawCopy(db, 'attendance', files.attendance) };
     await db.query('ANALYZE');
+    if (IMPORTS_ONLY) {
+      printImports(imports, copies);
+      return;
+    }
 
     const refMs = await bestOf3(() => db.query(REFERENCE_SQL, [AS_OF, PERIOD]));
     const s0 = performance.now();
@@ -156,14 +175,7 @@ async function main(): Promise<void> {
     const raised = OPEN_ALERTS > queue.open ? await raiseOpenAlerts(db, OPEN_ALERTS, () => risk.recomputeWhere(app!.get(DataSource).manager, 'SELECT project_code FROM alerts WHERE status = $1', 'open')) : 0;
     const queueRaised = raised ? await benchQueue(queueCtx) : undefined;
 
-    const load = loadavg().map((v) => v.toFixed(2)).join(' ');
-    console.log('');
-    console.log(`province: ${PROJECTS} projects, ${imports.workers.rows} workers, ${imports.attendance.rows} attendance, ${imports.payroll.rows} payroll rows; ${queue.open} open alerts after the scan; load average ${load}`);
-    line('figure', 'this service', 'baseline in the same run', 'ratio (target)');
-    for (const d of ['payroll', 'attendance'] as const) {
-      line(`${d} import`, `${rate(imports[d].rows, imports[d].ms)} (${secs(imports[d].ms)})`, `raw COPY: ${rate(imports[d].rows, copies[d])} (${secs(copies[d])})`, `${(copies[d] / imports[d].ms).toFixed(2)} (≥ 0.33)`);
-    }
-    line('workers import', `${rate(imports.workers.rows, imports.workers.ms)}`, '—', '');
+    printImports(imports, copies, `; ${queue.open} open alerts after the scan`);
     line('full scan', `${secs(scanMs)} (${String(scan.alertsRaised)} alerts)`, `reference statement: ${secs(refMs)}`, `${(scanMs / refMs).toFixed(1)}× (≤ 15×)`);
     for (const q of [queue, queueRaised]) if (q) printQueue(q, CLIENTS, line);
     for (const q of [queue, queueRaised]) if (q) console.log(`\n${q.open.toLocaleString('en-US')} open alerts\n${q.explain.join('\n\n')}`);
