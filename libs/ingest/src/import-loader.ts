@@ -8,6 +8,7 @@ import { PiiCipher } from '@wage/crypto';
 import { DatasetSpec } from './datasets/dataset-spec';
 import { Import } from './entities/import.entity';
 import { formatDuration, ImportLimits } from './import-limits';
+import { COPY_BINARY_HEADER, COPY_BINARY_TRAILER } from './merge/copy-binary';
 import { ErrorSink } from './merge/error-sink';
 import { nudgeGarbageCollector } from './merge/heap';
 import { copyNewSql, copyStageSql, createMissingEnterprisesSql, createStageSql, mergeSql, STAGE_TABLE } from './merge/merge-sql';
@@ -37,7 +38,7 @@ async function copyChunks(client: PoolClient, sql: string, chunks: Buffer[]): Pr
   // One write of the whole segment: the socket then sends it without the event loop,
   // which the reading keeps busy. Chunk by chunk, every 'drain' waited for a turn of
   // the loop and PostgreSQL sat idle in between.
-  copy.write(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
+  copy.write(Buffer.concat([COPY_BINARY_HEADER, ...chunks, COPY_BINARY_TRAILER]));
   copy.end();
   await done;
 }

@@ -6,7 +6,7 @@ export interface SealedPii {
   /** Blind index as lower-case hex. */
   hashHex: string;
   masked: string;
-  /** hash and ciphertext as COPY fields, encoded once per distinct value. */
+  /** hash and ciphertext as COPY fields (text and bytes), encoded once per distinct value. */
   hashField: CopyText;
   encField: CopyText;
 }
@@ -40,11 +40,12 @@ export class PiiSealer {
     if (sealed) return sealed;
     if (cache.size >= CACHE_LIMIT) cache.clear();
     const hash = this.cipher.blindIndex(value);
+    const enc = this.cipher.encrypt(value);
     sealed = {
       hashHex: hash.toString('hex'),
       masked: mask(value),
-      hashField: new CopyText(byteaField(hash)),
-      encField: new CopyText(byteaField(this.cipher.encrypt(value))),
+      hashField: new CopyText(byteaField(hash), hash),
+      encField: new CopyText(byteaField(enc), enc),
     };
     cache.set(value, sealed);
     return sealed;
