@@ -35,9 +35,15 @@ export class PiiSealer {
     return this.seal(this.banks, n, maskBankNumber);
   }
 
+  /** The last value sealed: a row asks up to three times (hash, ciphertext, mask), and a ledger lists a person's months together. */
+  private lastCache: Map<string, SealedPii> | undefined;
+  private lastValue = '';
+  private lastSealed: SealedPii | undefined;
+
   private seal(cache: Map<string, SealedPii>, value: string, mask: (v: string) => string): SealedPii {
+    if (this.lastSealed && this.lastCache === cache && this.lastValue === value) return this.lastSealed;
     let sealed = cache.get(value);
-    if (sealed) return sealed;
+    if (sealed) return this.remember(cache, value, sealed);
     if (cache.size >= CACHE_LIMIT) cache.clear();
     const hash = this.cipher.blindIndex(value);
     const enc = this.cipher.encrypt(value);
@@ -48,6 +54,13 @@ export class PiiSealer {
       encField: new CopyText(byteaField(enc), enc),
     };
     cache.set(value, sealed);
+    return this.remember(cache, value, sealed);
+  }
+
+  private remember(cache: Map<string, SealedPii>, value: string, sealed: SealedPii): SealedPii {
+    this.lastCache = cache;
+    this.lastValue = value;
+    this.lastSealed = sealed;
     return sealed;
   }
 }

@@ -118,7 +118,7 @@ export class RowEncoder {
       const v = staged[i].value(values, sealer);
       this.fields[i](bin, v);
       const slot = this.keySlot[i];
-      if (slot >= 0) this.keyText[slot] = copyField(v);
+      if (slot >= 0) this.keyText[slot] = typeof v === 'string' ? v : copyField(v); // a key cell's text as is: the hash needs no COPY escapes
     }
     bin.int(8, this.ctx.importId); // last_import_id
     out.ends[out.accepted] = bin.pos;
