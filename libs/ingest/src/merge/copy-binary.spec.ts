@@ -1,4 +1,5 @@
 import { CopyText } from '../datasets/dataset-spec';
+import { DATASETS } from '../datasets/registry';
 import { binaryField, BinaryRows, COPY_BINARY_HEADER, daysFromCivil } from './copy-binary';
 
 const encode = (type: string, v: Parameters<ReturnType<typeof binaryField>>[1]): string => {
@@ -28,6 +29,10 @@ describe('binary COPY encoding', () => {
     // text[]: length, 1 dimension, no NULLs, element type text (25), 2 elements from 1, then each element
     expect(encode('text[]', ['a', 'bc'])).toBe('0000001f' + '00000001' + '00000000' + '00000019' + '00000002' + '00000001' + '0000000161' + '000000026263');
     expect(encode('text[]', [])).toBe('0000000c' + '00000000' + '00000000' + '00000019');
+  });
+
+  it('has a writer for every staged column of every dataset', () => {
+    for (const spec of DATASETS.values()) for (const c of spec.staged) expect(() => binaryField(c.type)).not.toThrow();
   });
 
   it('counts days like the calendar', () => {
