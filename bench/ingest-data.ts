@@ -4,7 +4,7 @@ import { idNumberCheckChar, usccCheckChar } from '@wage/ingest';
 
 /**
  * Minimal deterministic payroll data for bench:ingest: P projects, W workers spread
- * over them, 12 months of payroll per worker. Files are written the way a project's
+ * over them, 12 months of payroll per worker, and attendance for the same worker-months. Files are written the way a project's
  * ledger export looks (by project, month, worker).
  */
 const REGIONS = ['420113', '420102', '420103', '420104', '420105', '420106', '420111', '420112'];
@@ -42,6 +42,7 @@ export interface BenchFiles {
   projects: string;
   workers: string;
   payroll: string;
+  attendance: string;
   payrollRows: number;
 }
 
@@ -49,7 +50,20 @@ export async function writeBenchFiles(dir: string, payrollRows: number, projectC
   const workerCount = Math.ceil(payrollRows / 12);
   const projectOf = (w: number): number => w % projectCount;
   const code = (p: number): string => `BENCH-${String(p).padStart(5, '0')}`;
-  const files = { projects: `${dir}/projects.csv`, workers: `${dir}/workers.csv`, payroll: `${dir}/payroll.csv`, payrollRows };
+  const files = { projects: `${dir}/projects.csv`, workers: `${dir}/workers.csv`, payroll: `${dir}/payroll.csv`, attendance: `${dir}/attendance.csv`, payrollRows };
+  /** Every (project, month, worker) of the files, in ledger order; the first payrollRows of them. */
+  function* workerMonths(): Generator<{ p: number; m: number; w: number }> {
+    let rows = 0;
+    for (let p = 0; p < projectCount; p++) {
+      for (let m = 1; m <= 12; m++) {
+        for (let w = p; w < workerCount; w += projectCount) {
+          if (rows++ >= payrollRows) return;
+          yield { p, m, w };
+        }
+      }
+    }
+  }
+  const month = (m: number): string => `2025-${String(m).padStart(2, '0')}`;
 
   await writeLines(
     files.projects,
@@ -69,16 +83,17 @@ export async function writeBenchFiles(dir: string, payrollRows: number, projectC
     files.payroll,
     'project_code,id_number,period,payable_amount,paid_amount,paid_on,paid_via',
     (function* () {
-      let rows = 0;
-      for (let p = 0; p < projectCount; p++) {
-        for (let m = 1; m <= 12; m++) {
-          for (let w = p; w < workerCount; w += projectCount) {
-            if (rows++ >= payrollRows) return;
-            const paid = (w + m) % 10 === 0 ? '0' : '5800.00';
-            yield `${code(p)},${benchId(w)},2025-${String(m).padStart(2, '0')},6000.00,${paid},${paid === '0' ? '' : `2025-${String(m).padStart(2, '0')}-28`},`;
-          }
-        }
+      for (const { p, m, w } of workerMonths()) {
+        const paid = (w + m) % 10 === 0 ? '0' : '5800.00';
+        yield `${code(p)},${benchId(w)},${month(m)},6000.00,${paid},${paid === '0' ? '' : `${month(m)}-28`},`;
       }
+    })(),
+  );
+  await writeLines(
+    files.attendance,
+    'project_code,id_number,period,days_worked',
+    (function* () {
+      for (const { p, m, w } of workerMonths()) yield `${code(p)},${benchId(w)},${month(m)},${18 + ((w + m) % 10)}`;
     })(),
   );
   return files;

@@ -16,8 +16,8 @@ import { mapHeader, validateRow } from '../libs/ingest/src/validation/row-valida
 import { writeBenchFiles } from './ingest-data';
 
 /**
- * npm run bench:ingest-phases [-- --rows=300000]
- * Where the worker's CPU goes in a payroll import, without the database: (1) reading
+ * npm run bench:ingest-phases [-- --rows=300000 --dataset=attendance]
+ * Where the worker's CPU goes in a payroll (or attendance) import, without the database: (1) reading
  * (decode + CSV parse + limits), (2) + row checks, (3) + sealing personal data and
  * writing COPY lines (the whole reader side of an import), all in one thread; (4) the
  * same as (3) with the chunks in worker threads (as a big import runs). Each phase runs
@@ -26,7 +26,8 @@ import { writeBenchFiles } from './ingest-data';
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
 const ROWS = Number(args.rows ?? 300_000);
 const limits = new ImportLimits();
-const spec = DATASETS.get('payroll')!;
+const DATASET = (args.dataset ?? 'payroll') as 'payroll' | 'attendance';
+const spec = DATASETS.get(DATASET)!;
 
 async function timed(label: string, f: () => Promise<number>): Promise<number> {
   const t0 = performance.now();
@@ -44,13 +45,13 @@ async function main(): Promise<void> {
     const files = await writeBenchFiles(dir, ROWS, Math.max(1, Math.round(ROWS / 1000)));
     const read = await timed('1 read (decode, parse, limits)', async () => {
       let n = 0;
-      for await (const batch of readRecords(files.payroll, 'csv', limits)) n += batch.length;
+      for await (const batch of readRecords(files[DATASET], 'csv', limits)) n += batch.length;
       return n - 1;
     });
     const validated = await timed('2 read + row checks', async () => {
       let n = 0;
       let mapping;
-      for await (const batch of readRecords(files.payroll, 'csv', limits)) {
+      for await (const batch of readRecords(files[DATASET], 'csv', limits)) {
         for (const { row, cells } of batch) {
           if (!mapping) mapping = mapHeader(spec, cells);
           else if (validateRow(spec, mapping, row, cells)) n++;
@@ -64,7 +65,7 @@ async function main(): Promise<void> {
       const r = await writeStage({
         spec,
         importId: 1,
-        source: await openRecords(files.payroll, 'csv', limits),
+        source: await openRecords(files[DATASET], 'csv', limits),
         stage: new SegmentedStage(async () => undefined),
         sealer: new PiiSealer(new PiiCipher(key)),
         knownProjects: projects,

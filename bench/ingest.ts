@@ -3,7 +3,7 @@ import { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, openAsBlob } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
@@ -15,11 +15,12 @@ import { compileService, startService as start, stopService as stop, waitForHeal
 
 /**
  * npm run bench:ingest [-- --rows=1000000 --projects=1000 --from-source]
- * Generates payroll rows (and the projects and workers they reference), starts the real
- * service as two child processes (API, worker) on a fresh database, uploads the files
- * over HTTP and waits for each import job; then raw-COPYs the same payroll CSV into a
- * bare table with the same indexes. Prints rows/s of both, their ratio, and the
- * worker's peak RSS (VmHWM).
+ * Generates payroll and attendance rows (and the projects and workers they reference),
+ * starts the real service as two child processes (API, worker) on a fresh database,
+ * uploads the files over HTTP and waits for each import job; after each of payroll and
+ * attendance, raw-COPYs the same CSV into a bare table with the same indexes. Prints
+ * rows/s of both, their ratio, and the worker's peak RSS (VmHWM) during each import.
+ * BENCH_DATASETS=payroll measures only one of them.
  */
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
 const ROWS = Number(args.rows ?? 1_000_000);
@@ -68,15 +69,22 @@ async function importFile(baseUrl: string, token: string, dataset: string, path:
   }
 }
 
-/** The baseline: the same CSV straight into a bare table with payroll's indexes. */
-async function rawCopy(path: string): Promise<number> {
+/** The baseline: the same CSV straight into a bare table with the dataset's key and (period, project) index. */
+const RAW_COLUMNS = {
+  payroll: 'payable_amount numeric NOT NULL, paid_amount numeric NOT NULL, paid_on date, paid_via varchar(20)',
+  attendance: 'days_worked smallint NOT NULL',
+};
+type Measured = keyof typeof RAW_COLUMNS;
+
+async function rawCopy(dataset: Measured, path: string): Promise<number> {
   const db = new Client({ connectionString: process.env.DATABASE_URL });
   await db.connect();
-  await db.query(`CREATE TABLE bench_payroll_raw (project_code varchar(64) NOT NULL, id_number varchar(18) NOT NULL, period varchar(7) NOT NULL,
-    payable_amount numeric NOT NULL, paid_amount numeric NOT NULL, paid_on date, paid_via varchar(20), PRIMARY KEY (project_code, id_number, period))`);
-  await db.query('CREATE INDEX ON bench_payroll_raw (period, project_code)');
+  const table = `bench_${dataset}_raw`;
+  await db.query(`CREATE TABLE ${table} (project_code varchar(64) NOT NULL, id_number varchar(18) NOT NULL, period varchar(7) NOT NULL,
+    ${RAW_COLUMNS[dataset]}, PRIMARY KEY (project_code, id_number, period))`);
+  await db.query(`CREATE INDEX ON ${table} (period, project_code)`);
   const t0 = performance.now();
-  await pipeline(createReadStream(path), db.query(copyFrom('COPY bench_payroll_raw FROM STDIN (FORMAT csv, HEADER true)')));
+  await pipeline(createReadStream(path), db.query(copyFrom(`COPY ${table} FROM STDIN (FORMAT csv, HEADER true)`)));
   const ms = performance.now() - t0;
   await db.end();
   return ms;
@@ -117,26 +125,27 @@ async function main(): Promise<void> {
       console.log(`${dataset}: ${r.body.status}, ${fmt(r.body.rowsAccepted as number)} rows in ${(r.ms / 1000).toFixed(1)} s`);
     }
     const rssBefore = await peakRssMb(worker.pid as number);
-    const reset = await resetPeakRss(worker.pid as number);
-    const imp = await importFile(baseUrl, accessToken, 'payroll', files.payroll);
-    if (imp.body.status !== 'succeeded') throw new Error(`payroll import ended ${JSON.stringify(imp.body)}`);
-    const rss = await peakRssMb(worker.pid as number);
-    const copyMs = await rawCopy(files.payroll);
-
-    const importRate = ROWS / (imp.ms / 1000);
-    const jobRate = ROWS / (imp.jobMs / 1000);
-    const copyRate = ROWS / (copyMs / 1000);
-    console.log('');
-    console.log(`payroll import (HTTP upload → job → tables): ${fmt(ROWS)} rows in ${(imp.ms / 1000).toFixed(2)} s = ${fmt(importRate)} rows/s`);
-    console.log(`  of which the job itself (started → finished): ${(imp.jobMs / 1000).toFixed(2)} s = ${fmt(jobRate)} rows/s`);
-    console.log(`raw COPY into a bare table with the same indexes: ${(copyMs / 1000).toFixed(2)} s = ${fmt(copyRate)} rows/s`);
-    console.log(`ratio import / raw COPY: ${(importRate / copyRate).toFixed(2)} (target ≥ 0.33, goal ≥ 0.50)`);
-    if (reset) {
-      console.log(`worker peak RSS (VmHWM) during the payroll import: ${rss.toFixed(0)} MB (target < 300 MB)`);
-      console.log(`worker peak RSS before it (start-up, projects and workers imports): ${rssBefore.toFixed(0)} MB`);
-    } else {
-      console.log(`worker peak RSS (VmHWM) since start: ${Math.max(rss, rssBefore).toFixed(0)} MB (target < 300 MB)`);
+    const measured = (process.env.BENCH_DATASETS ?? 'payroll,attendance').split(',') as Measured[];
+    const results: string[] = [];
+    for (const dataset of measured) {
+      const reset = await resetPeakRss(worker.pid as number);
+      const imp = await importFile(baseUrl, accessToken, dataset, files[dataset]);
+      if (imp.body.status !== 'succeeded') throw new Error(`${dataset} import ended ${JSON.stringify(imp.body)}`);
+      const rss = await peakRssMb(worker.pid as number);
+      const copyMs = await rawCopy(dataset, files[dataset]);
+      const importRate = ROWS / (imp.ms / 1000);
+      const copyRate = ROWS / (copyMs / 1000);
+      results.push(
+        '',
+        `${dataset} import (HTTP upload → job → tables): ${fmt(ROWS)} rows in ${(imp.ms / 1000).toFixed(2)} s = ${fmt(importRate)} rows/s`,
+        `  of which the job itself (started → finished): ${(imp.jobMs / 1000).toFixed(2)} s = ${fmt(ROWS / (imp.jobMs / 1000))} rows/s`,
+        `raw COPY into a bare table with the same indexes: ${(copyMs / 1000).toFixed(2)} s = ${fmt(copyRate)} rows/s`,
+        `ratio import / raw COPY: ${(importRate / copyRate).toFixed(2)} (target ≥ 0.33, goal ≥ 0.50)`,
+        reset ? `worker peak RSS (VmHWM) during the ${dataset} import: ${rss.toFixed(0)} MB (target < 300 MB)` : `worker peak RSS (VmHWM) since start: ${rss.toFixed(0)} MB (target < 300 MB)`,
+      );
     }
+    results.push(`worker peak RSS before them (start-up, projects and workers imports): ${rssBefore.toFixed(0)} MB`, `load average ${loadavg().map((v) => v.toFixed(2)).join(' ')}`);
+    console.log(results.join('\n'));
   } finally {
     for (const c of children) await stop(c);
     await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);

@@ -25,7 +25,7 @@ import { REFERENCE_SQL } from './scan-data';
 /**
  * npm run bench:province [-- --projects=1500 --workers-per-project=10 --clients=50
  *   --requests=40 --open-alerts=100000 --api-workers=1,2 --log-level=warn --keep
- *   --reuse=<kept database> --from-source]
+ *   --reuse=<kept database> --from-source --imports-only]
  * End to end through the API on a province from libs/generator (every dataset, in a fresh
  * database). The service runs as a deployment runs it: the compiled entry points of
  * `npm run start:api` and `start:worker` as separate processes; this process only
@@ -41,7 +41,8 @@ import { REFERENCE_SQL } from './scan-data';
  *   per --api-workers value (API_WORKERS of the API), each on a fresh copy of the scanned
  *   database; with --open-alerts=N again after topping the open alerts up to N with
  *   synthetic ones (bench/province-queue.ts). --keep keeps the scanned database, and
- *   --reuse=<it> runs only the queue phases on copies of it.
+ *   --reuse=<it> runs only the queue phases on copies of it. --imports-only stops after
+ *   the imports and their raw-COPY baselines (no scan, no queue).
  * The default size runs in a few minutes on a loaded 2-core machine; raise --projects
  * (the issue's province is --projects=10000 --workers-per-project=22).
  */
@@ -68,6 +69,7 @@ const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const AS_OF = '2026-11-03';
 const PERIOD = '2026-10-01';
 const ORDER = DATASET_NAMES;
+const IMPORTS_ONLY = 'imports-only' in args;
 
 const secs = (v: number): string => `${(v / 1000).toFixed(2)} s`;
 const rate = (rows: number, v: number): string => `${Math.round(rows / (v / 1000)).toLocaleString('en-US')} rows/s`;
@@ -175,6 +177,24 @@ const withDatabase = (databaseUrl: string, name: string): string => {
   return url.toString();
 };
 
+type Timed = Record<string, { ms: number; rows: number }>;
+
+function importLines(imports: Timed, raw: Record<'payroll' | 'attendance', number>): void {
+  for (const d of ['payroll', 'attendance'] as const) {
+    line(`${d} import`, `${rate(imports[d].rows, imports[d].ms)} (${secs(imports[d].ms)})`, `raw COPY: ${rate(imports[d].rows, raw[d])} (${secs(raw[d])})`, `${(raw[d] / imports[d].ms).toFixed(2)} (≥ 0.33)`);
+  }
+  line('workers import', `${rate(imports.workers.rows, imports.workers.ms)}`, '—', '');
+}
+
+/** --imports-only: the import figures alone, with the load average when they were taken. */
+function printImports(imports: Timed, raw: Record<'payroll' | 'attendance', number>): void {
+  const load = loadavg().map((v) => v.toFixed(2)).join(' ');
+  console.log('');
+  console.log(`province: ${PROJECTS} projects, ${imports.workers.rows} workers, ${imports.attendance.rows} attendance, ${imports.payroll.rows} payroll rows; load average ${load}`);
+  line('figure', 'this service', 'baseline in the same run', 'ratio (target)');
+  importLines(imports, raw);
+}
+
 async function main(): Promise<void> {
   const suffix = `${process.pid}_${randomBytes(3).toString('hex')}`;
   const dbName = REUSE ?? `wage_bench_province_${suffix}`;
@@ -215,10 +235,14 @@ async function main(): Promise<void> {
       await db.connect();
       const token = await login(service.baseUrl, adminName, DEV_ADMIN_PASSWORD);
 
-      const imports: Record<string, { ms: number; rows: number }> = {};
+      const imports: Timed = {};
       for (const dataset of ORDER) imports[dataset] = await importFile(service.baseUrl, token, dataset, files[dataset]);
       const raw = { payroll: await rawCopy(db, 'payroll', files.payroll), attendance: await rawCopy(db, 'attendance', files.attendance) };
       await db.query('ANALYZE');
+      if (IMPORTS_ONLY) {
+        printImports(imports, raw);
+        return;
+      }
 
       const refMs = await bestOf3(() => db!.query(REFERENCE_SQL, [AS_OF, PERIOD]));
       const s0 = performance.now();
@@ -228,10 +252,7 @@ async function main(): Promise<void> {
       const load = loadavg().map((v) => v.toFixed(2)).join(' ');
       counts = `${PROJECTS} projects, ${imports.workers.rows} workers, ${imports.attendance.rows} attendance, ${imports.payroll.rows} payroll rows; load average ${load} after the scan`;
       lines.push(() => {
-        for (const d of ['payroll', 'attendance'] as const) {
-          line(`${d} import`, `${rate(imports[d].rows, imports[d].ms)} (${secs(imports[d].ms)})`, `raw COPY: ${rate(imports[d].rows, raw[d])} (${secs(raw[d])})`, `${(raw[d] / imports[d].ms).toFixed(2)} (≥ 0.33)`);
-        }
-        line('workers import', `${rate(imports.workers.rows, imports.workers.ms)}`, '—', '');
+        importLines(imports, raw);
         line('full scan', `${secs(scanMs)} (${String(scan.alertsRaised)} alerts)`, `reference statement: ${secs(refMs)}`, `${(scanMs / refMs).toFixed(1)}× (≤ 15×)`);
       });
       await db.end();

@@ -8,6 +8,7 @@ import { PiiCipher } from '@wage/crypto';
 import { DatasetSpec } from './datasets/dataset-spec';
 import { Import } from './entities/import.entity';
 import { formatDuration, ImportLimits } from './import-limits';
+import { COPY_BINARY_HEADER, COPY_BINARY_TRAILER } from './merge/copy-binary';
 import { ErrorSink } from './merge/error-sink';
 import { nudgeGarbageCollector } from './merge/heap';
 import { copyNewSql, copyStageSql, createMissingEnterprisesSql, createStageSql, mergeSql, STAGE_TABLE } from './merge/merge-sql';
@@ -37,7 +38,7 @@ async function copyChunks(client: PoolClient, sql: string, chunks: Buffer[]): Pr
   // One write of the whole segment: the socket then sends it without the event loop,
   // which the reading keeps busy. Chunk by chunk, every 'drain' waited for a turn of
   // the loop and PostgreSQL sat idle in between.
-  copy.write(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
+  copy.write(Buffer.concat([COPY_BINARY_HEADER, ...chunks, COPY_BINARY_TRAILER]));
   copy.end();
   await done;
 }
@@ -79,7 +80,17 @@ export class ImportLoader {
     /** A first load (see copyNew); projects must pass the staging table, which names their missing enterprises. */
     let copyDirect = false;
     let audited = true;
+    /** Time the segments took in the database (with the reader's wait: which side is the bottleneck). */
+    let segmentsMs = 0;
     const loadSegment = async (chunks: Buffer[], keysRepeat: boolean): Promise<void> => {
+      const t0 = Date.now();
+      try {
+        await loadOne(chunks, keysRepeat);
+      } finally {
+        segmentsMs += Date.now() - t0;
+      }
+    };
+    const loadOne = async (chunks: Buffer[], keysRepeat: boolean): Promise<void> => {
       if (imp.atomic && errors.count > 0) return; // will be rolled back anyway
       if (++segments % GC_EVERY_SEGMENTS === 0) nudgeGarbageCollector();
       if (copyDirect && !keysRepeat) {
@@ -139,7 +150,7 @@ export class ImportLoader {
         return { ...staged, rolledBack: true };
       }
       await client.query('COMMIT');
-      this.logger.log(`import ${imp.id} (${spec.name}): ${staged.rowsAccepted} of ${staged.rowsTotal} rows loaded in ${segments} segment(s), ${Date.now() - started} ms (reading waited ${stage.waitedMs} ms for the database)`);
+      this.logger.log(`import ${imp.id} (${spec.name}): ${staged.rowsAccepted} of ${staged.rowsTotal} rows loaded in ${segments} segment(s), ${Date.now() - started} ms (segments in the database ${segmentsMs} ms, reading waited ${stage.waitedMs} ms for it)`);
       return { ...staged, warnings: [...staged.warnings, ...enterpriseWarning(createdEnterprises)], rolledBack: false };
     } catch (error) {
       await stage.settle(); // the connection must be idle before ROLLBACK

@@ -4,9 +4,15 @@ import type { PiiSealer } from '../merge/pii-sealer';
 /** Parsed cells of one row, by canonical column name; absent when the cell was blank. */
 export type Values = Record<string, unknown>;
 
-/** Text already in COPY format (e.g. a cached bytea literal), written as is. */
+/**
+ * A value encoded once for many rows (a cached sealed value): its COPY text form (for
+ * the natural key's hash) and, for a bytea, its bytes (what the binary COPY sends).
+ */
 export class CopyText {
-  constructor(readonly text: string) {}
+  constructor(
+    readonly text: string,
+    readonly bytes?: Buffer,
+  ) {}
 }
 
 /** A value as it goes into the COPY stream. */

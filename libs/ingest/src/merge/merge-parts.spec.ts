@@ -5,7 +5,7 @@ import { KeySet } from './key-set';
 import { copyNewSql, copyStageSql, mergeSql } from './merge-sql';
 import { SegmentedStage } from './segments';
 
-describe('COPY text encoding', () => {
+describe('COPY text encoding (the natural key\'s hash reads it)', () => {
   it('escapes the characters COPY treats specially and encodes every value kind', () => {
     expect(copyEscape('a\tb\nc\\d\r')).toBe('a\\tb\\nc\\\\d\\r');
     expect(copyField(null)).toBe('\\N');
@@ -31,6 +31,14 @@ describe('KeySet', () => {
 });
 
 describe('SegmentedStage', () => {
+  /** Rows as their own bytes (the stage only cuts at the row ends it is given). */
+  const encoded = (rows: string[]): [Uint8Array, Uint32Array] => {
+    const ends = new Uint32Array(rows.length);
+    let at = 0;
+    rows.forEach((r, i) => (ends[i] = at += Buffer.byteLength(r)));
+    return [new TextEncoder().encode(rows.join('')), ends];
+  };
+
   it('loads segments one after the other, in order, and the rest on finish', async () => {
     const loaded: Array<{ text: string; repeat: boolean }> = [];
     let running = 0;
@@ -40,40 +48,36 @@ describe('SegmentedStage', () => {
       loaded.push({ text: Buffer.concat(chunks).toString(), repeat });
       running--;
     }, 2);
-    for (const line of ['a\n', 'b\n', 'c\n', 'd\n', 'e\n']) {
-      if (line === 'c\n') stage.keys.add(['x'], [0]);
-      if (line === 'd\n') stage.keys.add(['x'], [0]);
-      const wait = stage.add(line);
-      if (wait) await wait;
-    }
+    const hashes = { a: 1, b: 2, c: 3, d: 3, e: 5 };
+    for (const [row, hash] of Object.entries(hashes)) await stage.addEncoded(...encoded([row]), Float64Array.of(hash));
     await stage.finish();
     expect(loaded).toEqual([
-      { text: 'a\nb\n', repeat: false },
-      { text: 'c\nd\n', repeat: true },
-      { text: 'e\n', repeat: false },
+      { text: 'ab', repeat: false },
+      { text: 'cd', repeat: true },
+      { text: 'e', repeat: false },
     ]);
   });
 
-  it('cuts encoded batches at exact row counts, whatever the batch sizes', async () => {
+  it('cuts encoded batches at exact row counts, whatever the batch sizes and row lengths', async () => {
     const loaded: Array<{ text: string; repeat: boolean }> = [];
     const stage = new SegmentedStage(async (chunks, repeat) => {
       loaded.push({ text: Buffer.concat(chunks).toString(), repeat });
     }, 3);
-    const batch = (lines: string[], hashes: number[]): Promise<void> => stage.addEncoded(new TextEncoder().encode(lines.join('')), lines.length, Float64Array.from(hashes));
-    await batch(['a\tx\\ny\n', 'b\n'], [1, 2]);
-    await batch(['c\n', 'd\n', 'e\n', 'f\n', 'g\n'], [3, 4, 4, 6, 7]);
+    const batch = (rows: string[], hashes: number[]): Promise<void> => stage.addEncoded(...encoded(rows), Float64Array.from(hashes));
+    await batch(['a\n\nx', 'bé'], [1, 2]);
+    await batch(['c', 'dd', 'e', 'f\n', 'g'], [3, 4, 4, 6, 7]);
     await batch([], []);
     await stage.finish();
     expect(loaded).toEqual([
-      { text: 'a\tx\\ny\nb\nc\n', repeat: false },
-      { text: 'd\ne\nf\n', repeat: true },
-      { text: 'g\n', repeat: false },
+      { text: 'a\n\nxbéc', repeat: false },
+      { text: 'ddef\n', repeat: true },
+      { text: 'g', repeat: false },
     ]);
   });
 
   it('surfaces a failed load', async () => {
     const stage = new SegmentedStage(() => Promise.reject(new Error('db down')), 1);
-    await stage.add('a\n');
+    await stage.addEncoded(...encoded(['a']), Float64Array.of(1));
     await expect(stage.finish()).rejects.toThrow('db down');
   });
 });
@@ -90,7 +94,7 @@ describe('mergeSql', () => {
     expect(plain).not.toContain('import_changes');
     expect(plain).not.toContain('$2');
     // one COPY text for both: staged columns, then last_import_id
-    expect(copyNewSql(DATASETS.get('payroll')!)).toMatch(/^COPY "payroll" \(.*"paid_via", last_import_id\) FROM STDIN$/);
-    expect(copyStageSql(DATASETS.get('payroll')!)).toMatch(/^COPY ingest_stage \(.*"paid_via", last_import_id\) FROM STDIN$/);
+    expect(copyNewSql(DATASETS.get('payroll')!)).toMatch(/^COPY "payroll" \(.*"paid_via", last_import_id\) FROM STDIN \(FORMAT binary\)$/);
+    expect(copyStageSql(DATASETS.get('payroll')!)).toMatch(/^COPY ingest_stage \(.*"paid_via", last_import_id\) FROM STDIN \(FORMAT binary\)$/);
   });
 });

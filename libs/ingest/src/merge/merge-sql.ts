@@ -8,9 +8,9 @@ export const STAGE_TABLE = 'ingest_stage';
 const q = (name: string): string => `"${name}"`;
 
 /**
- * A COPY line holds the staged columns and then last_import_id, so that the same text
- * can go into the staging table or, for a first load, straight into the target table
- * (copyNewSql). seq numbers the lines in file order (COPY inserts them in order).
+ * A COPY row (binary format, copy-binary.ts) holds the staged columns and then
+ * last_import_id, so that the same rows can go into the staging table or, for a first load, straight into the target table
+ * (copyNewSql). seq numbers the rows in file order (COPY inserts them in order).
  */
 export function createStageSql(spec: DatasetSpec): string {
   const cols = spec.staged.map((c) => `${q(c.name)} ${c.type}`).join(', ');
@@ -21,7 +21,7 @@ export function createStageSql(spec: DatasetSpec): string {
 const copyColumns = (spec: DatasetSpec): string => [...spec.staged.map((c) => q(c.name)), 'last_import_id'].join(', ');
 
 export function copyStageSql(spec: DatasetSpec): string {
-  return `COPY ${STAGE_TABLE} (${copyColumns(spec)}) FROM STDIN`;
+  return `COPY ${STAGE_TABLE} (${copyColumns(spec)}) FROM STDIN (FORMAT binary)`;
 }
 
 /**
@@ -29,7 +29,7 @@ export function copyStageSql(spec: DatasetSpec): string {
  * empty as the import began, so nothing to audit, as with mergeSql(…, false)).
  */
 export function copyNewSql(spec: DatasetSpec): string {
-  return `COPY ${q(spec.table)} (${copyColumns(spec)}) FROM STDIN`;
+  return `COPY ${q(spec.table)} (${copyColumns(spec)}) FROM STDIN (FORMAT binary)`;
 }
 
 /**

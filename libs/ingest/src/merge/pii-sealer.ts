@@ -6,7 +6,7 @@ export interface SealedPii {
   /** Blind index as lower-case hex. */
   hashHex: string;
   masked: string;
-  /** hash and ciphertext as COPY fields, encoded once per distinct value. */
+  /** hash and ciphertext as COPY fields (text and bytes), encoded once per distinct value. */
   hashField: CopyText;
   encField: CopyText;
 }
@@ -35,18 +35,32 @@ export class PiiSealer {
     return this.seal(this.banks, n, maskBankNumber);
   }
 
+  /** The last value sealed: a row asks up to three times (hash, ciphertext, mask), and a ledger lists a person's months together. */
+  private lastCache: Map<string, SealedPii> | undefined;
+  private lastValue = '';
+  private lastSealed: SealedPii | undefined;
+
   private seal(cache: Map<string, SealedPii>, value: string, mask: (v: string) => string): SealedPii {
+    if (this.lastSealed && this.lastCache === cache && this.lastValue === value) return this.lastSealed;
     let sealed = cache.get(value);
-    if (sealed) return sealed;
+    if (sealed) return this.remember(cache, value, sealed);
     if (cache.size >= CACHE_LIMIT) cache.clear();
     const hash = this.cipher.blindIndex(value);
+    const enc = this.cipher.encrypt(value);
     sealed = {
       hashHex: hash.toString('hex'),
       masked: mask(value),
-      hashField: new CopyText(byteaField(hash)),
-      encField: new CopyText(byteaField(this.cipher.encrypt(value))),
+      hashField: new CopyText(byteaField(hash), hash),
+      encField: new CopyText(byteaField(enc), enc),
     };
     cache.set(value, sealed);
+    return this.remember(cache, value, sealed);
+  }
+
+  private remember(cache: Map<string, SealedPii>, value: string, sealed: SealedPii): SealedPii {
+    this.lastCache = cache;
+    this.lastValue = value;
+    this.lastSealed = sealed;
     return sealed;
   }
 }

@@ -2,6 +2,7 @@ import { DatasetSpec } from '../datasets/dataset-spec';
 import { SourceRecord } from '../reading/records';
 import { RowError, RowErrorCode } from '../validation/error-codes';
 import { HeaderMapping, validateRow } from '../validation/row-validator';
+import { BinaryField, binaryField, BinaryRows } from './copy-binary';
 import { copyField } from './copy-text';
 import { keyHash } from './key-set';
 import { PiiSealer } from './pii-sealer';
@@ -19,9 +20,11 @@ export interface EncodedBatch {
   rejected: number;
   /** Every error, in row order (a row may have several). */
   errors: RowError[];
-  /** COPY text lines of the accepted rows, UTF-8. */
+  /** The accepted rows in binary COPY format (without header and trailer). */
   copy: Uint8Array;
-  /** keyHash of each accepted line's natural key, in line order. */
+  /** Where each accepted row ends in copy (byte offset after it), in row order. */
+  rowEnds: Uint32Array;
+  /** keyHash of each accepted row's natural key, in row order. */
   keyHashes: Float64Array;
 }
 
@@ -37,8 +40,6 @@ export interface EncoderContext {
   rowCheck?: RowCheck;
 }
 
-const utf8 = new TextEncoder();
-
 /**
  * Checks, seals and encodes data records (the header is already mapped). The one
  * implementation of a row's fate, run in the import's thread or in a worker thread.
@@ -47,12 +48,19 @@ const utf8 = new TextEncoder();
  * project.
  */
 export class RowEncoder {
-  private readonly conflictIdx: number[];
-  private readonly lineEnd: string;
+  private readonly fields: BinaryField[];
+  /** For each staged column, its place in the natural key (-1: not part of it). */
+  private readonly keySlot: number[];
+  /** The key columns' COPY text of the row being encoded (what keyHash reads). */
+  private readonly keyText: string[];
+  private readonly keyColumns: number[];
 
   constructor(private readonly ctx: EncoderContext) {
-    this.conflictIdx = ctx.spec.conflict.map((name) => ctx.spec.staged.findIndex((c) => c.name === name));
-    this.lineEnd = `${ctx.importId}\n`; // last_import_id
+    const { staged, conflict } = ctx.spec;
+    this.fields = staged.map((c) => binaryField(c.type));
+    this.keySlot = staged.map((c) => conflict.indexOf(c.name));
+    this.keyText = conflict.map(() => '');
+    this.keyColumns = conflict.map((_, i) => i);
   }
 
   /** Sync unless there is a row check (it may wait, e.g. for DNS of a webhook URL). */
@@ -104,14 +112,17 @@ export class RowEncoder {
       return;
     }
     const staged = spec.staged;
-    const fields: string[] = new Array<string>(staged.length);
-    let line = '';
+    const bin = out.bin;
+    bin.fieldCount(staged.length + 1);
     for (let i = 0; i < staged.length; i++) {
-      fields[i] = copyField(staged[i].value(values, sealer));
-      line += fields[i] + '\t';
+      const v = staged[i].value(values, sealer);
+      this.fields[i](bin, v);
+      const slot = this.keySlot[i];
+      if (slot >= 0) this.keyText[slot] = typeof v === 'string' ? v : copyField(v); // a key cell's text as is: the hash needs no COPY escapes
     }
-    out.text += line + this.lineEnd;
-    out.hashes[out.accepted++] = keyHash(fields, this.conflictIdx);
+    bin.int(8, this.ctx.importId); // last_import_id
+    out.ends[out.accepted] = bin.pos;
+    out.hashes[out.accepted++] = keyHash(this.keyText, this.keyColumns);
   }
 
   private rejectRow(out: Draft, errors: RowError[]): void {
@@ -121,13 +132,13 @@ export class RowEncoder {
   }
 
   private start(records: number): Draft {
-    return { rows: 0, accepted: 0, rejected: 0, errors: [], text: '', hashes: new Float64Array(records) };
+    return { rows: 0, accepted: 0, rejected: 0, errors: [], bin: new BinaryRows(), ends: new Uint32Array(records), hashes: new Float64Array(records) };
   }
 
   private end(out: Draft): EncodedBatch {
-    // A fresh ArrayBuffer of its own (never Buffer's shared pool): it can be transferred.
-    const copy = utf8.encode(out.text);
-    return { rows: out.rows, accepted: out.accepted, rejected: out.rejected, errors: out.errors, copy, keyHashes: out.hashes.slice(0, out.accepted) };
+    // Fresh ArrayBuffers of their own (never Buffer's shared pool): they can be transferred.
+    const { rows, accepted, rejected, errors } = out;
+    return { rows, accepted, rejected, errors, copy: out.bin.finish(), rowEnds: out.ends.slice(0, accepted), keyHashes: out.hashes.slice(0, accepted) };
   }
 }
 
@@ -136,6 +147,7 @@ interface Draft {
   accepted: number;
   rejected: number;
   errors: RowError[];
-  text: string;
+  bin: BinaryRows;
+  ends: Uint32Array;
   hashes: Float64Array;
 }

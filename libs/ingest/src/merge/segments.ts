@@ -1,8 +1,7 @@
 import { KeySet } from './key-set';
 
-/** Rows per segment: ~5 MB of COPY text for payroll, two segments at most in memory. */
+/** Rows per segment: ~3.5 MB of binary COPY for payroll, two segments at most in memory. */
 export const SEGMENT_ROWS = 20_000;
-const CHUNK_CHARS = 64 * 1024;
 
 /**
  * Cuts the staged rows of an import into segments and loads each segment (COPY into
@@ -13,8 +12,6 @@ const CHUNK_CHARS = 64 * 1024;
  * load surfaces at the next cut or at finish().
  */
 export class SegmentedStage {
-  private lines: string[] = [];
-  private chars = 0;
   private chunks: Buffer[] = [];
   private rows = 0;
   private loading: Promise<void> = Promise.resolve();
@@ -29,35 +26,22 @@ export class SegmentedStage {
     private readonly rowsPerSegment = SEGMENT_ROWS,
   ) {}
 
-  /** Adds one COPY line; returns a promise only when the caller must wait (backpressure). */
-  add(line: string): Promise<void> | undefined {
-    this.lines.push(line);
-    this.chars += line.length;
-    if (this.chars >= CHUNK_CHARS) this.closeChunk();
-    return ++this.rows >= this.rowsPerSegment ? this.cut() : undefined;
-  }
-
   /**
-   * Adds a batch of COPY lines already encoded (by the row encoder, maybe in a worker
-   * thread) with the key hash of each line. Segments stay exactly rowsPerSegment rows:
-   * a batch is cut at a line end (an LF byte ends every COPY line and is escaped inside
-   * values).
+   * Adds a batch of encoded COPY rows (by the row encoder, maybe in a worker thread)
+   * with where each row ends and the key hash of each. Segments stay exactly
+   * rowsPerSegment rows: a batch is cut at a row end.
    */
-  async addEncoded(bytes: Uint8Array, rows: number, keyHashes: Float64Array): Promise<void> {
-    this.closeChunk();
-    let buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  async addEncoded(bytes: Uint8Array, rowEnds: Uint32Array, keyHashes: Float64Array): Promise<void> {
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const rows = rowEnds.length;
     let line = 0;
+    let from = 0;
     while (rows - line > 0) {
       const take = Math.min(rows - line, this.rowsPerSegment - this.rows);
-      let end = buf.length;
-      if (take < rows - line) {
-        end = -1;
-        for (let k = 0; k < take; k++) end = buf.indexOf(0x0a, end + 1);
-        end++;
-      }
-      this.chunks.push(buf.subarray(0, end));
+      const end = rowEnds[line + take - 1];
+      this.chunks.push(buf.subarray(from, end));
       for (let k = line; k < line + take; k++) this.keys.addHash(keyHashes[k]);
-      buf = buf.subarray(end);
+      from = end;
       line += take;
       this.rows += take;
       if (this.rows >= this.rowsPerSegment) await this.cut();
@@ -75,17 +59,7 @@ export class SegmentedStage {
     await this.loading.catch(() => undefined);
   }
 
-  private closeChunk(): void {
-    if (this.lines.length === 0) return;
-    // Off the V8 heap at once: a segment waits for its turn long enough to be promoted
-    // to the old generation, where dead strings pile up until a full GC (RSS balloons).
-    this.chunks.push(Buffer.from(this.lines.join('')));
-    this.lines = [];
-    this.chars = 0;
-  }
-
   private async cut(): Promise<void> {
-    this.closeChunk();
     const chunks = this.chunks;
     const keysRepeat = this.keys.repeated;
     this.chunks = [];

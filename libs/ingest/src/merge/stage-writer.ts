@@ -142,7 +142,7 @@ class StageTally {
       if (errors.count > maxErrors) throw tooManyErrors(maxErrors);
       i = j;
     }
-    await stage.addEncoded(batch.copy, batch.accepted, batch.keyHashes);
+    await stage.addEncoded(batch.copy, batch.rowEnds, batch.keyHashes);
     if (Date.now() - this.lastProgress >= PROGRESS_EVERY_MS) {
       this.lastProgress = Date.now();
       await this.input.onProgress(this.total);

@@ -30,7 +30,7 @@ port.on('message', (task: ChunkTask) => {
   try {
     const batch = encoder.encode(parseCsvChunk(task.chunk, setup.limits));
     reply = { id: task.id, batch };
-    port.postMessage(reply, [batch.copy.buffer as ArrayBuffer, batch.keyHashes.buffer as ArrayBuffer]);
+    port.postMessage(reply, [batch.copy.buffer as ArrayBuffer, batch.rowEnds.buffer as ArrayBuffer, batch.keyHashes.buffer as ArrayBuffer]);
   } catch (error) {
     reply = error instanceof FileProblem ? { id: task.id, problem: error.message } : { id: task.id, failure: (error as Error).stack ?? String(error) };
     port.postMessage(reply);
