@@ -13,7 +13,7 @@ import { SHARD_BOUNDS_SQL, ShardRange, shardRanges } from './shard-range';
 export interface ScanJobData {
   scanId: number;
   shard?: number;
-  /** The shard's project codes, fixed at the request; absent in jobs of older versions (then: by hash). */
+  /** The shard's project codes, fixed at the request; absent in jobs of older versions (rangeOfShardJob). */
   range?: ShardRange;
 }
 

@@ -7,20 +7,13 @@ import { NotApplicableRule, PERIOD_RULES, RuleCode, RuleEngine, RuleFinding, STA
 import { Scan } from './entities/scan.entity';
 import { fingerprintOf } from './fingerprint';
 import { planReevaluation, OpenAlertKey, ScopeRow } from './scan-plan';
-import { inRangeSql, ShardRange } from './shard-range';
+import { inRangeSql, rangeOfShardJob, ShardRange } from './shard-range';
 
 /** Statuses of period alerts that are re-evaluated although nobody has to act on them. */
 const REEVALUATED_INACTIVE = ALERT_TRANSITIONS.scan.reopen.from;
 
-/**
- * SQL predicate: the project belongs to the shard, with its two parameters ($1, $2): the
- * bounds of its range (shard-range.ts), or for shard jobs enqueued by an older version
- * (no range) the shard and the shard count, by a stable hash of the code as before.
- */
-function inShard(shard: number, shardCount: number, range: ShardRange | undefined): { sql: string; params: unknown[] } {
-  if (range) return { sql: inRangeSql('project_code', '$1', '$2'), params: [range.from, range.to] };
-  return { sql: `mod(abs(hashtext(project_code)::bigint), $2::bigint) = $1`, params: [shard, shardCount] };
-}
+/** SQL predicate: the project lies in the shard's range ($1, $2: its bounds, shard-range.ts). */
+const IN_SHARD = inRangeSql('project_code', '$1', '$2');
 
 /**
  * One shard of a scan: evaluates its share of the projects for the assessed period and
@@ -49,7 +42,8 @@ export class ScanShardService {
     const tx0 = performance.now();
     await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const tPlan = performance.now();
-      const { sql: IN_SHARD, params } = inShard(shard, scan.shardCount, range);
+      const { from, to } = rangeOfShardJob(shard, range);
+      const params = [from, to];
       const active: Array<{ project_code: string }> = await manager.query(
         `SELECT project_code FROM projects WHERE status IN ('in_progress', 'suspended') AND ${IN_SHARD} ORDER BY project_code`,
         params,

@@ -1,4 +1,4 @@
-import { shardRanges } from './shard-range';
+import { rangeOfShardJob, shardRanges } from './shard-range';
 
 describe('shardRanges', () => {
   it('splits at the bounds, open at both ends, so every code lands in exactly one shard', () => {
@@ -21,5 +21,12 @@ describe('shardRanges', () => {
       { from: '', to: '' },
     ]);
     expect(shardRanges([], 2)).toEqual([{ from: null, to: null }, { from: '', to: '' }]);
+  });
+
+  it('a job without a range (enqueued by an older version): shard 0 takes every code, the others none', () => {
+    expect(rangeOfShardJob(0, undefined)).toEqual({ from: null, to: null });
+    expect(rangeOfShardJob(1, undefined)).toEqual({ from: '', to: '' });
+    expect(rangeOfShardJob(3, undefined)).toEqual({ from: '', to: '' });
+    expect(rangeOfShardJob(1, { from: 'C', to: 'F' })).toEqual({ from: 'C', to: 'F' });
   });
 });

@@ -36,6 +36,15 @@ export function shardRanges(bounds: string[], shards: number): ShardRange[] {
 }
 
 /**
+ * The range a shard job evaluates. Jobs enqueued before ranges existed carry none; all
+ * shards of one scan come from one request, so either all have a range or none has: then
+ * shard 0 takes every code and the others none, which still evaluates each project once.
+ */
+export function rangeOfShardJob(shard: number, range: ShardRange | undefined): ShardRange {
+  return range ?? (shard === 0 ? { from: null, to: null } : { from: '', to: '' });
+}
+
+/**
  * SQL predicate on `column`: the code lies in the range given as parameters $from / $to
  * (text, null = unbounded). In a custom plan the null tests fold away and the bounds
  * become index conditions.

@@ -45,8 +45,7 @@ export class SqlContext {
    * alerts, and alerts are never deleted).
    */
   get placeFree(): boolean {
-    const q = this.q;
-    return (q.groupBy === 'none' || q.groupBy === 'month') && !q.regionCode && !q.unitCode && callerScope(q.principal).seesAll;
+    return (this.q.groupBy === 'none' || this.q.groupBy === 'month') && !this.narrowed;
   }
 
   /** The caller's scope or the narrowing leaves some records out (statements may then read only the records in scope). */

@@ -11,10 +11,8 @@ import { CodeBounds } from './code-bounds';
  * A temporary table for the reasons of the month summary (period-summary.ts): ON COMMIT
  * DROP, the evaluation's snapshot, a DROP first so a second evaluation builds its own.
  */
-const PAYROLL_HISTORY_TABLE = PAYROLL_HISTORY;
-
 /** Whether a rule statement reads the history (so it is built only when a rule needs it). */
-export const readsPayrollHistory = (sql: string): boolean => sql.includes(PAYROLL_HISTORY_TABLE);
+export const readsPayrollHistory = (sql: string): boolean => sql.includes(PAYROLL_HISTORY);
 
 /** $1 text[] projects, $2 date P, $3 date D, $4 / $5 the lowest and highest code of $1. */
 const HISTORY_SQL = `CREATE TEMP TABLE rule_payroll_history ON COMMIT DROP AS
@@ -26,9 +24,9 @@ SELECT project_code, period, sum(payable_fen)::bigint AS payable_fen,
 
 /** Builds the history up to P as of D for these projects (replacing one built earlier in the transaction). */
 export async function buildPayrollHistory(m: EntityManager, projectCodes: string[], period: string, asOf: string, bounds: CodeBounds): Promise<void> {
-  await m.query(`DROP TABLE IF EXISTS ${PAYROLL_HISTORY_TABLE}`);
+  await m.query(`DROP TABLE IF EXISTS ${PAYROLL_HISTORY}`);
   await m.query(HISTORY_SQL, [projectCodes, period, asOf, bounds.lo, bounds.hi]);
   await m.query(`SET LOCAL default_statistics_target = 10`);
-  await m.query(`ANALYZE ${PAYROLL_HISTORY_TABLE}`);
+  await m.query(`ANALYZE ${PAYROLL_HISTORY}`);
   await m.query(`SET LOCAL default_statistics_target = DEFAULT`);
 }
