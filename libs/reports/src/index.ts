@@ -5,3 +5,4 @@ export type { SummaryFigures, Coverage } from './figure-parts';
 export { FIGURE_COLUMNS, RESOLUTION_LABELS, type FigureColumn } from './figure-columns';
 export { summaryWorkbook, NUMBER_FORMATS, ROWS_SHEET, TOTAL_SHEET } from './xlsx/summary-workbook';
 export { CLUE_CASE_TABLE } from './sql/clue-figures';
+export { runFigureQuery } from './sql/figure-query';

@@ -9,7 +9,7 @@ import { defaultRange, GroupBy, reportWindow, snapshots } from './report-window'
 import { alertFlowFigures } from './sql/alert-flow-figures';
 import { liveAlertStock, pastAlertOpen, pastAlertOverdue } from './sql/alert-stock-figures';
 import { clueFigures } from './sql/clue-figures';
-import { FigureQuery, FigureRow } from './sql/figure-query';
+import { FigureQuery, FigureRow, runFigureQuery } from './sql/figure-query';
 import { noticeFigures } from './sql/notice-figures';
 import { projectFigures } from './sql/project-figures';
 import { ALL_KEY, ReportQuery, SqlContext, UNKNOWN_REGION_KEY, UNROUTED_KEY } from './sql/sql-context';
@@ -96,7 +96,7 @@ export class ReportSummaryService {
     const { from, to, query: q, statements } = this.plan(dto, principal, now);
     const results: FigureRow[][] = statements.map(() => []);
     const reads = statements.map((fq, i) => async (m: EntityManager) => {
-      results[i] = (await m.query(fq.sql, fq.params)) as FigureRow[];
+      results[i] = (await runFigureQuery((sql, params) => m.query(sql, params), fq)) as FigureRow[];
     });
     return readOnOneSnapshot(this.dataSource, reads, { connections: REPORT_CONNECTIONS, settings: REPORT_SETTINGS }, async (m) => {
       // Applied in statement order, whichever connection finished first.

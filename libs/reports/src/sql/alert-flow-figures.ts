@@ -1,5 +1,5 @@
 import { RESOLUTION_CODES, ResolutionCode, SEVERITIES, Severity } from '@wage/alerts';
-import { FigureQuery, fen, int } from './figure-query';
+import { FigureQuery, HASH_NOT_SORT, fen, int } from './figure-query';
 import { RecordPlace, ReportQuery, SqlContext } from './sql-context';
 
 const placeOf = (c: SqlContext): RecordPlace => ({ unit: 'f.unit_code', region: 'f.region_code', month: c.monthOfInstant('f.at') });
@@ -72,6 +72,8 @@ export function alertFlowFigures(q: ReportQuery): FigureQuery {
     name: 'alert flows',
     sql,
     params: c.params,
+    // The on-time check is a correlated subquery (for events written before dueAt was recorded).
+    planner: HASH_NOT_SORT,
     apply(row, parts) {
       const n = int(row.n);
       if (row.kind === 'raised') {

@@ -1,6 +1,6 @@
 import { ACTIVE_ALERT_STATUSES } from '@wage/alerts';
 import type { Snapshot } from '../report-window';
-import { FigureQuery, int } from './figure-query';
+import { FigureQuery, HASH_NOT_SORT, int } from './figure-query';
 import { DEADLINE_RESETS } from './alert-flow-figures';
 import { startOfShanghaiDay } from '@wage/calendar';
 import { RecordPlace, ReportQuery, SqlContext } from './sql-context';
@@ -99,7 +99,7 @@ export function pastAlertOpen(q: ReportQuery, snaps: Snapshot[]): FigureQuery {
     SELECT ${byMonth ? 's.month' : 'm.k'} AS key, sum(m.delta)::int AS open, 0 AS overdue
       FROM moves m JOIN ${c.snapshotSource(snaps, 's')} ON ${byMonth ? `${monthOfBucket} <= s.month` : 'true'}
      GROUP BY 1`;
-  return { name: 'active alerts (history)', sql, params: c.params, apply };
+  return { name: 'active alerts (history)', sql, params: c.params, planner: HASH_NOT_SORT, apply };
 }
 
 /**
@@ -134,5 +134,5 @@ export function pastAlertOverdue(q: ReportQuery, snaps: Snapshot[]): FigureQuery
       JOIN ${c.snapshotSource(snaps, 's')} ON ev.at < s.t AND (ev.next_at IS NULL OR ev.next_at >= s.t)
      WHERE ev.to_status IN ${ACTIVE} AND ev.last_escalation > coalesce(ev.last_reset, '-infinity')
      GROUP BY 1`;
-  return { name: 'overdue alerts (history)', sql, params: c.params, apply };
+  return { name: 'overdue alerts (history)', sql, params: c.params, planner: HASH_NOT_SORT, apply };
 }
