@@ -125,9 +125,9 @@ export class AppConfig {
    * this size instead of growing each shard (at most 64 shards in all).
    */
   @Transform(({ value }) => (value === undefined || value === '' ? value : Number(value)))
-  @IsInt({ message: 'SCAN_SHARD_PROJECTS must be a whole number of projects such as 2500' })
+  @IsInt({ message: 'SCAN_SHARD_PROJECTS must be a whole number of projects such as 5000' })
   @Min(100, { message: 'SCAN_SHARD_PROJECTS must be at least 100' })
-  SCAN_SHARD_PROJECTS = 2500;
+  SCAN_SHARD_PROJECTS = 5000;
 
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
