@@ -17,8 +17,8 @@ export const ACTIVE_PROJECTS_SQL = `SELECT count(*)::int AS n FROM projects WHER
 
 /**
  * How many shards a scan of `activeProjects` gets: at least `minShards`, and enough that
- * none evaluates more than `projectsPerShard` (a shard's statements cost more per project
- * as it grows), at most 64.
+ * none evaluates more than `projectsPerShard` (short shard transactions that any number
+ * of worker processes can share), at most 64.
  */
 export function shardCountFor(activeProjects: number, minShards: number, projectsPerShard: number): number {
   return Math.min(64, Math.max(minShards, Math.ceil(activeProjects / projectsPerShard)));
