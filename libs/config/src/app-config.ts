@@ -108,16 +108,26 @@ export class AppConfig {
   SCAN_TZ = 'Asia/Shanghai';
 
   /**
-   * How many shard jobs a scan fans out to, so several worker processes share it. Each
-   * rule statement has a fixed cost per call however few projects it covers, so more
-   * shards than cores in the worker fleet only add work (bench:scan: 1x data on 2 cores,
-   * 2 shards 9 s, 4 shards 17 s). Raise it with the number of worker processes.
+   * The fewest shard jobs a scan fans out to, so several worker processes share it. A
+   * province with more than SCAN_SHARD_PROJECTS active projects per shard gets more
+   * shards (docs/decisions/scan-range-shards.md). Raise it with the number of worker processes.
    */
   @Transform(({ value }) => (value === undefined || value === '' ? value : Number(value)))
   @IsInt({ message: 'SCAN_SHARDS must be a whole number of shards such as 4' })
   @Min(1, { message: 'SCAN_SHARDS must be between 1 and 64' })
   @Max(64, { message: 'SCAN_SHARDS must be between 1 and 64' })
   SCAN_SHARDS = 2;
+
+  /**
+   * The most active projects one shard evaluates: a larger province gets more shards of
+   * about this size (at most 64) instead of larger shards, so a shard stays a short
+   * transaction (≈ 8 s at 1x, not 75 s for 45k projects), a retry redoes little, and
+   * added worker processes have shards to take (docs/decisions/scan-range-shards.md).
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? value : Number(value)))
+  @IsInt({ message: 'SCAN_SHARD_PROJECTS must be a whole number of projects such as 5000' })
+  @Min(100, { message: 'SCAN_SHARD_PROJECTS must be at least 100' })
+  SCAN_SHARD_PROJECTS = 5000;
 
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {

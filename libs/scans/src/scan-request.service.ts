@@ -7,7 +7,7 @@ import { AppConfig } from '@wage/config';
 import { JobName, QueueName, jobId } from '@wage/queues';
 import { assessedPeriod } from '@wage/rules';
 import { Scan, ScanTrigger } from './entities/scan.entity';
-import { SHARD_BOUNDS_SQL, ShardRange, shardRanges } from './shard-range';
+import { ACTIVE_PROJECTS_SQL, SHARD_BOUNDS_SQL, ShardRange, shardCountFor, shardRanges } from './shard-range';
 
 /** Shard and finalize job payload. */
 export interface ScanJobData {
@@ -39,6 +39,7 @@ export class ScanRequestService {
   async request(asOf: string, trigger: ScanTrigger, requestedBy: string | null): Promise<Scan> {
     const existing = await this.findActive(asOf);
     if (existing && !(await this.isOrphaned(existing))) return existing;
+    const [{ n: activeProjects }]: Array<{ n: number }> = await this.dataSource.query(ACTIVE_PROJECTS_SQL);
     let scan: Scan;
     try {
       scan = await this.dataSource.getRepository(Scan).save({
@@ -47,7 +48,7 @@ export class ScanRequestService {
         status: 'queued',
         trigger,
         requestedBy,
-        shardCount: this.config.SCAN_SHARDS,
+        shardCount: shardCountFor(activeProjects, this.config.SCAN_SHARDS, this.config.SCAN_SHARD_PROJECTS),
       });
     } catch (error) {
       // Lost a race with a concurrent request for the same date: return the winner's scan.

@@ -1,4 +1,16 @@
-import { rangeOfShardJob, shardRanges } from './shard-range';
+import { rangeOfShardJob, shardCountFor, shardRanges } from './shard-range';
+
+describe('shardCountFor', () => {
+  it('keeps the minimum for a small province, adds shards of at most projectsPerShard for a large one, at most 64', () => {
+    expect(shardCountFor(0, 2, 2500)).toBe(2);
+    expect(shardCountFor(5000, 2, 2500)).toBe(2);
+    expect(shardCountFor(5001, 2, 2500)).toBe(3);
+    expect(shardCountFor(9000, 2, 2500)).toBe(4);
+    expect(shardCountFor(90000, 2, 2500)).toBe(36);
+    expect(shardCountFor(1_000_000, 2, 2500)).toBe(64);
+    expect(shardCountFor(100, 8, 2500)).toBe(8);
+  });
+});
 
 describe('shardRanges', () => {
   it('splits at the bounds, open at both ends, so every code lands in exactly one shard', () => {

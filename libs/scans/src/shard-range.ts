@@ -12,6 +12,18 @@ export interface ShardRange {
   to: string | null;
 }
 
+/** The active projects, counted to size the shards. */
+export const ACTIVE_PROJECTS_SQL = `SELECT count(*)::int AS n FROM projects WHERE status IN ('in_progress', 'suspended')`;
+
+/**
+ * How many shards a scan of `activeProjects` gets: at least `minShards`, and enough that
+ * none evaluates more than `projectsPerShard` (short shard transactions that any number
+ * of worker processes can share), at most 64.
+ */
+export function shardCountFor(activeProjects: number, minShards: number, projectsPerShard: number): number {
+  return Math.min(64, Math.max(minShards, Math.ceil(activeProjects / projectsPerShard)));
+}
+
 /**
  * The active projects' codes at each shard's lower bound, in the database's order
  * ($1 shard count): shard i > 0 starts at the first code of bucket i + 1 of ntile.
