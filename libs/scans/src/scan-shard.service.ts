@@ -7,7 +7,7 @@ import { NotApplicableRule, PERIOD_RULES, RuleCode, RuleEngine, RuleFinding, STA
 import { Scan } from './entities/scan.entity';
 import { fingerprintOf } from './fingerprint';
 import { planReevaluation, OpenAlertKey, ScopeRow } from './scan-plan';
-import { inRangeSql, rangeOfShardJob, ShardRange } from './shard-range';
+import { ACTIVE_PROJECT_SQL, inRangeSql, rangeOfShardJob, ShardRange } from './shard-range';
 
 /** Statuses of period alerts that are re-evaluated although nobody has to act on them. */
 const REEVALUATED_INACTIVE = ALERT_TRANSITIONS.scan.reopen.from;
@@ -45,7 +45,7 @@ export class ScanShardService {
       const { from, to } = rangeOfShardJob(shard, range);
       const params = [from, to];
       const active: Array<{ project_code: string }> = await manager.query(
-        `SELECT project_code FROM projects WHERE status IN ('in_progress', 'suspended') AND ${IN_SHARD} ORDER BY project_code`,
+        `SELECT project_code FROM projects WHERE ${ACTIVE_PROJECT_SQL} AND ${IN_SHARD} ORDER BY project_code`,
         params,
       );
       // Re-evaluated for their own period: every active alert, and the cleared or resolved

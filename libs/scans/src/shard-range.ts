@@ -12,8 +12,11 @@ export interface ShardRange {
   to: string | null;
 }
 
+/** The projects a scan evaluates (the others are planned or completed). */
+export const ACTIVE_PROJECT_SQL = `status IN ('in_progress', 'suspended')`;
+
 /** The active projects, counted to size the shards. */
-export const ACTIVE_PROJECTS_SQL = `SELECT count(*)::int AS n FROM projects WHERE status IN ('in_progress', 'suspended')`;
+export const ACTIVE_PROJECTS_SQL = `SELECT count(*)::int AS n FROM projects WHERE ${ACTIVE_PROJECT_SQL}`;
 
 /**
  * How many shards a scan of `activeProjects` gets: at least `minShards`, and enough that
@@ -31,7 +34,7 @@ export function shardCountFor(activeProjects: number, minShards: number, project
  */
 export const SHARD_BOUNDS_SQL = `SELECT min(project_code) AS bound FROM (
   SELECT project_code, ntile($1::int) OVER (ORDER BY project_code) AS bucket
-    FROM projects WHERE status IN ('in_progress', 'suspended')) x
+    FROM projects WHERE ${ACTIVE_PROJECT_SQL}) x
  WHERE bucket > 1 GROUP BY bucket ORDER BY bucket`;
 
 /**
