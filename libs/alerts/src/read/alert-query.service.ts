@@ -2,6 +2,7 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Principal, Role } from '@wage/auth';
+import { queryPrepared } from '@wage/database';
 import { callerScope } from '../caller-scope';
 import { AlertListQueryDto } from './alert-list.dto';
 import { AlertScopeService } from './alert-scope.service';
@@ -43,7 +44,8 @@ export class AlertQueryService {
     const countKey = JSON.stringify(this.countStatement(q, principal));
     // A large total of this filter counted within the last seconds: no need to count again.
     const known = this.largeTotals.fresh(countKey);
-    const [{ total, items, n, last }]: Array<{ total: number | null; items: string; n: number; last: string | null }> = await this.dataSource.query(
+    const [{ total, items, n, last }] = await queryPrepared<{ total: number | null; items: string; n: number; last: string | null }>(
+      this.dataSource,
       ...this.listStatement(q, principal, { count: !known }),
     );
     const exact = known ? await known : total !== null && total <= EXACT_TOTAL_LIMIT ? total : await this.largeTotals.get(countKey, () => this.count(q, principal));
@@ -59,7 +61,7 @@ export class AlertQueryService {
   }
 
   private async count(q: AlertListQueryDto, principal: Principal): Promise<number> {
-    const [{ n }]: Array<{ n: number }> = await this.dataSource.query(...this.countStatement(q, principal));
+    const [{ n }] = await queryPrepared<{ n: number }>(this.dataSource, ...this.countStatement(q, principal));
     return n;
   }
 
@@ -69,7 +71,10 @@ export class AlertQueryService {
    * from the index in queue order (IDX_alerts_queue_rank, which also holds the filter
    * columns), then only the page's rows fetch their columns, project and assignee. The
    * total counts at most EXACT_TOTAL_LIMIT + 1 matches (it keeps ALERT_FROM: PostgreSQL
-   * drops its unused to-one LEFT JOINs by itself).
+   * drops its unused to-one LEFT JOINs by itself). The text depends only on the shape of
+   * the request (which filters, how many statuses, the page size, cursor or offset), the
+   * values (the offset too) are parameters: list() runs it as a named prepared statement,
+   * planned once per connection (docs/decisions/alert-list-prepared-statements.md).
    */
   listStatement(q: AlertListQueryDto, principal: Principal, options: { count: boolean } = { count: true }): [string, unknown[]] {
     const { where, params } = this.where(q, principal);
@@ -84,7 +89,8 @@ export class AlertQueryService {
       );
       page = `SELECT * FROM (${parts.join(' UNION ALL ')}) u ORDER BY k_rank, k_risk DESC, k_shortfall DESC, k_first ASC, id ASC LIMIT ${q.pageSize}`;
     } else {
-      page = `SELECT ${keys} FROM ${ALERT_FROM} WHERE ${where} ORDER BY ${QUEUE_ORDER} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`;
+      params.offset = (q.page - 1) * q.pageSize;
+      page = `SELECT ${keys} FROM ${ALERT_FROM} WHERE ${where} ORDER BY ${QUEUE_ORDER} LIMIT ${q.pageSize} OFFSET CAST(:offset AS bigint)`;
     }
     const sql = `WITH k AS (${page}),
       page AS (
