@@ -9,12 +9,15 @@ import { User } from './entities/user.entity';
 import { apiKeyScopeOf } from './api-key-scope';
 import { Principal } from './principal';
 import { Role } from './roles';
+import { VerifiedTokens } from './verified-tokens';
 
 export interface AccessTokenPayload {
   sub: string;
   role: Role;
   /** users.token_version when the token was issued. */
   ver: number;
+  /** Expiry (seconds since the epoch), set by jsonwebtoken when signing. */
+  exp?: number;
 }
 
 /** The columns of a user that authenticating a request reads. */
@@ -47,6 +50,8 @@ export class PrincipalResolver {
     @InjectRepository(ApiKey) private readonly keys: Repository<ApiKey>,
   ) {}
 
+  private readonly verified = new VerifiedTokens<AccessTokenPayload>();
+
   async authenticate(headers: Record<string, string | string[] | undefined>): Promise<Authentication> {
     const authorization = first(headers.authorization);
     const apiKey = first(headers['x-api-key']);
@@ -58,12 +63,16 @@ export class PrincipalResolver {
   private async fromBearer(authorization: string): Promise<Authentication> {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     if (!match) return { error: 'Authorization header must be "Bearer <accessToken>"' };
-    let payload: AccessTokenPayload;
-    try {
-      payload = await this.jwt.verifyAsync<AccessTokenPayload & object>(match[1]);
-    } catch (error) {
-      const expired = (error as { name?: string }).name === 'TokenExpiredError';
-      return { error: expired ? 'Access token expired; log in again' : 'Access token is invalid; log in again' };
+    const token = match[1];
+    let payload = this.verified.get(token);
+    if (!payload) {
+      try {
+        payload = await this.jwt.verifyAsync<AccessTokenPayload & object>(token);
+      } catch (error) {
+        const expired = (error as { name?: string }).name === 'TokenExpiredError';
+        return { error: expired ? 'Access token expired; log in again' : 'Access token is invalid; log in again' };
+      }
+      this.verified.add(token, payload);
     }
     if (typeof payload.sub !== 'string' || !/^[0-9a-f-]{36}$/i.test(payload.sub)) return { error: 'Access token is invalid; log in again' };
     const user = await this.userOf(payload.sub);
