@@ -142,10 +142,14 @@ export class AlertQueryService {
     };
   }
 
-  /** One alert (within the caller's scope) with its whole history, oldest event first. */
+  /**
+   * One alert (within the caller's scope) with its whole history, oldest event first.
+   * Its statements are fixed texts (the scope's shape aside): named prepared statements,
+   * as claim-next answers with this after every claim.
+   */
   async get(id: number, principal: Principal): Promise<Record<string, unknown>> {
     const scope = this.scope.condition(principal);
-    const [row] = await this.query<AlertRow & Record<string, unknown>>(
+    const [row] = await this.prepared<AlertRow & Record<string, unknown>>(
       `SELECT ${ALERT_COLUMNS}, a.joint, a.shortfall_fen, a.occurrence_count, a.rule_version, a.profile_code, a.profile_version,
               a.clear_reason, a.cleared_by_scan_id, a.routing_reason, a.resolution_note, to_char(a.last_as_of, 'YYYY-MM-DD') AS last_as_of
          FROM ${ALERT_FROM} WHERE a.id = :id AND (${scope.sql})`,
@@ -155,7 +159,7 @@ export class AlertQueryService {
     // Bureau officers see the alert's history without the inspectors' internal comments
     // (workflow.md): comment events are left out and labour-side notes blanked.
     const internal = callerScope(principal).maySeeInternalComments;
-    const events = await this.query<Record<string, unknown>>(
+    const events = await this.prepared<Record<string, unknown>>(
       `SELECT id, at, actor_kind AS "actorKind", actor_id AS "actorId", actor_name AS "actorName", action,
               from_status AS "fromStatus", to_status AS "toStatus",
               CASE WHEN :internal OR action IN ('bureau_acknowledged', 'bureau_reply', 'noticed') THEN note END AS note, data
@@ -164,7 +168,7 @@ export class AlertQueryService {
     );
     // Joint notices carrying this alert (owned by @wage/notices): the labour side sees whether
     // the bureau acknowledged and answered; a bureau officer sees only its own bureau's.
-    const notices = await this.query<Record<string, unknown>>(
+    const notices = await this.prepared<Record<string, unknown>>(
       `SELECT n.id::int AS id, n.number, n.bureau_code AS "bureauCode", to_char(n.issued_on, 'YYYY-MM-DD') AS "issuedOn",
               n.status, n.reply_due_at AS "replyDueAt", n.acknowledged_at AS "acknowledgedAt", n.replied_at AS "repliedAt",
               n.reply_text AS "replyText", ni.outcome
@@ -187,7 +191,7 @@ export class AlertQueryService {
       lastScanAsOf: row.last_as_of,
       events,
       notices,
-      relatedClues: await relatedClues(this.dataSource, row.project_code, principal),
+      relatedClues: await relatedClues({ query: (sql, params) => queryPrepared(this.dataSource, sql, params ?? []) }, row.project_code, principal),
     };
   }
 
@@ -208,6 +212,11 @@ export class AlertQueryService {
     if (q.period) add('a.period = :period', 'period', `${q.period}-01`);
     if (q.overdue) add('a.overdue = :overdue', 'overdue', q.overdue === 'true');
     return { where: parts.join(' AND '), params };
+  }
+
+  private prepared<T>(sql: string, named: Record<string, unknown>): Promise<T[]> {
+    const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, named);
+    return queryPrepared<T>(this.dataSource, text, values);
   }
 
   private query<T>(sql: string, named: Record<string, unknown>): Promise<T[]> {
