@@ -51,7 +51,7 @@ export interface QueueFigures {
   load: string;
   single: LoadResult;
   loaded: LoadResult;
-  claim?: LoadResult & { units: number; perClient: number; clients: number };
+  claim?: LoadResult & { units: number; perClient: number; clients: number; apiCpuPerRequestMs: number; pgCpuPerRequestMs: number };
   health: LoadResult;
   explain: string[];
 }
@@ -205,6 +205,8 @@ async function claimLoad(ctx: QueueBenchContext): Promise<QueueFigures['claim']>
     if (created.status !== 201) throw new Error(`create inspector: ${created.status} ${await created.text()}`);
     tokens.push(await login(ctx.baseUrl, username, password));
   }
+  const api0 = cpuMs(ctx.apiPids());
+  const pg0 = await backendCpu(ctx.db, 'wage-warning');
   const result = await runLoad({
     urls: [`${ctx.baseUrl}/api/v1/alerts/claim-next`],
     method: 'POST',
@@ -214,7 +216,9 @@ async function claimLoad(ctx: QueueBenchContext): Promise<QueueFigures['claim']>
     perClient,
     ok: [200, 204],
   });
-  return { ...result, units: new Set(unitOf).size, perClient, clients: unitOf.length };
+  const apiCpuPerRequestMs = (cpuMs(ctx.apiPids()) - api0) / result.requests;
+  const pgCpuPerRequestMs = cpuSince(pg0, await backendCpu(ctx.db, 'wage-warning')) / result.requests;
+  return { ...result, units: new Set(unitOf).size, perClient, clients: unitOf.length, apiCpuPerRequestMs, pgCpuPerRequestMs };
 }
 
 export async function benchQueue(ctx: QueueBenchContext): Promise<QueueFigures> {
@@ -271,6 +275,7 @@ export function printQueue(f: QueueFigures, clients: number, line: (label: strin
     const found = f.claim.byStatus['200'];
     line(`claim-next, ${f.claim.clients} clients`, `p50 ${ms(f.claim.p50)}, p95 ${ms(f.claim.p95)}`, `${f.claim.perSecond.toFixed(0)} requests/s, ${f.claim.errors} errors`, 'p95 ≤ 200 ms');
     line('', `${f.claim.units} units, ${f.claim.perClient} claims each`, `statuses ${JSON.stringify(f.claim.statuses)}`, found ? `200s: p50 ${ms(found.p50)}, p95 ${ms(found.p95)}` : '');
+    line('', `CPU per claim: API ${f.claim.apiCpuPerRequestMs.toFixed(2)} ms, PostgreSQL ${f.claim.pgCpuPerRequestMs.toFixed(2)} ms`, '', '');
   }
   line('/health', `p50 ${ms(f.health.p50)}, p95 ${ms(f.health.p95)}`, `${f.health.perSecond.toFixed(0)} requests/s`, '');
 }
