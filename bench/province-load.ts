@@ -14,6 +14,8 @@ export interface LoadResult {
   p99: number;
   perSecond: number;
   statuses: Record<string, number>;
+  /** p50 / p95 of the requests answered with each status (e.g. claim-next's 200s apart from its 204s). */
+  byStatus: Record<string, { p50: number; p95: number }>;
 }
 
 export interface LoadOptions {
@@ -21,6 +23,8 @@ export interface LoadOptions {
   urls: string[];
   method?: 'GET' | 'POST';
   headers: Record<string, string>;
+  /** Per client (client c takes entry c modulo the length), over `headers`: e.g. each client another user's token. */
+  clientHeaders?: Array<Record<string, string>>;
   clients: number;
   perClient: number;
   /** Status codes that count as success (default 200). */
@@ -35,8 +39,8 @@ const WORKER_JS = `
 const { parentPort, workerData: o } = require('node:worker_threads');
 const http = require('node:http');
 const agent = new http.Agent({ keepAlive: true, maxSockets: o.clients });
-const once = (url) => new Promise((resolve, reject) => {
-  const req = http.request(url, { method: o.method, headers: o.headers, agent }, (res) => {
+const once = (url, headers) => new Promise((resolve, reject) => {
+  const req = http.request(url, { method: o.method, headers, agent }, (res) => {
     res.on('data', () => undefined);
     res.on('end', () => resolve(res.statusCode));
     res.on('error', reject);
@@ -47,28 +51,35 @@ const once = (url) => new Promise((resolve, reject) => {
 (async () => {
   const times = [];
   const statuses = {};
+  const timesBy = {};
   let errors = 0;
   const t0 = performance.now();
   await Promise.all(Array.from({ length: o.clients }, async (_, c) => {
+    const headers = o.clientHeaders.length ? { ...o.headers, ...o.clientHeaders[c % o.clientHeaders.length] } : o.headers;
     for (let i = 0; i < o.perClient; i++) {
       const url = o.urls[(c * o.perClient + i) % o.urls.length];
       const s = performance.now();
+      let status = 'error';
       try {
-        const status = await once(url);
-        statuses[status] = (statuses[status] || 0) + 1;
+        status = await once(url, headers);
         if (!o.ok.includes(status)) errors++;
       } catch (e) {
         errors++;
-        statuses.error = (statuses.error || 0) + 1;
       }
-      times.push(performance.now() - s);
+      statuses[status] = (statuses[status] || 0) + 1;
+      const took = performance.now() - s;
+      times.push(took);
+      (timesBy[status] = timesBy[status] || []).push(took);
     }
   }));
   const elapsed = performance.now() - t0;
   agent.destroy();
-  times.sort((a, b) => a - b);
-  const q = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
-  parentPort.postMessage({ requests: times.length, errors, p50: q(0.5), p95: q(0.95), p99: q(0.99), perSecond: times.length / (elapsed / 1000), statuses });
+  const sorted = (xs) => xs.sort((a, b) => a - b);
+  const q = (xs, p) => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+  sorted(times);
+  const byStatus = {};
+  for (const [status, xs] of Object.entries(timesBy)) byStatus[status] = { p50: q(sorted(xs), 0.5), p95: q(xs, 0.95) };
+  parentPort.postMessage({ requests: times.length, errors, p50: q(times, 0.5), p95: q(times, 0.95), p99: q(times, 0.99), perSecond: times.length / (elapsed / 1000), statuses, byStatus });
 })();
 `;
 
@@ -76,7 +87,7 @@ export function runLoad(o: LoadOptions): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_JS, {
       eval: true,
-      workerData: { urls: o.urls, method: o.method ?? 'GET', headers: o.headers, clients: o.clients, perClient: o.perClient, ok: o.ok ?? [200] },
+      workerData: { urls: o.urls, method: o.method ?? 'GET', headers: o.headers, clientHeaders: o.clientHeaders ?? [], clients: o.clients, perClient: o.perClient, ok: o.ok ?? [200] },
     });
     worker.once('message', (m: LoadResult) => {
       resolve(m);

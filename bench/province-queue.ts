@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { Client, Pool } from 'pg';
+import { statementName } from '@wage/database';
 import { AlertListQueryDto, AlertQueryService, cursorOfKey, EXACT_TOTAL_LIMIT, LARGE_TOTAL_MAX_AGE_MS } from '@wage/alerts';
 import { Principal, Role } from '@wage/auth';
 import { LoadResult, ms, runLoad } from './province-load';
-import { cpuMs } from './service-processes';
+import { cpuMs, cpuSplitMs } from './service-processes';
 
 /**
  * The queue phase of bench:province (issue 17, bullet 3): the alert list
@@ -39,16 +40,36 @@ export interface QueueFigures {
   open: number;
   /** The same list statements straight from PostgreSQL (pg, no HTTP), 1 and `clients` connections. */
   rawSingle: LoadResult;
-  rawLoaded: LoadResult;
-  /** CPU time of the API's processes per list request during the loaded run. */
+  rawLoaded: LoadResult & { pgCpuPerRequestMs: number };
+  /** CPU of the PostgreSQL backends of the API's connections per list request, and of this process (the load). */
+  pgCpuPerRequestMs: number;
+  loadCpuPerRequestMs: number;
+  /** CPU time of the API's processes per list request during the loaded run, and the part of it in the kernel. */
   apiCpuPerRequestMs: number;
+  apiSysPerRequestMs: number;
   /** Load average (1 min) when the loaded run ended. */
   load: string;
   single: LoadResult;
   loaded: LoadResult;
-  claim?: LoadResult & { unit: string; unitOpen: number };
+  claim?: LoadResult & { units: number; perClient: number; clients: number; apiCpuPerRequestMs: number; pgCpuPerRequestMs: number };
   health: LoadResult;
   explain: string[];
+}
+
+/**
+ * CPU time (ms) of the PostgreSQL backends serving this database under an application
+ * name, per backend pid (the server runs on this machine: /proc). Backends opened during
+ * a run count whole, those of before by their difference.
+ */
+async function backendCpu(db: Client, applicationName: string): Promise<Map<number, number>> {
+  const rows = (await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1`, [applicationName])).rows as Array<{ pid: number }>;
+  return new Map(rows.map((r) => [r.pid, cpuMs([r.pid])]));
+}
+
+function cpuSince(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
+  return total;
 }
 
 /** Deterministic pseudo-random numbers, so two runs ask for the same pages. */
@@ -106,56 +127,98 @@ function toDto(q: URLSearchParams): AlertListQueryDto {
 /**
  * The baseline: the list's statements (those of the same URLs, as the admin) sent straight
  * to PostgreSQL by `clients` closed loops, like the HTTP clients, over as many connections
- * as the API has.
+ * as the API has, as named prepared statements like the service's (this code's
+ * statements, also in a --before phase).
  */
-async function rawSqlLoad(ctx: QueueBenchContext, statements: Array<[string, unknown[]]>, clients: number, perClient: number): Promise<LoadResult> {
+async function rawSqlLoad(ctx: QueueBenchContext, statements: Array<[string, unknown[]]>, clients: number, perClient: number): Promise<LoadResult & { pgCpuPerRequestMs: number }> {
   const max = Math.min(clients, ctx.apiConnections);
-  const pool = new Pool({ connectionString: ctx.databaseUrl, max });
+  const pool = new Pool({ connectionString: ctx.databaseUrl, max, application_name: 'bench-raw-sql' });
   try {
     await Promise.all(Array.from({ length: max }, () => pool.query('SELECT 1'))); // open the connections first
     const times: number[] = [];
+    const pg0 = await backendCpu(ctx.db, 'bench-raw-sql');
     const t0 = performance.now();
     await Promise.all(
       Array.from({ length: clients }, async (_, c) => {
         for (let i = 0; i < perClient; i++) {
           const s = performance.now();
-          await pool.query(...statements[(c * perClient + i) % statements.length]);
+          const [text, values] = statements[(c * perClient + i) % statements.length];
+          await pool.query({ name: statementName(text), text, values });
           times.push(performance.now() - s);
         }
       }),
     );
     const elapsed = performance.now() - t0;
+    const pgCpuMs = cpuSince(pg0, await backendCpu(ctx.db, 'bench-raw-sql'));
     times.sort((a, b) => a - b);
     const q = (p: number): number => times[Math.min(times.length - 1, Math.floor(p * times.length))];
-    return { requests: times.length, errors: 0, p50: q(0.5), p95: q(0.95), p99: q(0.99), perSecond: times.length / (elapsed / 1000), statuses: {} };
+    return { requests: times.length, errors: 0, p50: q(0.5), p95: q(0.95), p99: q(0.99), perSecond: times.length / (elapsed / 1000), statuses: {}, byStatus: {}, pgCpuPerRequestMs: pgCpuMs / times.length };
   } finally {
     await pool.end();
   }
 }
 
-/** claim-next: a new inspector of the unit with the most open unassigned alerts, `clients` at once. */
+/**
+ * How many claims each client makes and which unit each client's inspector belongs to,
+ * so that every claim finds work: `perClient` starts at `wanted` and goes down until the
+ * units' unassigned open alerts hold `clients` × perClient claims, a unit hosting
+ * ⌊its alerts / perClient⌋ inspectors; the clients go round robin over the units with
+ * the most work (distinct units first, as a province's brigades claim at once).
+ */
+export function claimPlan(units: Array<{ unit_code: string; n: number }>, clients: number, wanted: number): { perClient: number; unitOf: string[] } {
+  for (let perClient = Math.max(1, wanted); perClient >= 1; perClient--) {
+    const capacity = units.map((u) => ({ unit: u.unit_code, left: Math.floor(u.n / perClient) })).filter((u) => u.left > 0);
+    if (capacity.reduce((s, u) => s + u.left, 0) < clients && perClient > 1) continue;
+    const unitOf: string[] = [];
+    while (unitOf.length < clients && capacity.some((u) => u.left > 0)) {
+      for (const u of capacity) {
+        if (u.left === 0 || unitOf.length === clients) continue;
+        unitOf.push(u.unit);
+        u.left--;
+      }
+    }
+    return { perClient, unitOf };
+  }
+  return { perClient: 1, unitOf: [] };
+}
+
+/**
+ * claim-next: `clients` new inspectors at once, each claiming `perClient` times in its
+ * own unit (claimPlan), so the figure is the cost of claims that find an alert (200),
+ * not of empty answers (204: the run before this one had 483 of 500 claims in one unit
+ * with 17 alerts). The statuses are counted and the 200s' percentiles printed apart.
+ */
 async function claimLoad(ctx: QueueBenchContext): Promise<QueueFigures['claim']> {
-  const [unit] = (
+  const units = (
     await ctx.db.query(
       `SELECT unit_code, count(*)::int AS n FROM alerts WHERE status = 'open' AND unit_code IS NOT NULL AND assignee_user_id IS NULL
-        GROUP BY 1 ORDER BY 2 DESC LIMIT 1`,
+          AND suppressed_until IS NULL GROUP BY 1 ORDER BY 2 DESC, 1`,
     )
   ).rows as Array<{ unit_code: string; n: number }>;
-  if (!unit) return undefined;
-  const username = `bench_inspector_${randomBytes(3).toString('hex')}`;
-  const password = `Bench-${randomBytes(6).toString('hex')}`;
-  const created = await post(ctx.baseUrl, '/api/v1/users', ctx.token, { username, password, role: 'inspector', unitCode: unit.unit_code });
-  if (created.status !== 201) throw new Error(`create inspector: ${created.status} ${await created.text()}`);
-  const inspector = await login(ctx.baseUrl, username, password);
+  const { perClient, unitOf } = claimPlan(units, ctx.clients, Math.max(1, Math.floor(ctx.requests / 4)));
+  if (!unitOf.length) return undefined;
+  const tokens: string[] = [];
+  for (const unitCode of unitOf) {
+    const username = `bench_inspector_${randomBytes(4).toString('hex')}`;
+    const password = `Bench-${randomBytes(6).toString('hex')}`;
+    const created = await post(ctx.baseUrl, '/api/v1/users', ctx.token, { username, password, role: 'inspector', unitCode });
+    if (created.status !== 201) throw new Error(`create inspector: ${created.status} ${await created.text()}`);
+    tokens.push(await login(ctx.baseUrl, username, password));
+  }
+  const api0 = cpuMs(ctx.apiPids());
+  const pg0 = await backendCpu(ctx.db, 'wage-warning');
   const result = await runLoad({
     urls: [`${ctx.baseUrl}/api/v1/alerts/claim-next`],
     method: 'POST',
-    headers: { Authorization: `Bearer ${inspector}` },
-    clients: ctx.clients,
-    perClient: Math.max(1, Math.floor(ctx.requests / 4)),
+    headers: {},
+    clientHeaders: tokens.map((t) => ({ Authorization: `Bearer ${t}` })),
+    clients: unitOf.length,
+    perClient,
     ok: [200, 204],
   });
-  return { ...result, unit: unit.unit_code, unitOpen: unit.n };
+  const apiCpuPerRequestMs = (cpuMs(ctx.apiPids()) - api0) / result.requests;
+  const pgCpuPerRequestMs = cpuSince(pg0, await backendCpu(ctx.db, 'wage-warning')) / result.requests;
+  return { ...result, units: new Set(unitOf).size, perClient, clients: unitOf.length, apiCpuPerRequestMs, pgCpuPerRequestMs };
 }
 
 export async function benchQueue(ctx: QueueBenchContext): Promise<QueueFigures> {
@@ -169,9 +232,16 @@ export async function benchQueue(ctx: QueueBenchContext): Promise<QueueFigures> 
   const auth = { Authorization: `Bearer ${ctx.token}` };
   await runLoad({ urls, headers: auth, clients: 5, perClient: 10 }); // warm-up
   const single = await runLoad({ urls, headers: auth, clients: 1, perClient: 100 });
-  const cpu0 = cpuMs(ctx.apiPids());
+  const cpu0 = cpuSplitMs(ctx.apiPids());
+  const pg0 = await backendCpu(ctx.db, 'wage-warning');
+  const load0 = process.cpuUsage();
   const loaded = await runLoad({ urls, headers: auth, clients: ctx.clients, perClient: ctx.requests });
-  const apiCpuPerRequestMs = (cpuMs(ctx.apiPids()) - cpu0) / loaded.requests;
+  const loadUsage = process.cpuUsage(load0);
+  const cpu1 = cpuSplitMs(ctx.apiPids());
+  const pgCpuPerRequestMs = cpuSince(pg0, await backendCpu(ctx.db, 'wage-warning')) / loaded.requests;
+  const loadCpuPerRequestMs = (loadUsage.user + loadUsage.system) / 1000 / loaded.requests;
+  const apiCpuPerRequestMs = (cpu1.user + cpu1.system - cpu0.user - cpu0.system) / loaded.requests;
+  const apiSysPerRequestMs = (cpu1.system - cpu0.system) / loaded.requests;
   const load = loadavg()[0].toFixed(2);
   const rawSingle = await rawSqlLoad(ctx, statements, 1, 100);
   const rawLoaded = await rawSqlLoad(ctx, statements, ctx.clients, ctx.requests);
@@ -189,7 +259,7 @@ export async function benchQueue(ctx: QueueBenchContext): Promise<QueueFigures> 
     ...(deepCursor ? [`EXPLAIN ANALYZE, the same deepest page by its cursor (cursor=, the keyset after page ${lastPage - 1}):\n${await explain(ctx.db, statement(1, deepCursor))}`] : []),
     `EXPLAIN ANALYZE, the exact total (run above ${EXACT_TOTAL_LIMIT.toLocaleString('en-US')} matches, at most once per ${LARGE_TOTAL_MAX_AGE_MS / 1000} s per filter):\n${await explain(ctx.db, ctx.alertQueries.countStatement(Object.assign(new AlertListQueryDto(), { status: ['open'], page: 1, pageSize: 50 }), principal))}`,
   ];
-  return { label: ctx.label, apiConnections: ctx.apiConnections, open, single, loaded, rawSingle, rawLoaded, apiCpuPerRequestMs, load, claim, health, explain: explainText };
+  return { label: ctx.label, apiConnections: ctx.apiConnections, open, single, loaded, rawSingle, rawLoaded, apiCpuPerRequestMs, apiSysPerRequestMs, pgCpuPerRequestMs, loadCpuPerRequestMs, load, claim, health, explain: explainText };
 }
 
 /** The queue figures as rows of bench:province's table (`line(label, value, baseline, ratio)`). */
@@ -199,10 +269,13 @@ export function printQueue(f: QueueFigures, clients: number, line: (label: strin
   line(`alert list, ${clients} clients`, `p50 ${ms(f.loaded.p50)}, p95 ${ms(f.loaded.p95)}`, `raw SQL, ${Math.min(clients, f.apiConnections)} conns: p50 ${ms(f.rawLoaded.p50)}, p95 ${ms(f.rawLoaded.p95)}`, `p95 ≤ 200 ms (goal 50)`);
   line('', `${f.loaded.perSecond.toFixed(0)} requests/s, ${f.loaded.errors} errors`, `raw SQL: ${f.rawLoaded.perSecond.toFixed(0)} statements/s`, '');
   line('alert list, 1 client', `p50 ${ms(f.single.p50)}, p95 ${ms(f.single.p95)}`, `raw SQL, 1 conn: p50 ${ms(f.rawSingle.p50)}, p95 ${ms(f.rawSingle.p95)}`, '');
-  line('', `API CPU ${f.apiCpuPerRequestMs.toFixed(2)} ms per list request`, '', '');
+  line('', `CPU per list request: API ${f.apiCpuPerRequestMs.toFixed(2)} ms (kernel ${f.apiSysPerRequestMs.toFixed(2)})`, `raw SQL: PostgreSQL ${f.rawLoaded.pgCpuPerRequestMs.toFixed(2)} ms per statement`, '');
+  line('', `PostgreSQL ${f.pgCpuPerRequestMs.toFixed(2)} ms, load generator ${f.loadCpuPerRequestMs.toFixed(2)} ms`, '', '');
   if (f.claim) {
-    line(`claim-next, ${clients} clients`, `p50 ${ms(f.claim.p50)}, p95 ${ms(f.claim.p95)}`, `${f.claim.perSecond.toFixed(0)} requests/s, ${f.claim.errors} errors`, 'p95 ≤ 200 ms');
-    line('', `unit ${f.claim.unit}: ${f.claim.unitOpen} unassigned open`, `statuses ${JSON.stringify(f.claim.statuses)}`, '');
+    const found = f.claim.byStatus['200'];
+    line(`claim-next, ${f.claim.clients} clients`, `p50 ${ms(f.claim.p50)}, p95 ${ms(f.claim.p95)}`, `${f.claim.perSecond.toFixed(0)} requests/s, ${f.claim.errors} errors`, 'p95 ≤ 200 ms');
+    line('', `${f.claim.units} units, ${f.claim.perClient} claims each`, `statuses ${JSON.stringify(f.claim.statuses)}`, found ? `200s: p50 ${ms(found.p50)}, p95 ${ms(found.p95)}` : '');
+    line('', `CPU per claim: API ${f.claim.apiCpuPerRequestMs.toFixed(2)} ms, PostgreSQL ${f.claim.pgCpuPerRequestMs.toFixed(2)} ms`, '', '');
   }
   line('/health', `p50 ${ms(f.health.p50)}, p95 ${ms(f.health.p95)}`, `${f.health.perSecond.toFixed(0)} requests/s`, '');
 }

@@ -25,7 +25,7 @@ import { REFERENCE_SQL } from './scan-data';
 /**
  * npm run bench:province [-- --projects=1500 --workers-per-project=10 --clients=50
  *   --requests=40 --open-alerts=100000 --api-workers=1,2 --log-level=warn --keep
- *   --reuse=<kept database> --from-source --imports-only]
+ *   --reuse=<kept database> --from-source --imports-only --before=<checkout> --rounds=1 --api-cpu-prof=<dir>]
  * End to end through the API on a province from libs/generator (every dataset, in a fresh
  * database). The service runs as a deployment runs it: the compiled entry points of
  * `npm run start:api` and `start:worker` as separate processes; this process only
@@ -70,6 +70,10 @@ const AS_OF = '2026-11-03';
 const PERIOD = '2026-10-01';
 const ORDER = DATASET_NAMES;
 const IMPORTS_ONLY = 'imports-only' in args;
+/** A V8 CPU profile of the API process in each queue phase, written into this directory when the API stops. */
+const API_CPU_PROF = args['api-cpu-prof'] as string | undefined;
+/** Run the queue phases (with --before: before, then this code) this many times, interleaved. */
+const ROUNDS = Number(args.rounds ?? 1);
 
 const secs = (v: number): string => `${(v / 1000).toFixed(2)} s`;
 const rate = (rows: number, v: number): string => `${Math.round(rows / (v / 1000)).toLocaleString('en-US')} rows/s`;
@@ -144,9 +148,9 @@ interface Service {
   baseUrl: string;
 }
 
-async function startServices(env: NodeJS.ProcessEnv, compiled: string | undefined, apiWorkers: number, withWorker: boolean): Promise<Service> {
+async function startServices(env: NodeJS.ProcessEnv, compiled: string | undefined, apiWorkers: number, withWorker: boolean, apiNodeArgs: string[] = []): Promise<Service> {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const api = startService('apps/api/src/main.ts', { ...env, PORT: String(port), API_WORKERS: String(apiWorkers) }, compiled);
+  const api = startService('apps/api/src/main.ts', { ...env, PORT: String(port), API_WORKERS: String(apiWorkers) }, compiled, [], apiNodeArgs);
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHealth(baseUrl, api);
   // With API_WORKERS > 1, /health answers as soon as the first HTTP process listens.
@@ -218,6 +222,7 @@ async function main(): Promise<void> {
   };
   Object.assign(process.env, env);
   const compiled = FROM_SOURCE ? undefined : compileService('province');
+  let beforeCode: string | undefined;
   const copies: string[] = [];
   let service: Service | undefined;
   let context: INestApplicationContext | undefined;
@@ -264,17 +269,20 @@ async function main(): Promise<void> {
     // The queue, once per API_WORKERS setting, each on its own copy of the scanned
     // database (claim-next assigns alerts: every setting starts from the same state).
     const queues: QueueFigures[] = [];
-    const phases = [
-      ...(BEFORE ? [{ apiWorkers: 1, code: compileService('province-before', BEFORE), label: `before (${BEFORE})` }] : []),
-      ...API_WORKERS.map((apiWorkers) => ({ apiWorkers, code: compiled, label: 'this code' })),
-    ];
+    // --rounds=N: the whole sequence (before, then every setting) N times, interleaved,
+    // so that an A/B on a shared machine sees the same load on both sides.
+    beforeCode = BEFORE ? compileService('province-before', BEFORE) : undefined;
+    const phases = Array.from({ length: ROUNDS }, (_, r) => [
+      ...(beforeCode ? [{ apiWorkers: 1, code: beforeCode, label: `before (${BEFORE})${ROUNDS > 1 ? `, round ${r + 1}` : ''}` }] : []),
+      ...API_WORKERS.map((apiWorkers) => ({ apiWorkers, code: compiled, label: `this code${ROUNDS > 1 ? `, round ${r + 1}` : ''}` })),
+    ]).flat();
     for (const [i, { apiWorkers, code, label }] of phases.entries()) {
       const copy = `wage_bench_province_q${i}_${suffix}`;
       await admin.query(`CREATE DATABASE ${copy} TEMPLATE ${dbName}`);
       copies.push(copy);
       const copyEnv = { ...env, DATABASE_URL: withDatabase(BASE_URL, copy) };
       Object.assign(process.env, copyEnv);
-      service = await startServices(copyEnv, code, apiWorkers, false);
+      service = await startServices(copyEnv, code, apiWorkers, false, API_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${API_CPU_PROF}`, `--cpu-prof-name=api-q${i}-${Date.now()}.cpuprofile`] : []);
       context = await readSide();
       db = new Client({ connectionString: copyEnv.DATABASE_URL });
       await db.connect();
@@ -312,7 +320,6 @@ async function main(): Promise<void> {
       await stopServices(service);
       service = undefined;
       await admin.query(`DROP DATABASE IF EXISTS ${copy} WITH (FORCE)`);
-      if (code !== compiled && code) await rm(code, { recursive: true, force: true });
     }
 
     console.log('');
@@ -332,6 +339,7 @@ async function main(): Promise<void> {
     await deleteRedisPrefix(REDIS_URL, prefix);
     await rm(dir, { recursive: true, force: true });
     if (compiled) await rm(compiled, { recursive: true, force: true });
+    if (beforeCode) await rm(beforeCode, { recursive: true, force: true });
   }
 }
 

@@ -22,11 +22,15 @@ export function compileService(name: string, root = ROOT): string {
   return out;
 }
 
-/** Starts an entry point (`apps/api/src/main.ts`), compiled when `compiled` is given, else through the TypeScript loader. */
-export function startService(script: string, env: NodeJS.ProcessEnv, compiled: string | undefined, args: string[] = []): ChildProcess {
+/**
+ * Starts an entry point (`apps/api/src/main.ts`), compiled when `compiled` is given, else
+ * through the TypeScript loader. `nodeArgs` go to node itself (e.g. `--cpu-prof`, which
+ * NODE_OPTIONS does not take).
+ */
+export function startService(script: string, env: NodeJS.ProcessEnv, compiled: string | undefined, args: string[] = [], nodeArgs: string[] = []): ChildProcess {
   const stdio: Array<'ignore' | 'inherit'> = ['ignore', process.env.BENCH_VERBOSE ? 'inherit' : 'ignore', 'inherit'];
-  if (compiled) return spawn(process.execPath, [join(compiled, script.replace(/\.ts$/, '.js')), ...args], { cwd: ROOT, env, stdio });
-  return spawn(process.execPath, ['-r', '@swc-node/register', script, ...args], { cwd: ROOT, env, stdio });
+  if (compiled) return spawn(process.execPath, [...nodeArgs, join(compiled, script.replace(/\.ts$/, '.js')), ...args], { cwd: ROOT, env, stdio });
+  return spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', script, ...args], { cwd: ROOT, env, stdio });
 }
 
 /** SIGTERM, then waits for the exit (the service stops gracefully within its 10 s watchdog). */
@@ -63,16 +67,24 @@ export function processTree(pid: number): number[] {
 
 /** CPU time (user + system, ms) of the processes, from /proc (independent of how busy the machine is). */
 export function cpuMs(pids: number[]): number {
+  const { user, system } = cpuSplitMs(pids);
+  return user + system;
+}
+
+/** The same, user and system (kernel: socket writes and reads, loopback TCP included) apart. */
+export function cpuSplitMs(pids: number[]): { user: number; system: number } {
   const tick = 1000 / 100; // USER_HZ is 100 on Linux
-  let total = 0;
+  let user = 0;
+  let system = 0;
   for (const pid of pids) {
     try {
       // Fields after the command name "(…)": state is field 3, utime 14, stime 15.
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      total += (Number(fields[11]) + Number(fields[12])) * tick;
+      user += Number(fields[11]) * tick;
+      system += Number(fields[12]) * tick;
     } catch {
       // gone
     }
   }
-  return total;
+  return { user, system };
 }

@@ -26,6 +26,7 @@ export {
   appendAlertEvents,
   appendAlertEventsFrom,
   INSERT_ALERT_EVENTS_SQL,
+  INSERT_TIMED_ALERT_EVENTS_SQL,
   updateAlert,
   type AlertEventInput,
 } from './store/alert-events';

@@ -6,3 +6,4 @@ export { SnakeNamingStrategy } from './snake-naming.strategy';
 export { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './embedded/embedded-postgres';
 export { startEmbeddedIfNeeded } from './embedded/embedded-default';
 export { readOnOneSnapshot, type SnapshotRead, type SnapshotReadOptions } from './snapshot-reads';
+export { MAX_NAMES, queryPrepared, statementName } from './prepared-statements';

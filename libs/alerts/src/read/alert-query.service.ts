@@ -2,6 +2,7 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Principal, Role } from '@wage/auth';
+import { queryPrepared } from '@wage/database';
 import { callerScope } from '../caller-scope';
 import { AlertListQueryDto } from './alert-list.dto';
 import { AlertScopeService } from './alert-scope.service';
@@ -43,7 +44,8 @@ export class AlertQueryService {
     const countKey = JSON.stringify(this.countStatement(q, principal));
     // A large total of this filter counted within the last seconds: no need to count again.
     const known = this.largeTotals.fresh(countKey);
-    const [{ total, items, n, last }]: Array<{ total: number | null; items: string; n: number; last: string | null }> = await this.dataSource.query(
+    const [{ total, items, n, last }] = await queryPrepared<{ total: number | null; items: string; n: number; last: string | null }>(
+      this.dataSource,
       ...this.listStatement(q, principal, { count: !known }),
     );
     const exact = known ? await known : total !== null && total <= EXACT_TOTAL_LIMIT ? total : await this.largeTotals.get(countKey, () => this.count(q, principal));
@@ -59,7 +61,7 @@ export class AlertQueryService {
   }
 
   private async count(q: AlertListQueryDto, principal: Principal): Promise<number> {
-    const [{ n }]: Array<{ n: number }> = await this.dataSource.query(...this.countStatement(q, principal));
+    const [{ n }] = await queryPrepared<{ n: number }>(this.dataSource, ...this.countStatement(q, principal));
     return n;
   }
 
@@ -69,7 +71,10 @@ export class AlertQueryService {
    * from the index in queue order (IDX_alerts_queue_rank, which also holds the filter
    * columns), then only the page's rows fetch their columns, project and assignee. The
    * total counts at most EXACT_TOTAL_LIMIT + 1 matches (it keeps ALERT_FROM: PostgreSQL
-   * drops its unused to-one LEFT JOINs by itself).
+   * drops its unused to-one LEFT JOINs by itself). The text depends only on the shape of
+   * the request (which filters, how many statuses, the page size, cursor or offset), the
+   * values (the offset too) are parameters: list() runs it as a named prepared statement,
+   * planned once per connection (docs/decisions/alert-list-prepared-statements.md).
    */
   listStatement(q: AlertListQueryDto, principal: Principal, options: { count: boolean } = { count: true }): [string, unknown[]] {
     const { where, params } = this.where(q, principal);
@@ -84,7 +89,8 @@ export class AlertQueryService {
       );
       page = `SELECT * FROM (${parts.join(' UNION ALL ')}) u ORDER BY k_rank, k_risk DESC, k_shortfall DESC, k_first ASC, id ASC LIMIT ${q.pageSize}`;
     } else {
-      page = `SELECT ${keys} FROM ${ALERT_FROM} WHERE ${where} ORDER BY ${QUEUE_ORDER} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`;
+      params.offset = (q.page - 1) * q.pageSize;
+      page = `SELECT ${keys} FROM ${ALERT_FROM} WHERE ${where} ORDER BY ${QUEUE_ORDER} LIMIT ${q.pageSize} OFFSET CAST(:offset AS bigint)`;
     }
     const sql = `WITH k AS (${page}),
       page AS (
@@ -136,10 +142,14 @@ export class AlertQueryService {
     };
   }
 
-  /** One alert (within the caller's scope) with its whole history, oldest event first. */
+  /**
+   * One alert (within the caller's scope) with its whole history, oldest event first.
+   * Its statements are fixed texts (the scope's shape aside): named prepared statements,
+   * as claim-next answers with this after every claim.
+   */
   async get(id: number, principal: Principal): Promise<Record<string, unknown>> {
     const scope = this.scope.condition(principal);
-    const [row] = await this.query<AlertRow & Record<string, unknown>>(
+    const [row] = await this.prepared<AlertRow & Record<string, unknown>>(
       `SELECT ${ALERT_COLUMNS}, a.joint, a.shortfall_fen, a.occurrence_count, a.rule_version, a.profile_code, a.profile_version,
               a.clear_reason, a.cleared_by_scan_id, a.routing_reason, a.resolution_note, to_char(a.last_as_of, 'YYYY-MM-DD') AS last_as_of
          FROM ${ALERT_FROM} WHERE a.id = :id AND (${scope.sql})`,
@@ -149,7 +159,7 @@ export class AlertQueryService {
     // Bureau officers see the alert's history without the inspectors' internal comments
     // (workflow.md): comment events are left out and labour-side notes blanked.
     const internal = callerScope(principal).maySeeInternalComments;
-    const events = await this.query<Record<string, unknown>>(
+    const events = await this.prepared<Record<string, unknown>>(
       `SELECT id, at, actor_kind AS "actorKind", actor_id AS "actorId", actor_name AS "actorName", action,
               from_status AS "fromStatus", to_status AS "toStatus",
               CASE WHEN :internal OR action IN ('bureau_acknowledged', 'bureau_reply', 'noticed') THEN note END AS note, data
@@ -158,7 +168,7 @@ export class AlertQueryService {
     );
     // Joint notices carrying this alert (owned by @wage/notices): the labour side sees whether
     // the bureau acknowledged and answered; a bureau officer sees only its own bureau's.
-    const notices = await this.query<Record<string, unknown>>(
+    const notices = await this.prepared<Record<string, unknown>>(
       `SELECT n.id::int AS id, n.number, n.bureau_code AS "bureauCode", to_char(n.issued_on, 'YYYY-MM-DD') AS "issuedOn",
               n.status, n.reply_due_at AS "replyDueAt", n.acknowledged_at AS "acknowledgedAt", n.replied_at AS "repliedAt",
               n.reply_text AS "replyText", ni.outcome
@@ -181,7 +191,7 @@ export class AlertQueryService {
       lastScanAsOf: row.last_as_of,
       events,
       notices,
-      relatedClues: await relatedClues(this.dataSource, row.project_code, principal),
+      relatedClues: await relatedClues({ query: (sql, params) => queryPrepared(this.dataSource, sql, params ?? []) }, row.project_code, principal),
     };
   }
 
@@ -202,6 +212,11 @@ export class AlertQueryService {
     if (q.period) add('a.period = :period', 'period', `${q.period}-01`);
     if (q.overdue) add('a.overdue = :overdue', 'overdue', q.overdue === 'true');
     return { where: parts.join(' AND '), params };
+  }
+
+  private prepared<T>(sql: string, named: Record<string, unknown>): Promise<T[]> {
+    const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, named);
+    return queryPrepared<T>(this.dataSource, text, values);
   }
 
   private query<T>(sql: string, named: Record<string, unknown>): Promise<T[]> {

@@ -51,6 +51,13 @@ export const ALERT_EVENT_COLUMNS = ['alert_id', 'actor_kind', 'actor_id', 'actor
 /** `INSERT INTO alert_events (alert_id, …, data)`: may also stand inside a WITH clause. */
 export const INSERT_ALERT_EVENTS_SQL = `INSERT INTO alert_events (${ALERT_EVENT_COLUMNS.join(', ')})`;
 
+/**
+ * The same with the event's own time first (`at`, then ALERT_EVENT_COLUMNS): for a
+ * statement that changes an alert and appends its event at the workflow's clock in one
+ * round trip (claim-next).
+ */
+export const INSERT_TIMED_ALERT_EVENTS_SQL = `INSERT INTO alert_events (at, ${ALERT_EVENT_COLUMNS.join(', ')})`;
+
 /** Appends the events `selectSql` yields (the columns of ALERT_EVENT_COLUMNS, in order). */
 export async function appendAlertEventsFrom(m: EntityManager, selectSql: string, params: unknown[]): Promise<void> {
   await m.query(`${INSERT_ALERT_EVENTS_SQL}\n${selectSql}`, params);
