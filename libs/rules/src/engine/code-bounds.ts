@@ -33,6 +33,6 @@ export const payrollPeriodsSql = (condition: string): string =>
    SELECT period FROM pp WHERE period IS NOT NULL AND ${condition})`;
 
 export async function codeBounds(m: EntityManager, projectCodes: string[]): Promise<CodeBounds> {
-  const [bounds]: CodeBounds[] = await m.query(`SELECT min(c) AS lo, max(c) AS hi FROM unnest($1::text[]) AS c`, [projectCodes]);
+  const [bounds]: CodeBounds[] = await m.query(`WITH ${CODE_BOUNDS_CTE} SELECT lo, hi FROM code_bounds`, [projectCodes]);
   return bounds;
 }
