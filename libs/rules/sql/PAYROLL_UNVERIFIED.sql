@@ -20,12 +20,16 @@ rows_p AS MATERIALIZED (
    WHERE pr.project_code = ANY($1::text[]) AND pr.paid_via = 'dedicated_account' AND CASE WHEN pr.paid_on <= $4 THEN pr.paid_fen ELSE 0 END > 0),
 -- Transfers without a period can only match a row of P near its paid_on: bound them by date first.
 bounds AS (SELECT min(paid_on - window_days) AS lo, max(paid_on + window_days) AS hi, max(window_days) AS w FROM rows_p),
+code_bounds AS (SELECT min(c) AS lo, max(c) AS hi FROM unnest($1::text[]) AS c),
 -- A closer row of another period must be paid within a window of a transfer between lo
 -- and hi: the payees with such a row, found in one pass, are the only ones whose
--- transfers need the row-by-row check (one hash lookup for every other payee).
+-- transfers need the row-by-row check (one hash lookup for every other payee). The code
+-- range keeps a scan shard to its part of payroll (an index bound; without it every
+-- shard read the whole table).
 rival_payees AS MATERIALIZED (
   SELECT DISTINCT o.project_code, o.id_hash FROM payroll o
-   WHERE o.project_code = ANY($1::text[]) AND o.period <> $5::date
+   WHERE o.project_code BETWEEN (SELECT lo FROM code_bounds) AND (SELECT hi FROM code_bounds)
+     AND o.project_code = ANY($1::text[]) AND o.period <> $5::date
      AND o.paid_on BETWEEN (SELECT lo - w FROM bounds) AND (SELECT hi + w FROM bounds)),
 matched AS (
   SELECT r.project_code, r.id_hash, sum(b.amount_fen)::bigint AS transferred_fen

@@ -11,7 +11,28 @@ export interface CodeBounds {
   hi: string;
 }
 
+/**
+ * The same bounds inside one rule statement ($1 = the codes), as a CTE named
+ * code_bounds: a rule adds `x.project_code BETWEEN (SELECT lo FROM code_bounds) AND
+ * (SELECT hi FROM code_bounds)` to a read of a whole table (not of P), which the rule
+ * engine's bounds cannot reach (a rule's parameters are the same five for every rule).
+ */
+export const CODE_BOUNDS_CTE = `code_bounds AS (SELECT min(c) AS lo, max(c) AS hi FROM unnest($1::text[]) AS c)`;
+
+/**
+ * The distinct periods of payroll satisfying `condition` (on `period`), as an array: a
+ * loose index scan of payroll (period, project_code), one descent per period. A read of
+ * several periods says `period = ANY(<this>) AND project_code BETWEEN lo AND hi`: the index
+ * then reads only the range's part of each period (the rows of a month lie in project
+ * order), where `period <= P` with the range is not an index bound on the second column
+ * and the planner scans every page of the table instead.
+ */
+export const payrollPeriodsSql = (condition: string): string =>
+  `ARRAY(WITH RECURSIVE pp(period) AS (SELECT min(period) FROM payroll
+     UNION ALL SELECT (SELECT min(q.period) FROM payroll q WHERE q.period > pp.period) FROM pp WHERE pp.period IS NOT NULL)
+   SELECT period FROM pp WHERE period IS NOT NULL AND ${condition})`;
+
 export async function codeBounds(m: EntityManager, projectCodes: string[]): Promise<CodeBounds> {
-  const [bounds]: CodeBounds[] = await m.query(`SELECT min(c) AS lo, max(c) AS hi FROM unnest($1::text[]) AS c`, [projectCodes]);
+  const [bounds]: CodeBounds[] = await m.query(`WITH ${CODE_BOUNDS_CTE} SELECT lo, hi FROM code_bounds`, [projectCodes]);
   return bounds;
 }

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { PAYROLL_HISTORY } from '../rules/sql-fragments';
-import { CodeBounds } from './code-bounds';
+import { CodeBounds, payrollPeriodsSql } from './code-bounds';
 
 /**
  * The payroll history of one evaluation: per evaluated project and period up to P, the
@@ -14,12 +14,16 @@ import { CodeBounds } from './code-bounds';
 /** Whether a rule statement reads the history (so it is built only when a rule needs it). */
 export const readsPayrollHistory = (sql: string): boolean => sql.includes(PAYROLL_HISTORY);
 
-/** $1 text[] projects, $2 date P, $3 date D, $4 / $5 the lowest and highest code of $1. */
+/**
+ * $1 text[] projects, $2 date P, $3 date D, $4 / $5 the lowest and highest code of $1.
+ * The periods up to P as a list (payrollPeriodsSql) so that the code range bounds the
+ * index read of each period: a shard reads its own part of the table, not all of it.
+ */
 const HISTORY_SQL = `CREATE TEMP TABLE rule_payroll_history ON COMMIT DROP AS
 SELECT project_code, period, sum(payable_fen)::bigint AS payable_fen,
        max(paid_fen) FILTER (WHERE paid_on <= $3::date)::bigint AS max_paid_fen
   FROM payroll
- WHERE period <= $2::date AND project_code BETWEEN $4::text AND $5::text AND project_code = ANY($1::text[])
+ WHERE period = ANY(${payrollPeriodsSql('period <= $2::date')}) AND project_code BETWEEN $4::text AND $5::text AND project_code = ANY($1::text[])
  GROUP BY project_code, period`;
 
 /** Builds the history up to P as of D for these projects (replacing one built earlier in the transaction). */
