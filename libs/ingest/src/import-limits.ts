@@ -1,7 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Injectable } from '@nestjs/common';
-
-const MINUTE = 60_000;
+import { MINUTE } from './limit-words';
 
 /**
  * What one import may cost. A file beyond a limit fails as a whole, with a message
@@ -33,24 +32,21 @@ export class ImportLimits {
   idleInTransactionTimeoutMs = 2 * MINUTE;
   /**
    * Worker threads that parse, check and seal one big CSV import; 1 = none, the import's
-   * own thread does it. Only cores beyond two are spare: one is PostgreSQL's (the COPY),
-   * one the import's thread (reading, the merge's bookkeeping). On a 2-core machine the
-   * threads cost more than they give (see docs/decisions/ingest-worker-threads.md).
+   * own thread does it. Only cores beyond two: on a 2-core machine two threads were not
+   * faster for a big first load and raised the worker's peak RSS from ~303 to 351–394 MB
+   * for a 1.5M-row file, over its 300 MB budget (see docs/decisions/ingest-worker-threads.md).
    */
   importThreads = Math.max(1, Math.min(4, availableParallelism() - 2));
   /** Files smaller than this are read in the import's own thread (threads would take longer to start). */
   threadsFromBytes = 4 * 1024 * 1024;
+  /**
+   * A first load (empty table) of a file this big COPYs without the table's indexes and
+   * builds them at the end (merge/deferred-indexes.ts); a smaller one keeps them (the
+   * B-tree inserts cost little, and the table's readers are not held up).
+   */
+  deferIndexesFromBytes = 16 * 1024 * 1024;
   /** Bytes of CSV per chunk of whole records (the unit a thread parses, checks and seals). */
   csvChunkBytes = 512 * 1024;
 }
 
-/** "1,048,576" — limits are shown to clerks. */
-export const formatCount = (n: number): string => n.toLocaleString('en-US');
-
-export const formatBytes = (n: number): string =>
-  n >= 1024 * 1024 ? `${formatCount(Math.floor(n / (1024 * 1024)))} MB` : `${formatCount(n)} bytes`;
-
-export function formatDuration(ms: number): string {
-  if (ms >= MINUTE) return `${formatCount(Math.round(ms / MINUTE))} minutes`;
-  return ms >= 1000 ? `${formatCount(Math.round(ms / 1000))} seconds` : `${formatCount(ms)} ms`;
-}
+export { formatBytes, formatCount, formatDuration } from './limit-words';

@@ -1,4 +1,6 @@
-import { maskBankNumber, maskIdNumber, PiiCipher } from '@wage/crypto';
+import type { PiiCipher } from '@wage/crypto';
+// The module itself, not '@wage/crypto' (its Nest module): worker threads load the sealer.
+import { maskBankNumber, maskIdNumber } from '../../../crypto/src/masking';
 import { CopyText } from '../datasets/dataset-spec';
 import { byteaField } from './copy-text';
 

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { PiiCipher } from '@wage/crypto';
+// The cipher alone, not '@wage/crypto' (its Nest module and config): the thread starts light.
+import { PiiCipher } from '../../../crypto/src/pii-cipher';
 import { DATASETS } from '../datasets/registry';
 import { PiiSealer } from '../merge/pii-sealer';
 import { RowEncoder } from '../merge/row-encoder';

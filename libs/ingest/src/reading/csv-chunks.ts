@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { formatCount, ImportLimits } from '../import-limits';
+import type { ImportLimits } from '../import-limits';
+import { formatCount } from '../limit-words';
 import { FileProblem } from './file-problem';
 import { CsvTextDecoder } from './text-decoding';
 
