@@ -39,12 +39,6 @@ export class ImportLimits {
   importThreads = Math.max(1, Math.min(4, availableParallelism() - 2));
   /** Files smaller than this are read in the import's own thread (threads would take longer to start). */
   threadsFromBytes = 4 * 1024 * 1024;
-  /**
-   * A first load (empty table) of a file this big COPYs without the table's indexes and
-   * builds them at the end (merge/deferred-indexes.ts); a smaller one keeps them (the
-   * B-tree inserts cost little, and the table's readers are not held up).
-   */
-  deferIndexesFromBytes = 16 * 1024 * 1024;
   /** Bytes of CSV per chunk of whole records (the unit a thread parses, checks and seals). */
   csvChunkBytes = 512 * 1024;
 }

@@ -11,7 +11,6 @@ import { formatDuration, ImportLimits } from './import-limits';
 import { COPY_BINARY_HEADER, COPY_BINARY_TRAILER } from './merge/copy-binary';
 import { ErrorSink } from './merge/error-sink';
 import { nudgeGarbageCollector } from './merge/heap';
-import { DeferredIndexes, dropIndexesForLoad, RepeatedKeyOnDeferredLoad } from './merge/deferred-indexes';
 import { copyNewSql, copyStageSql, createMissingEnterprisesSql, createStageSql, mergeSql, STAGE_TABLE } from './merge/merge-sql';
 import { PiiSealer } from './merge/pii-sealer';
 import { rowChecks } from './merge/row-access';
@@ -44,12 +43,6 @@ async function copyChunks(client: PoolClient, sql: string, chunks: Buffer[]): Pr
   await done;
 }
 
-/** CPU seconds of this process (every thread) since `from`: with the wall time, how much of the import was the reader's work. */
-function cpuSeconds(from: NodeJS.CpuUsage): string {
-  const { user, system } = process.cpuUsage(from);
-  return ((user + system) / 1e6).toFixed(1);
-}
-
 function enterpriseWarning(codes: string[]): string[] {
   if (codes.length === 0) return [];
   const sorted = [...new Set(codes)].sort();
@@ -77,20 +70,7 @@ export class ImportLoader {
 
   /** signal: aborted when the job runs out of time (its reason is the FileProblem to report). */
   async load(imp: Import, spec: DatasetSpec, signal?: AbortSignal): Promise<LoadResult> {
-    try {
-      return await this.loadOnce(imp, spec, signal, true);
-    } catch (error) {
-      if (!(error instanceof RepeatedKeyOnDeferredLoad)) throw error;
-      // Rolled back: start over with the indexes in place (the errors listed so far go, as in a retried job).
-      this.logger.log(`import ${imp.id} (${spec.name}) repeats a natural key: loading it again with the table's indexes`);
-      await this.db.query('DELETE FROM import_errors WHERE import_id = $1', [imp.id]);
-      return this.loadOnce(imp, spec, signal, false);
-    }
-  }
-
-  private async loadOnce(imp: Import, spec: DatasetSpec, signal: AbortSignal | undefined, mayDeferIndexes: boolean): Promise<LoadResult> {
     const started = Date.now();
-    const cpuAtStart = process.cpuUsage();
     const runner = this.db.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
     const errors = new ErrorSink(this.db, imp.id);
@@ -99,8 +79,6 @@ export class ImportLoader {
     let stageUsed = false;
     /** A first load (see copyNew); projects must pass the staging table, which names their missing enterprises. */
     let copyDirect = false;
-    /** A big first load: the table's indexes are dropped and rebuilt at the end (deferred-indexes.ts). */
-    let deferred: DeferredIndexes | undefined;
     let audited = true;
     /** Time the segments took in the database (with the reader's wait: which side is the bottleneck). */
     let segmentsMs = 0;
@@ -115,12 +93,6 @@ export class ImportLoader {
     const loadOne = async (chunks: Buffer[], keysRepeat: boolean): Promise<void> => {
       if (imp.atomic && errors.count > 0) return; // will be rolled back anyway
       if (++segments % GC_EVERY_SEGMENTS === 0) nudgeGarbageCollector();
-      if (deferred) {
-        // No unique index to catch a repeat (nor a savepoint to undo it): start over.
-        if (keysRepeat) throw new RepeatedKeyOnDeferredLoad();
-        await copyChunks(client, copyNewSql(spec), chunks);
-        return;
-      }
       if (copyDirect && !keysRepeat) {
         if (await this.copyNew(client, spec, chunks)) return;
         copyDirect = false; // the file repeats keys across segments: merge from now on
@@ -149,7 +121,6 @@ export class ImportLoader {
       await client.query(`SET LOCAL statement_timeout = ${Math.round(this.limits.statementTimeoutMs)}`);
       audited = (await client.query(`SELECT 1 FROM ${spec.table} LIMIT 1`)).rowCount !== 0;
       copyDirect = !audited && spec.name !== 'projects';
-      if (copyDirect && mayDeferIndexes && Number(imp.fileSize) >= this.limits.deferIndexesFromBytes) deferred = await dropIndexesForLoad(client, spec.table);
       await client.query(createStageSql(spec));
       const knownProjects = spec.projectColumn ? await this.projectCodes(client) : new Set<string>();
       const rowCheck = await rowChecks(client, imp, spec, this.config.webhookAllowList);
@@ -173,16 +144,13 @@ export class ImportLoader {
         await errors.flush();
       }
       await stage.finish();
-      const indexesMs = Date.now();
-      if (deferred && !(imp.atomic && staged.rowsRejected > 0)) await deferred.rebuild(client);
-      const rebuiltMs = Date.now() - indexesMs;
       await this.progress(imp.id, staged.rowsTotal);
       if (imp.atomic && staged.rowsRejected > 0) {
         await client.query('ROLLBACK');
         return { ...staged, rolledBack: true };
       }
       await client.query('COMMIT');
-      this.logger.log(`import ${imp.id} (${spec.name}): ${staged.rowsAccepted} of ${staged.rowsTotal} rows loaded in ${segments} segment(s), ${Date.now() - started} ms (segments in the database ${segmentsMs} ms, reading waited ${stage.waitedMs} ms for it${deferred ? `; indexes built at the end in ${rebuiltMs} ms` : ''}; this process's CPU ${cpuSeconds(cpuAtStart)} s)`);
+      this.logger.log(`import ${imp.id} (${spec.name}): ${staged.rowsAccepted} of ${staged.rowsTotal} rows loaded in ${segments} segment(s), ${Date.now() - started} ms (segments in the database ${segmentsMs} ms, reading waited ${stage.waitedMs} ms for it)`);
       return { ...staged, warnings: [...staged.warnings, ...enterpriseWarning(createdEnterprises)], rolledBack: false };
     } catch (error) {
       await stage.settle(); // the connection must be idle before ROLLBACK
