@@ -13,6 +13,14 @@ module.exports = {
       to: { circular: true, via: { path: '^libs/', pathNot: '^libs/$1/' } },
     },
     {
+      name: 'library-entry-only',
+      severity: 'error',
+      comment:
+        "Use another library through its entry, @wage/<name> (index.ts) or @wage/<name>/pure (pure.ts: no Nest, no TypeORM), not its internal files: the entry is the library's contract.",
+      from: { path: '^(libs/[^/]+|apps/(api|worker))/' },
+      to: { path: '^libs/', pathNot: ['^$1/', '^libs/[^/]+/src/(index|pure)\\.ts$'] },
+    },
+    {
       name: 'no-app-to-app',
       severity: 'error',
       comment: 'An app must not import another app: share code through a library (e.g. libs/platform).',

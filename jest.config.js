@@ -21,7 +21,8 @@ const ESM_ONLY = ['@nestjs', 'stream-json', 'stream-chain', 'file-type', 'strtok
 const common = {
   transform: { '^.+\\.(ts|js|mjs)$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
-  moduleNameMapper: { '^@wage/([a-z0-9-]+)$': '<rootDir>/libs/$1/src' },
+  // A library's public entry (index.ts), or its Nest-free one (pure.ts, e.g. @wage/crypto/pure).
+  moduleNameMapper: { '^@wage/([a-z0-9-]+)$': '<rootDir>/libs/$1/src', '^@wage/([a-z0-9-]+)/pure$': '<rootDir>/libs/$1/src/pure' },
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
 };

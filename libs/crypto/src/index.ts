@@ -1,3 +1,2 @@
-export { PiiCipher } from './pii-cipher';
+export * from './pure';
 export { CryptoModule } from './crypto.module';
-export { maskBankNumber, maskIdNumber, maskPersonalNumbers } from './masking';

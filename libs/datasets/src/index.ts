@@ -1,4 +1,4 @@
-export * from './entities/enums';
+export * from './pure';
 export { BlindIndexColumn, DateColumn, FenColumn, ImportedRow, SealedColumn } from './entities/columns';
 export { Enterprise } from './entities/enterprise.entity';
 export { Project } from './entities/project.entity';
@@ -13,4 +13,3 @@ export { Clue } from './entities/clue.entity';
 export { WatchlistEntry } from './entities/watchlist-entry.entity';
 export { InspectionUnit } from './entities/inspection-unit.entity';
 export { IndustryBureau } from './entities/industry-bureau.entity';
-export { ID_NUMBER_CHECK, ID_NUMBER_WEIGHTS, idNumberCheckChar, USCC_ALPHABET, usccCheckChar } from './identifiers';

@@ -1,5 +1,5 @@
-// The module itself, not '@wage/datasets' (its entities load TypeORM): import worker threads load the dataset specs.
-import { INDUSTRIES, Industry } from '../../../datasets/src/entities/enums';
+// Not '@wage/datasets' (its entities load TypeORM): import worker threads load the dataset specs.
+import { INDUSTRIES, Industry } from '@wage/datasets/pure';
 import { CellError, Parsed } from '../validation/cell-error';
 import { RowErrorCode } from '../validation/error-codes';
 import { parseStreetCode } from '../validation/identifiers';

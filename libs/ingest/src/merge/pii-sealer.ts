@@ -1,6 +1,5 @@
-import type { PiiCipher } from '@wage/crypto';
-// The module itself, not '@wage/crypto' (its Nest module): worker threads load the sealer.
-import { maskBankNumber, maskIdNumber } from '../../../crypto/src/masking';
+// '@wage/crypto/pure', not '@wage/crypto' (its Nest module): worker threads load the sealer.
+import { maskBankNumber, maskIdNumber, PiiCipher } from '@wage/crypto/pure';
 import { CopyText } from '../datasets/dataset-spec';
 import { byteaField } from './copy-text';
 

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-// The cipher alone, not '@wage/crypto' (its Nest module and config): the thread starts light.
-import { PiiCipher } from '../../../crypto/src/pii-cipher';
+// The cipher without '@wage/crypto''s Nest module and config: the thread starts light.
+import { PiiCipher } from '@wage/crypto/pure';
 import { DATASETS } from '../datasets/registry';
 import { PiiSealer } from '../merge/pii-sealer';
 import { RowEncoder } from '../merge/row-encoder';

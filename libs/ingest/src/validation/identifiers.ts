@@ -1,12 +1,12 @@
-// The modules themselves, not the libraries' indexes (Nest, TypeORM): an import worker
+// The libraries' pure entries, not their indexes (Nest, TypeORM): an import worker
 // thread loads these checks and should start in milliseconds (parallel/row-worker.ts).
-import { maskBankNumber, maskIdNumber } from '../../../crypto/src/masking';
-import { ID_NUMBER_CHECK as ID_CHECK, ID_NUMBER_WEIGHTS as ID_WEIGHTS, usccCheckChar } from '../../../datasets/src/identifiers';
+import { maskBankNumber, maskIdNumber } from '@wage/crypto/pure';
+import { ID_NUMBER_CHECK as ID_CHECK, ID_NUMBER_WEIGHTS as ID_WEIGHTS, usccCheckChar } from '@wage/datasets/pure';
 import { CellError, Parsed } from './cell-error';
 import { RowErrorCode } from './error-codes';
 import { isValidCalendarDate } from './dates';
 
-export { idNumberCheckChar, usccCheckChar } from '../../../datasets/src/identifiers';
+export { idNumberCheckChar, usccCheckChar } from '@wage/datasets/pure';
 
 /** A PRC resident ID number, normalised (lower-case x → X), or why it is not one. */
 export function parseIdNumber(raw: string): Parsed<string> {
