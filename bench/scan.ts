@@ -10,6 +10,7 @@ import { createHttpApp, prepareInfrastructure } from '@wage/ops';
 import { jobId, QueueName } from '@wage/queues';
 import { spawnWorker, WorkerProcess } from '../test/support/worker-process';
 import { loadBankFeeds } from './bank-data';
+import { PgCpuSampler } from './pg-cpu';
 import { loadBenchData, REFERENCE_SQL } from './scan-data';
 
 /**
@@ -24,12 +25,15 @@ import { loadBenchData, REFERENCE_SQL } from './scan-data';
  * the first run with the largest).
  * --bank-share: share of projects with a bank feed (one transfer per paid worker-month);
  * default 0.4; a list runs each share on its own fresh database, for the comparison.
- * --db-prefix=<name> names the fresh databases <name>_<m>x_… (default wage_bench); --keep keeps them;
+ * --db-prefix=<name> names the fresh databases <name>_<m>x_… (default wage_bench) and the queue prefix <name>_…; --keep keeps them;
  * --reuse=<db>[,<db>…] scans kept databases instead (one per multiplier, in order).
  * Prints each shard's and finalize's steps (the jobs' return values) and fails when the
  * findings by rule differ from the recorded counts or from the reference statement.
  * --rounds=N alternates reference and scan N times in one run and reports the medians
  * (a second round scans over the first one's alerts, as --reuse does).
+ * Each round also prints CPU time: PostgreSQL's for this database (backends and parallel
+ * workers, from /proc: PostgreSQL on this machine) and this process's, against the
+ * reference statement's own CPU time (bench/pg-cpu.ts).
  * --extra-workers=N starts N more worker processes (apps/worker) on the same queues, to
  * compare 1 process with 1 + N (docs/scaling.md).
  */
@@ -152,7 +156,7 @@ async function benchOnce(m: number, bankShare: number): Promise<{ m: number; ban
   if (!reuse) await admin.query(`CREATE DATABASE ${dbName}`);
   const url = new URL(BASE_URL);
   url.pathname = `/${dbName}`;
-  const prefix = `bench_${suffix}`;
+  const prefix = `${args['db-prefix'] ?? 'bench'}_${suffix}`;
   Object.assign(process.env, { NODE_ENV: 'development', DATABASE_URL: url.toString(), REDIS_URL, QUEUE_PREFIX: prefix, LOG_LEVEL: 'silent' });
   if (args.shards) process.env.SCAN_SHARDS = args.shards;
   if (args['shard-projects']) process.env.SCAN_SHARD_PROJECTS = args['shard-projects'];
@@ -211,10 +215,20 @@ async function benchOnce(m: number, bankShare: number): Promise<{ m: number; ban
       // rows pile up scan after scan (scan_scopes 131 MB after 15 scans of 1x) and each round
       // is slower than the last. Between two nightly scans autovacuum would have cleaned them.
       await db.query(`VACUUM (ANALYZE) alerts, scans, scan_findings, scan_scopes, scan_skips`);
+      // CPU seconds beside the wall-clock ones: on a shared machine the wall clock also
+      // counts the other work's turns on the cores, CPU time much less (pg-cpu.ts).
+      const refCpu = new PgCpuSampler(dbName);
+      refCpu.start();
       ref = await timeReference(db);
+      const refCpuMs = refCpu.stop() / 3;
+      const cpu0 = process.cpuUsage();
+      const pgCpu = new PgCpuSampler(dbName);
+      pgCpu.start();
       const s0 = performance.now();
       scan = await runScan(baseUrl, accessToken);
+      const pgCpuMs = pgCpu.stop();
       const scanMs = performance.now() - s0;
+      const cpu1 = process.cpuUsage(cpu0);
       if (scan.status !== 'succeeded') throw new Error(`scan failed: ${String(scan.error)}`);
       // The reference runs 3 times before the scan and 3 times after it: the scan's one
       // long sample averages the machine's load over its seconds, so the reference is taken
@@ -229,7 +243,7 @@ async function benchOnce(m: number, bankShare: number): Promise<{ m: number; ban
       bestTimes.push(bestMs);
       scanTimes.push(scanMs);
       console.log(
-        `[${m}x] round ${round}: scan ${secs(scanMs)} s, reference ${secs(refMs)} s (median of 6 around the scan; best ${secs(bestMs)} s) = ${(scanMs / refMs).toFixed(1)}× (${(scanMs / bestMs).toFixed(1)}× the best) (load ${loadavg().map((l) => l.toFixed(1)).join(' ')})`,
+        `[${m}x] round ${round}: cpu: postgres ${secs(pgCpuMs)} s + this process ${secs((cpu1.user + cpu1.system) / 1000)} s vs reference ${secs(refCpuMs)} s = ${((pgCpuMs + (cpu1.user + cpu1.system) / 1000) / refCpuMs).toFixed(1)}×; scan ${secs(scanMs)} s, reference ${secs(refMs)} s (median of 6 around the scan; best ${secs(bestMs)} s) = ${(scanMs / refMs).toFixed(1)}× (${(scanMs / bestMs).toFixed(1)}× the best) (load ${loadavg().map((l) => l.toFixed(1)).join(' ')})`,
       );
       console.log(`[${m}x] ${checkFindings(m, bankShare, scan.byRule as Record<string, number>, ref.byRule)}`);
       console.log(`[${m}x] phases (steps ≥ 0.05 s):\n    ${await phases(app.get<Queue>(getQueueToken(QueueName.Scans)), Number(scan.id), Number(scan.shardCount ?? 4))}`);

@@ -25,7 +25,7 @@ payees AS MATERIALIZED (
   SELECT x.project_code, x.payee_id_hash AS id_hash, max(x.payee_id_masked) AS id_masked, max(x.payee_name) AS payee_name,
          sum(x.amount_fen)::bigint AS transferred_fen
     FROM (SELECT * FROM tx_p t
-           WHERE NOT EXISTS (SELECT 1 FROM workers w WHERE w.project_code = t.project_code AND w.id_hash = t.payee_id_hash
+           WHERE NOT EXISTS (SELECT 1 FROM pg_temp.rule_workers w WHERE w.project_code = t.project_code AND w.id_hash = t.payee_id_hash
                                 AND w.project_code = ANY($1::text[]) AND w.entered_on <= (($5::date + interval '1 month')::date - 1)
                                 AND (w.exited_on IS NULL OR w.exited_on >= ($5::date - interval '11 months')::date))
            OFFSET 0) x

@@ -9,7 +9,7 @@ WITH scope AS (
 ),
 agg AS MATERIALIZED (
   SELECT w.project_code, count(*)::int AS enrolled_workers, count(*) FILTER (WHERE NOT w.contract_signed)::int AS unsigned_workers
-    FROM workers w
+    FROM pg_temp.rule_workers w
    WHERE w.project_code = ANY($1::text[]) AND w.entered_on <= $4::date AND (w.exited_on IS NULL OR w.exited_on >= $4::date)
    GROUP BY w.project_code),
 hit AS MATERIALIZED (

@@ -23,19 +23,35 @@ bounds AS (SELECT min(paid_on - window_days) AS lo, max(paid_on + window_days) A
 code_bounds AS (SELECT min(c) AS lo, max(c) AS hi FROM unnest($1::text[]) AS c),
 -- A closer row of another period must be paid within a window of a transfer between lo
 -- and hi: the payees with such a row, found in one pass, are the only ones whose
--- transfers need the row-by-row check (one hash lookup for every other payee). The code
--- range keeps a scan shard to its part of payroll (an index bound; without it every
--- shard read the whole table).
+-- transfers need the row-by-row check (one hash lookup for every other payee). Rows of
+-- periods before P lie in the payroll history: only projects with a period whose first
+-- to last paid_on meets the window can have one, and only their rows are read (none on
+-- most nights); later periods (re-evaluating an older P) are read by their code range,
+-- and not at all when payroll has none (the EXISTS is a one-time filter: the planner
+-- cannot know that a list of later periods would be empty, and reads the range anyway).
 rival_payees AS MATERIALIZED (
-  SELECT DISTINCT o.project_code, o.id_hash FROM payroll o
-   WHERE o.project_code BETWEEN (SELECT lo FROM code_bounds) AND (SELECT hi FROM code_bounds)
-     AND o.project_code = ANY($1::text[]) AND o.period <> $5::date
+  SELECT o.project_code, o.id_hash FROM payroll o
+   WHERE o.project_code = ANY (ARRAY(
+           SELECT DISTINCT h.project_code FROM pg_temp.rule_payroll_history h
+            WHERE h.project_code = ANY($1::text[]) AND h.period < $5::date
+              AND h.first_paid_on <= (SELECT hi + w FROM bounds) AND h.last_paid_on >= (SELECT lo - w FROM bounds)))
+     AND o.period < $5::date
+     AND o.paid_on BETWEEN (SELECT lo - w FROM bounds) AND (SELECT hi + w FROM bounds)
+  UNION
+  SELECT o.project_code, o.id_hash FROM payroll o
+   WHERE EXISTS (SELECT 1 FROM payroll q WHERE q.period > $5::date) AND o.period > $5::date
+     AND o.project_code BETWEEN (SELECT lo FROM code_bounds) AND (SELECT hi FROM code_bounds)
+     AND o.project_code = ANY($1::text[])
      AND o.paid_on BETWEEN (SELECT lo - w FROM bounds) AND (SELECT hi + w FROM bounds)),
+-- The wage accounts of the scope, hashed once (an index probe per transfer otherwise).
+accounts AS MATERIALIZED (
+  SELECT DISTINCT a.project_code, a.account_number_hash FROM wage_accounts a WHERE a.project_code = ANY($1::text[])),
 matched AS (
   SELECT r.project_code, r.id_hash, sum(b.amount_fen)::bigint AS transferred_fen
     FROM rows_p r
     JOIN bank_transfers b ON b.project_code = r.project_code AND b.payee_id_hash = r.id_hash
-   WHERE b.project_code = ANY($1::text[]) AND b.status = 'succeeded' AND b.transferred_on <= $4::date AND EXISTS (SELECT 1 FROM wage_accounts a WHERE a.project_code = b.project_code AND a.account_number_hash = b.account_number_hash)
+   WHERE b.project_code = ANY($1::text[]) AND b.status = 'succeeded' AND b.transferred_on <= $4::date
+     AND (b.project_code, b.account_number_hash) IN (SELECT project_code, account_number_hash FROM accounts)
      AND (b.period = $5::date OR b.transferred_on BETWEEN (SELECT lo FROM bounds) AND (SELECT hi FROM bounds))
      AND (b.period = $5::date
       OR (b.period IS NULL AND abs(b.transferred_on - r.paid_on) <= r.window_days

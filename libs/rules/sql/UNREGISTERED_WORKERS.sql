@@ -10,7 +10,7 @@ WITH scope AS (
 rows_p AS MATERIALIZED (
   SELECT x.project_code, x.id_hash, greatest(x.attendance_id_masked, x.payroll_id_masked) AS id_masked, x.in_attendance, x.in_payroll
     FROM pg_temp.rule_period_workers x
-   WHERE x.project_code = ANY($1::text[]) AND NOT EXISTS (SELECT 1 FROM workers w WHERE w.project_code = x.project_code AND w.id_hash = x.id_hash
+   WHERE x.project_code = ANY($1::text[]) AND NOT EXISTS (SELECT 1 FROM pg_temp.rule_workers w WHERE w.project_code = x.project_code AND w.id_hash = x.id_hash
        AND w.project_code = ANY($1::text[]) AND w.entered_on <= (($5::date + interval '1 month')::date - 1) AND (w.exited_on IS NULL OR w.exited_on >= $5::date))),
 unreg AS (
   SELECT i.project_code, i.id_hash, max(i.id_masked) AS id_masked,

@@ -9,7 +9,7 @@ WITH scope AS (
 ),
 enrolled AS (
   SELECT w.project_code, w.employer_uscc, w.team_leader_id_hash
-    FROM workers w
+    FROM pg_temp.rule_workers w
    WHERE w.project_code = ANY($1::text[]) AND w.entered_on <= $4::date AND (w.exited_on IS NULL OR w.exited_on >= $4::date)),
 parties AS (
   SELECT p.project_code, 'enterprise'::text AS subject_type, p.general_contractor_uscc::text AS subject_key,

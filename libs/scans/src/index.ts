@@ -7,3 +7,4 @@ export { fingerprintOf } from './fingerprint';
 export { checkScanDate, SCAN_WINDOW_DAYS } from './scan-dates';
 export { ScansModule } from './scans.module';
 export { ScanJobs } from './scan-jobs';
+export { ACTIVE_PROJECT_SQL, SHARD_BOUNDS_SQL, inRangeSql, shardRanges } from './shard-range';

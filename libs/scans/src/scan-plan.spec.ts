@@ -1,4 +1,4 @@
-import { planReevaluation } from './scan-plan';
+import { planReevaluation, scopeArrays } from './scan-plan';
 
 describe('planReevaluation', () => {
   const P = '2026-10-01';
@@ -38,5 +38,24 @@ describe('planReevaluation', () => {
       { projectCode: 'B', rule: 'X', period: '2026-08-01' },
     ];
     expect(planReevaluation([], P, alerts)).toEqual(planReevaluation([], P, [...alerts].reverse()));
+  });
+});
+
+describe('scopeArrays', () => {
+  it('sends each distinct (period, rules) once and keeps the rows in order', () => {
+    expect(
+      scopeArrays([
+        { projectCode: 'A', period: '2026-10-01', rules: ['PAY_RATIO_LOW', 'PAYROLL_MISSING'] },
+        { projectCode: 'A', period: null, rules: ['ACCOUNT_MISSING'] },
+        { projectCode: 'B', period: '2026-10-01', rules: ['PAY_RATIO_LOW', 'PAYROLL_MISSING'] },
+        { projectCode: 'B', period: null, rules: [] },
+        { projectCode: 'C', period: '2026-09-01', rules: ['PAY_RATIO_LOW', 'PAYROLL_MISSING'] },
+      ]),
+    ).toEqual({
+      codes: ['A', 'A', 'B', 'B', 'C'],
+      groups: [1, 2, 1, 3, 4],
+      periods: ['2026-10-01', null, null, '2026-09-01'],
+      ruleLists: ['PAY_RATIO_LOW,PAYROLL_MISSING', 'ACCOUNT_MISSING', '', 'PAY_RATIO_LOW,PAYROLL_MISSING'],
+    });
   });
 });

@@ -52,3 +52,27 @@ export function planReevaluation(
   }
   return { groups: [...groups.values()].map((g) => ({ ...g, rules: g.rules.sort() })), scope };
 }
+
+/**
+ * Scope rows as parallel arrays for the staging INSERT: each row's project code and the
+ * 1-based index of its (period, rules) group; each group's period and its rules joined
+ * by ',' (rule codes are UPPER_SNAKE_CASE). Rows keep their order.
+ */
+export function scopeArrays(scope: ScopeRow[]): { codes: string[]; groups: number[]; periods: Array<string | null>; ruleLists: string[] } {
+  const index = new Map<string, number>();
+  const out = { codes: [] as string[], groups: [] as number[], periods: [] as Array<string | null>, ruleLists: [] as string[] };
+  for (const row of scope) {
+    const rules = row.rules.join(',');
+    const key = `${row.period ?? ''}|${rules}`;
+    let g = index.get(key);
+    if (g === undefined) {
+      out.periods.push(row.period);
+      out.ruleLists.push(rules);
+      g = out.periods.length;
+      index.set(key, g);
+    }
+    out.codes.push(row.projectCode);
+    out.groups.push(g);
+  }
+  return out;
+}

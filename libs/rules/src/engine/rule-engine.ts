@@ -11,13 +11,15 @@ import { partitionScope, ruleCodesOf, toFindings } from './findings';
 import { codeBounds } from './code-bounds';
 import { buildPayrollHistory, readsPayrollHistory } from './payroll-history';
 import { buildPeriodSummary, readsPeriodSummary } from './period-summary';
+import { buildScopeWorkers, readsScopeWorkers } from './scope-workers';
 
 /**
  * Evaluates the rule catalogue over a scope of projects: one set-based SQL statement
  * per rule over all projects at once, run through the caller's EntityManager (so a
  * scan shard can use its own transaction / snapshot). Profiles resolve in one query;
  * P's payroll and attendance are read once into the month summary the period rules share,
- * the payroll history once into per-project period totals.
+ * the payroll history once into per-project period totals, the projects' workers once
+ * into a narrow copy the roster checks share.
  */
 @Injectable()
 export class RuleEngine {
@@ -56,6 +58,7 @@ export class RuleEngine {
       const bounds = await codeBounds(m, projectCodes);
       let summarised = false;
       let historyBuilt = false;
+      let workersBuilt = false;
       for (const code of ruleCodesOf(scope.rules)) {
         const rule = RULE_SQL[code];
         const part = partitionScope(rule, projectCodes, byProject);
@@ -72,8 +75,12 @@ export class RuleEngine {
           summarised = true;
         }
         if (!historyBuilt && readsPayrollHistory(rule.sql)) {
-          await timer.time('history', () => buildPayrollHistory(m, projectCodes, scope.period, scope.asOf, bounds));
+          await timer.time('history', () => buildPayrollHistory(m, projectCodes, scope.period, scope.asOf, bounds, summarised));
           historyBuilt = true;
+        }
+        if (!workersBuilt && readsScopeWorkers(rule.sql)) {
+          await timer.time('workers', () => buildScopeWorkers(m, projectCodes));
+          workersBuilt = true;
         }
         const profileCodes = runnable.map((p) => (byProject.get(p) as ResolvedProfile).code);
         const rows: Record<string, unknown>[] = await timer.time(code, () =>

@@ -2,7 +2,7 @@ import { ratioText, shareAbove } from '../money';
 import { defineRule } from './define-rule';
 import { num, RuleGate, SCOPE_CTE, thInt } from './rule-sql';
 import { CODE_BOUNDS_CTE } from '../engine/code-bounds';
-import { PAID_AS_OF, PAYROLL_OF_P, PERIOD_END, PERIOD_PROJECTS, WORKER_LIST_CTE } from './sql-fragments';
+import { PAID_AS_OF, PAYROLL_HISTORY, PAYROLL_OF_P, PERIOD_END, PERIOD_PROJECTS, SCOPE_WORKERS, WORKER_LIST_CTE } from './sql-fragments';
 
 /**
  * rules.md "Bank reconciliation rules". A project has a bank feed when a succeeded
@@ -59,19 +59,35 @@ bounds AS (SELECT min(paid_on - window_days) AS lo, max(paid_on + window_days) A
 ${CODE_BOUNDS_CTE},
 -- A closer row of another period must be paid within a window of a transfer between lo
 -- and hi: the payees with such a row, found in one pass, are the only ones whose
--- transfers need the row-by-row check (one hash lookup for every other payee). The code
--- range keeps a scan shard to its part of payroll (an index bound; without it every
--- shard read the whole table).
+-- transfers need the row-by-row check (one hash lookup for every other payee). Rows of
+-- periods before P lie in the payroll history: only projects with a period whose first
+-- to last paid_on meets the window can have one, and only their rows are read (none on
+-- most nights); later periods (re-evaluating an older P) are read by their code range,
+-- and not at all when payroll has none (the EXISTS is a one-time filter: the planner
+-- cannot know that a list of later periods would be empty, and reads the range anyway).
 rival_payees AS MATERIALIZED (
-  SELECT DISTINCT o.project_code, o.id_hash FROM payroll o
-   WHERE o.project_code BETWEEN (SELECT lo FROM code_bounds) AND (SELECT hi FROM code_bounds)
-     AND o.project_code = ANY($1::text[]) AND o.period <> $5::date
+  SELECT o.project_code, o.id_hash FROM payroll o
+   WHERE o.project_code = ANY (ARRAY(
+           SELECT DISTINCT h.project_code FROM ${PAYROLL_HISTORY} h
+            WHERE h.project_code = ANY($1::text[]) AND h.period < $5::date
+              AND h.first_paid_on <= (SELECT hi + w FROM bounds) AND h.last_paid_on >= (SELECT lo - w FROM bounds)))
+     AND o.period < $5::date
+     AND o.paid_on BETWEEN (SELECT lo - w FROM bounds) AND (SELECT hi + w FROM bounds)
+  UNION
+  SELECT o.project_code, o.id_hash FROM payroll o
+   WHERE EXISTS (SELECT 1 FROM payroll q WHERE q.period > $5::date) AND o.period > $5::date
+     AND o.project_code BETWEEN (SELECT lo FROM code_bounds) AND (SELECT hi FROM code_bounds)
+     AND o.project_code = ANY($1::text[])
      AND o.paid_on BETWEEN (SELECT lo - w FROM bounds) AND (SELECT hi + w FROM bounds)),
+-- The wage accounts of the scope, hashed once (an index probe per transfer otherwise).
+accounts AS MATERIALIZED (
+  SELECT DISTINCT a.project_code, a.account_number_hash FROM wage_accounts a WHERE a.project_code = ANY($1::text[])),
 matched AS (
   SELECT r.project_code, r.id_hash, sum(b.amount_fen)::bigint AS transferred_fen
     FROM rows_p r
     JOIN bank_transfers b ON b.project_code = r.project_code AND b.payee_id_hash = r.id_hash
-   WHERE b.project_code = ANY($1::text[]) AND b.status = 'succeeded' AND b.transferred_on <= $4::date AND ${FROM_WAGE_ACCOUNT('b')}
+   WHERE b.project_code = ANY($1::text[]) AND b.status = 'succeeded' AND b.transferred_on <= $4::date
+     AND (b.project_code, b.account_number_hash) IN (SELECT project_code, account_number_hash FROM accounts)
      AND (b.period = $5::date OR b.transferred_on BETWEEN (SELECT lo FROM bounds) AND (SELECT hi FROM bounds))
      AND ${MATCHES_ROW_OF_P('b', 'r')}
    GROUP BY r.project_code, r.id_hash),
@@ -141,7 +157,7 @@ payees AS MATERIALIZED (
   SELECT x.project_code, x.payee_id_hash AS id_hash, max(x.payee_id_masked) AS id_masked, max(x.payee_name) AS payee_name,
          sum(x.amount_fen)::bigint AS transferred_fen
     FROM (SELECT * FROM tx_p t
-           WHERE NOT EXISTS (SELECT 1 FROM workers w WHERE w.project_code = t.project_code AND w.id_hash = t.payee_id_hash
+           WHERE NOT EXISTS (SELECT 1 FROM ${SCOPE_WORKERS} w WHERE w.project_code = t.project_code AND w.id_hash = t.payee_id_hash
                                 AND w.project_code = ANY($1::text[]) AND w.entered_on <= ${PERIOD_END}
                                 AND (w.exited_on IS NULL OR w.exited_on >= ($5::date - interval '11 months')::date))
            OFFSET 0) x

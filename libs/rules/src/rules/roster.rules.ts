@@ -1,7 +1,7 @@
 import { ratioText, shareAbove } from '../money';
 import { defineRule } from './define-rule';
 import { num, SCOPE_CTE, th } from './rule-sql';
-import { FIRST_20, PAID_AS_OF, OF_PROJECTS_IN, PAYROLL_OF_P, PERIOD_END, PERIOD_PROJECTS, PERIOD_WORKERS, PREVIOUS_PERIOD, WORKER_LIST_CTE } from './sql-fragments';
+import { FIRST_20, PAID_AS_OF, OF_PROJECTS_IN, PAYROLL_OF_P, PERIOD_END, PERIOD_PROJECTS, PERIOD_WORKERS, PREVIOUS_PERIOD, SCOPE_WORKERS, WORKER_LIST_CTE } from './sql-fragments';
 
 /** PAID_OUTSIDE_ACCOUNT: part of paid(P) went via another account or cash; orange above paidOutsideOrangeShare of paid(P). Sums from the month summary. */
 export const PAID_OUTSIDE_ACCOUNT = defineRule({
@@ -47,9 +47,10 @@ SELECT agg.*, lists.workers FROM agg LEFT JOIN lists USING (project_code)`,
 
 /**
  * A workers row enrolling the id of row `x` on its project in P (entered by P's end, not
- * exited before P). Limited to the scope's projects so the anti join hashes only those.
+ * exited before P), from the scope's narrow copy of workers: the anti join hashes only the
+ * scope's rows without reading every row of workers.
  */
-const ENROLLED_IN_P = (x: string): string => `SELECT 1 FROM workers w WHERE w.project_code = ${x}.project_code AND w.id_hash = ${x}.id_hash
+const ENROLLED_IN_P = (x: string): string => `SELECT 1 FROM ${SCOPE_WORKERS} w WHERE w.project_code = ${x}.project_code AND w.id_hash = ${x}.id_hash
        AND w.project_code = ANY($1::text[]) AND w.entered_on <= ${PERIOD_END} AND (w.exited_on IS NULL OR w.exited_on >= $5::date)`;
 
 /** UNREGISTERED_WORKERS: attendance or payroll rows in P for ids not enrolled in P. */
@@ -151,7 +152,7 @@ export const CONTRACT_UNSIGNED = defineRule({
   sql: `WITH ${SCOPE_CTE},
 agg AS MATERIALIZED (
   SELECT w.project_code, count(*)::int AS enrolled_workers, count(*) FILTER (WHERE NOT w.contract_signed)::int AS unsigned_workers
-    FROM workers w
+    FROM ${SCOPE_WORKERS} w
    WHERE w.project_code = ANY($1::text[]) AND w.entered_on <= $4::date AND (w.exited_on IS NULL OR w.exited_on >= $4::date)
    GROUP BY w.project_code),
 hit AS MATERIALIZED (

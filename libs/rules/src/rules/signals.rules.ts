@@ -1,6 +1,6 @@
 import { defineRule } from './define-rule';
 import { num, SCOPE_CTE, thInt } from './rule-sql';
-import { FIRST_20 } from './sql-fragments';
+import { FIRST_20, SCOPE_WORKERS } from './sql-fragments';
 
 /** NOTICE_BOARD_MISSING (state): the project has not posted the rights notice board. */
 export const NOTICE_BOARD_MISSING = defineRule({
@@ -84,7 +84,7 @@ export const WATCHLISTED_PARTY = defineRule({
   sql: `WITH ${SCOPE_CTE},
 enrolled AS (
   SELECT w.project_code, w.employer_uscc, w.team_leader_id_hash
-    FROM workers w
+    FROM ${SCOPE_WORKERS} w
    WHERE w.project_code = ANY($1::text[]) AND w.entered_on <= $4::date AND (w.exited_on IS NULL OR w.exited_on >= $4::date)),
 parties AS (
   SELECT p.project_code, 'enterprise'::text AS subject_type, p.general_contractor_uscc::text AS subject_key,

@@ -14,11 +14,19 @@ export const PERIOD_WORKERS = `pg_temp.rule_period_workers`;
 export const PERIOD_PROJECTS = `pg_temp.rule_period_projects`;
 
 /**
- * Per evaluated project and period up to P: payable_fen (the period's total) and
- * max_paid_fen (its largest single payment paid as of D), built once per evaluation by
+ * Per evaluated project and period up to P: payable_fen (the period's total),
+ * max_paid_fen (its largest single payment paid as of D) and first_paid_on /
+ * last_paid_on (the earliest and latest paid_on of its rows), built once per evaluation by
  * engine/payroll-history.ts for the rules that read the payroll history.
  */
 export const PAYROLL_HISTORY = `pg_temp.rule_payroll_history`;
+
+/**
+ * The evaluated projects' workers rows with project_code, id_hash, entered_on, exited_on,
+ * contract_signed, employer_uscc and team_leader_id_hash (no name or masked id: read those
+ * from workers for listed rows), built once per evaluation by engine/scope-workers.ts.
+ */
+export const SCOPE_WORKERS = `pg_temp.rule_workers`;
 
 /**
  * The payroll / attendance rows of P, as a FROM item, read from the month summary (the
