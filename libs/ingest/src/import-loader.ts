@@ -14,7 +14,7 @@ import { nudgeGarbageCollector } from './merge/heap';
 import { copyNewSql, copyStageSql, createMissingEnterprisesSql, createStageSql, mergeSql, STAGE_TABLE } from './merge/merge-sql';
 import { PiiSealer } from './merge/pii-sealer';
 import { rowChecks } from './merge/row-access';
-import { SegmentedStage } from './merge/segments';
+import { SEGMENT_ROWS, SegmentedStage } from './merge/segments';
 import { StageResult, StageThreads, writeStage } from './merge/stage-writer';
 import { FileProblem } from './reading/file-problem';
 import { openRecords } from './reading/records';
@@ -31,14 +31,14 @@ const IDLE_IN_TRANSACTION_TIMEOUT = '25P03';
 /** 60,000 rows between GC nudges (see nudgeGarbageCollector). */
 const GC_EVERY_SEGMENTS = 3;
 
-async function copyChunks(client: PoolClient, sql: string, chunks: Buffer[]): Promise<void> {
+async function copySegment(client: PoolClient, sql: string, segment: Buffer): Promise<void> {
   const copy = client.query(copyFrom(sql));
   const done = finished(copy);
   done.catch(() => undefined); // awaited below
-  // One write of the whole segment: the socket then sends it without the event loop,
-  // which the reading keeps busy. Chunk by chunk, every 'drain' waited for a turn of
-  // the loop and PostgreSQL sat idle in between.
-  copy.write(Buffer.concat([COPY_BINARY_HEADER, ...chunks, COPY_BINARY_TRAILER]));
+  // One write of the whole framed segment: the socket then sends it without the event
+  // loop, which the reading keeps busy. Chunk by chunk, every 'drain' waited for a turn
+  // of the loop and PostgreSQL sat idle in between.
+  copy.write(segment);
   copy.end();
   await done;
 }
@@ -82,24 +82,24 @@ export class ImportLoader {
     let audited = true;
     /** Time the segments took in the database (with the reader's wait: which side is the bottleneck). */
     let segmentsMs = 0;
-    const loadSegment = async (chunks: Buffer[], keysRepeat: boolean): Promise<void> => {
+    const loadSegment = async (segment: Buffer, keysRepeat: boolean): Promise<void> => {
       const t0 = Date.now();
       try {
-        await loadOne(chunks, keysRepeat);
+        await loadOne(segment, keysRepeat);
       } finally {
         segmentsMs += Date.now() - t0;
       }
     };
-    const loadOne = async (chunks: Buffer[], keysRepeat: boolean): Promise<void> => {
+    const loadOne = async (segment: Buffer, keysRepeat: boolean): Promise<void> => {
       if (imp.atomic && errors.count > 0) return; // will be rolled back anyway
       if (++segments % GC_EVERY_SEGMENTS === 0) nudgeGarbageCollector();
       if (copyDirect && !keysRepeat) {
-        if (await this.copyNew(client, spec, chunks)) return;
+        if (await this.copyNew(client, spec, segment)) return;
         copyDirect = false; // the file repeats keys across segments: merge from now on
       }
       if (stageUsed) await client.query(`TRUNCATE ${STAGE_TABLE}`);
       stageUsed = true;
-      await copyChunks(client, copyStageSql(spec), chunks);
+      await copySegment(client, copyStageSql(spec), segment);
       if (spec.name === 'projects') {
         const { rows } = await client.query<{ uscc: string }>(createMissingEnterprisesSql(), [imp.id]);
         createdEnterprises.push(...rows.map((r) => r.uscc));
@@ -107,7 +107,7 @@ export class ImportLoader {
       if (audited) await client.query(mergeSql(spec, keysRepeat), [imp.id, spec.name]);
       else await client.query(mergeSql(spec, keysRepeat, false), [imp.id]);
     };
-    const stage = new SegmentedStage(loadSegment);
+    const stage = new SegmentedStage(loadSegment, SEGMENT_ROWS, { head: COPY_BINARY_HEADER, tail: COPY_BINARY_TRAILER });
     try {
       await client.query('BEGIN');
       // A frozen worker must not hold the transaction (and the dataset's lock) for ever.
@@ -167,10 +167,10 @@ export class ImportLoader {
    * ~60% of the database's time). Only a key of an earlier segment can then collide;
    * the savepoint undoes the partial COPY and false sends the segment the merge way.
    */
-  private async copyNew(client: PoolClient, spec: DatasetSpec, chunks: Buffer[]): Promise<boolean> {
+  private async copyNew(client: PoolClient, spec: DatasetSpec, segment: Buffer): Promise<boolean> {
     await client.query('SAVEPOINT ingest_copy');
     try {
-      await copyChunks(client, copyNewSql(spec), chunks);
+      await copySegment(client, copyNewSql(spec), segment);
     } catch (error) {
       if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
       await client.query('ROLLBACK TO SAVEPOINT ingest_copy');

@@ -143,6 +143,16 @@ export class BinaryRows {
   finish(): Uint8Array {
     return new Uint8Array(this.buf.buffer.slice(0, this.pos));
   }
+
+  /** The rows written so far, in place: valid until the next reset. */
+  view(): Uint8Array {
+    return new Uint8Array(this.buf.buffer, 0, this.pos);
+  }
+
+  /** Empties the rows and keeps the memory (one buffer for every batch of an import). */
+  reset(): void {
+    this.pos = 0;
+  }
 }
 
 function digits(s: string, from: number, to: number): number {

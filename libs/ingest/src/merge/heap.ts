@@ -1,3 +1,4 @@
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
@@ -26,4 +27,29 @@ function collector(): GcFn | null {
  */
 export function nudgeGarbageCollector(): void {
   collector()?.({ type: 'major', execution: 'async' });
+}
+
+/**
+ * A full collection, awaited (at most timeoutMs), for the end of a big import: its
+ * garbage is gone, and its pages given back, before the job reports and the next one
+ * starts. Concurrent on purpose: in Node 20 a synchronous gc() from JavaScript frees
+ * the objects but keeps the pages (heapTotal stayed at 101 MB with 16 MB live, against
+ * 43 MB after the concurrent one).
+ */
+export async function collectGarbage(timeoutMs = 2_000): Promise<void> {
+  const gc = collector();
+  if (!gc) return;
+  await new Promise<void>((resolve) => {
+    const observer = new PerformanceObserver((list) => {
+      if (list.getEntries().some((e) => (e as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)) done();
+    });
+    const timer = setTimeout(done, timeoutMs);
+    function done(): void {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve();
+    }
+    observer.observe({ entryTypes: ['gc'] });
+    gc({ type: 'major', execution: 'async' });
+  });
 }

@@ -4,15 +4,19 @@
  * A 52-bit hash may collide: then it reports a repeat that is none, which only makes
  * the merge take its slower, always-correct path. Equal keys always hash equal.
  */
+const INITIAL_SLOTS = 1 << 16;
+
 export class KeySet {
   // Open addressing over a Float64Array (0 = empty): no per-key heap object, no GC.
-  private table = new Float64Array(1 << 16);
+  private table = new Float64Array(INITIAL_SLOTS);
   private size = 0;
   repeated = false;
 
   /** Forgets every key (a new segment starts). */
   reset(): void {
-    this.table = new Float64Array(1 << 16);
+    // The same table again when it has its first size: a fresh 512 KB per segment was garbage.
+    if (this.table.length === INITIAL_SLOTS) this.table.fill(0);
+    else this.table = new Float64Array(INITIAL_SLOTS);
     this.size = 0;
     this.repeated = false;
   }

@@ -42,10 +42,10 @@ describe('SegmentedStage', () => {
   it('loads segments one after the other, in order, and the rest on finish', async () => {
     const loaded: Array<{ text: string; repeat: boolean }> = [];
     let running = 0;
-    const stage = new SegmentedStage(async (chunks, repeat) => {
+    const stage = new SegmentedStage(async (segment, repeat) => {
       expect(++running).toBe(1);
       await new Promise((r) => setTimeout(r, 5));
-      loaded.push({ text: Buffer.concat(chunks).toString(), repeat });
+      loaded.push({ text: segment.toString(), repeat });
       running--;
     }, 2);
     const hashes = { a: 1, b: 2, c: 3, d: 3, e: 5 };
@@ -60,8 +60,8 @@ describe('SegmentedStage', () => {
 
   it('cuts encoded batches at exact row counts, whatever the batch sizes and row lengths', async () => {
     const loaded: Array<{ text: string; repeat: boolean }> = [];
-    const stage = new SegmentedStage(async (chunks, repeat) => {
-      loaded.push({ text: Buffer.concat(chunks).toString(), repeat });
+    const stage = new SegmentedStage(async (segment, repeat) => {
+      loaded.push({ text: segment.toString(), repeat });
     }, 3);
     const batch = (rows: string[], hashes: number[]): Promise<void> => stage.addEncoded(...encoded(rows), Float64Array.from(hashes));
     await batch(['a\n\nx', 'bé'], [1, 2]);
@@ -73,6 +73,28 @@ describe('SegmentedStage', () => {
       { text: 'ddef\n', repeat: true },
       { text: 'g', repeat: false },
     ]);
+  });
+
+  it('frames each segment and keeps it intact while the next one fills (two reused buffers)', async () => {
+    const seen: Buffer[] = [];
+    const loaded: string[] = [];
+    const stage = new SegmentedStage(
+      async (segment) => {
+        seen.push(segment);
+        await new Promise((r) => setTimeout(r, 5)); // the next segment fills meanwhile
+        loaded.push(segment.toString());
+      },
+      2,
+      { head: Buffer.from('<'), tail: Buffer.from('>') },
+    );
+    const scratch = Buffer.alloc(2);
+    for (const row of ['ab', 'cd', 'ef', 'gh', 'ij']) {
+      scratch.write(row); // the caller reuses its bytes once addEncoded resolved
+      await stage.addEncoded(scratch, Uint32Array.of(2), Float64Array.of(row.charCodeAt(0)));
+    }
+    await stage.finish();
+    expect(loaded).toEqual(['<abcd>', '<efgh>', '<ij>']);
+    expect(seen[2].buffer).toBe(seen[0].buffer); // the first buffer again
   });
 
   it('surfaces a failed load', async () => {

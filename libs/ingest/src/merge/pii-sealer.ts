@@ -12,6 +12,14 @@ export interface SealedPii {
   encField: CopyText;
 }
 
+/**
+ * The value as a string of its own. A cell cut from a chunk's text is a slice that
+ * keeps the whole chunk (~512 KB) alive, so 20,000 cached ID numbers kept tens of
+ * chunks: the worker's heap climbed by ~20 MB until the cache was cleared. Prepending
+ * and cutting off one character makes V8 copy the characters.
+ */
+const ownCopy = (value: string): string => ` ${value}`.slice(1);
+
 /** Entries kept per kind (~300 bytes each); a payroll file repeats each worker about 12 times. */
 const CACHE_LIMIT = 20_000;
 
@@ -54,7 +62,7 @@ export class PiiSealer {
       hashField: new CopyText(byteaField(hash), hash),
       encField: new CopyText(byteaField(enc), enc),
     };
-    cache.set(value, sealed);
+    cache.set(ownCopy(value), sealed);
     return this.remember(cache, value, sealed);
   }
 

@@ -38,6 +38,12 @@ export interface EncoderContext {
   knownProjects: ReadonlySet<string>;
   /** Access and target checks of a valid row; never in a worker thread (it reads the database's answers). */
   rowCheck?: RowCheck;
+  /**
+   * A batch's bytes and arrays are views of buffers the next batch reuses (the import's
+   * own thread, which stages each batch before it encodes the next). Without it each
+   * batch has buffers of its own, which a worker thread can transfer.
+   */
+  reuseBuffers?: boolean;
 }
 
 /**
@@ -54,6 +60,10 @@ export class RowEncoder {
   /** The key columns' COPY text of the row being encoded (what keyHash reads). */
   private readonly keyText: string[];
   private readonly keyColumns: number[];
+  /** With reuseBuffers: the rows and row arrays every batch writes into. */
+  private bin: BinaryRows | undefined;
+  private ends = new Uint32Array(0);
+  private hashes = new Float64Array(0);
 
   constructor(private readonly ctx: EncoderContext) {
     const { staged, conflict } = ctx.spec;
@@ -132,12 +142,20 @@ export class RowEncoder {
   }
 
   private start(records: number): Draft {
-    return { rows: 0, accepted: 0, rejected: 0, errors: [], bin: new BinaryRows(), ends: new Uint32Array(records), hashes: new Float64Array(records) };
+    if (!this.ctx.reuseBuffers) return { rows: 0, accepted: 0, rejected: 0, errors: [], bin: new BinaryRows(), ends: new Uint32Array(records), hashes: new Float64Array(records) };
+    this.bin ??= new BinaryRows();
+    this.bin.reset();
+    if (this.ends.length < records) {
+      this.ends = new Uint32Array(records);
+      this.hashes = new Float64Array(records);
+    }
+    return { rows: 0, accepted: 0, rejected: 0, errors: [], bin: this.bin, ends: this.ends, hashes: this.hashes };
   }
 
   private end(out: Draft): EncodedBatch {
-    // Fresh ArrayBuffers of their own (never Buffer's shared pool): they can be transferred.
     const { rows, accepted, rejected, errors } = out;
+    if (this.ctx.reuseBuffers) return { rows, accepted, rejected, errors, copy: out.bin.view(), rowEnds: out.ends.subarray(0, accepted), keyHashes: out.hashes.subarray(0, accepted) };
+    // Fresh ArrayBuffers of their own (never Buffer's shared pool): they can be transferred.
     return { rows, accepted, rejected, errors, copy: out.bin.finish(), rowEnds: out.ends.slice(0, accepted), keyHashes: out.hashes.slice(0, accepted) };
   }
 }

@@ -161,7 +161,8 @@ class StageTally {
     const mapping = headerMapping(spec, header);
     if (mapping.unknown.length) this.warnings = [`Ignored unknown columns: ${mapping.unknown.join(', ')}`];
     this.header = header;
-    this.encoder = new RowEncoder({ spec, mapping, importId, sealer, knownProjects, rowCheck });
+    // Each batch is staged (copied into its segment) before the next is encoded: one set of buffers serves them all.
+    this.encoder = new RowEncoder({ spec, mapping, importId, sealer, knownProjects, rowCheck, reuseBuffers: true });
   }
 }
 
