@@ -19,11 +19,18 @@ export function nearestBoundary(offset: number, boundaries: readonly string[]): 
 
 /**
  * The census in one walk of the set in queue order: its size and the key of every
- * BOUNDARY_STRIDE-th alert. `keys` selects the id and the k_ keys as the list does,
- * `from … where` is the list's set, `order` its queue order (an index walk, no sort).
+ * BOUNDARY_STRIDE-th alert. The walk collects only the ids, in order (an array built from
+ * an ordered subquery keeps its order), and reads the keys of the few boundary alerts back
+ * by id in the same statement, so in the same snapshot: 26–30 ms of PostgreSQL CPU at
+ * 100k, about a count, where a row_number() window over the walk took 56–62 ms.
+ * `keys` selects the id and the k_ keys over `alerts a` as the list does, `from … where`
+ * is the list's set, `order` its queue order (an index walk, no sort).
  */
 export function censusSql(keys: string, from: string, where: string, order: string): string {
-  return `SELECT count(*)::int AS n,
-         coalesce(json_agg(${KEY_JSON_SQL} ORDER BY rn) FILTER (WHERE rn % ${BOUNDARY_STRIDE} = 0 AND rn <= ${BOUNDARY_STRIDE * MAX_BOUNDARIES}), '[]')::text AS boundaries
-    FROM (SELECT row_number() OVER (ORDER BY ${order}) AS rn, ${keys} FROM ${from} WHERE ${where}) c`;
+  return `WITH s AS MATERIALIZED (SELECT ARRAY(SELECT a.id FROM ${from} WHERE ${where} ORDER BY ${order}) AS ids)
+    SELECT cardinality(s.ids) AS n,
+           coalesce((SELECT json_agg(${KEY_JSON_SQL} ORDER BY g)
+                       FROM generate_series(${BOUNDARY_STRIDE}, least(cardinality(s.ids), ${BOUNDARY_STRIDE * MAX_BOUNDARIES}), ${BOUNDARY_STRIDE}) g
+                       CROSS JOIN LATERAL (SELECT ${keys} FROM alerts a WHERE a.id = s.ids[g]) b), '[]')::text AS boundaries
+      FROM s`;
 }
