@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { Client, Pool } from 'pg';
 import { statementName } from '@wage/database';
-import { AlertListQueryDto, AlertQueryService, cursorOfKey, EXACT_TOTAL_LIMIT, LARGE_TOTAL_MAX_AGE_MS } from '@wage/alerts';
+import { AlertListQueryDto, AlertQueryService, cursorOfKey, EXACT_TOTAL_LIMIT, keyOfJson, LARGE_TOTAL_MAX_AGE_MS, nearestBoundary } from '@wage/alerts';
 import { Principal, Role } from '@wage/auth';
 import { LoadResult, ms, runLoad } from './province-load';
 import { cpuMs, cpuSplitMs } from './service-processes';
@@ -248,8 +248,12 @@ export async function benchQueue(ctx: QueueBenchContext): Promise<QueueFigures> 
   const health = await runLoad({ urls: [`${ctx.baseUrl}/health`], headers: {}, clients: 1, perClient: 200 });
   const claim = await claimLoad(ctx);
   const lastPage = Math.max(1, Math.ceil(open / 50));
-  const statement = (page: number, cursor?: string) =>
-    ctx.alertQueries.listStatement(Object.assign(new AlertListQueryDto(), { status: ['open'], page, pageSize: 50, cursor }), principal);
+  const dto = (page: number, cursor?: string, rule?: string) => Object.assign(new AlertListQueryDto(), { status: ['open'], page, pageSize: 50, cursor, rule });
+  const statement = (page: number, cursor?: string) => ctx.alertQueries.listStatement(dto(page, cursor), principal);
+  // The deepest page as list() reads it while the set's census is fresh: after its nearest boundary.
+  const [census] = (await ctx.db.query(...ctx.alertQueries.censusStatement(dto(1), principal))).rows as Array<{ n: number; boundaries: string }>;
+  const boundary = nearestBoundary((lastPage - 1) * 50, (JSON.parse(census.boundaries) as unknown[]).map((b) => JSON.stringify(b)));
+  const rule = ((await ctx.db.query(`SELECT rule FROM alerts WHERE status = 'open' GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`)).rows as Array<{ rule: string }>)[0]?.rule;
   // The cursor at the end of the page before the deepest: the deepest page again, by keyset.
   const [before] = (await ctx.db.query(...statement(Math.max(1, lastPage - 1)))).rows as Array<{ last: string | null }>;
   const deepCursor = lastPage > 1 && before.last ? cursorOfKey(before.last) : undefined;
@@ -257,7 +261,11 @@ export async function benchQueue(ctx: QueueBenchContext): Promise<QueueFigures> 
     `EXPLAIN ANALYZE of the list's statement (page and total), admin, status=open, page 1:\n${await explain(ctx.db, statement(1))}`,
     `EXPLAIN ANALYZE, the same, page ${lastPage} (the deepest):\n${await explain(ctx.db, statement(lastPage))}`,
     ...(deepCursor ? [`EXPLAIN ANALYZE, the same deepest page by its cursor (cursor=, the keyset after page ${lastPage - 1}):\n${await explain(ctx.db, statement(1, deepCursor))}`] : []),
-    `EXPLAIN ANALYZE, the exact total (run above ${EXACT_TOTAL_LIMIT.toLocaleString('en-US')} matches, at most once per ${LARGE_TOTAL_MAX_AGE_MS / 1000} s per filter):\n${await explain(ctx.db, ctx.alertQueries.countStatement(Object.assign(new AlertListQueryDto(), { status: ['open'], page: 1, pageSize: 50 }), principal))}`,
+    ...(boundary && census.n > EXACT_TOTAL_LIMIT
+      ? [`EXPLAIN ANALYZE, the same deepest page as list() reads it while the census is fresh (after the boundary at ${((lastPage - 1) * 50 - boundary.skip).toLocaleString('en-US')}, skipping ${boundary.skip}):\n${await explain(ctx.db, ctx.alertQueries.listStatement(dto(lastPage), principal, { count: false, from: { key: keyOfJson(boundary.key), skip: boundary.skip } }))}`]
+      : []),
+    ...(rule ? [`EXPLAIN ANALYZE, rule=${rule} (exact total), page ${Math.ceil(lastPage / 3)} (the benchmark's deepest filtered page):\n${await explain(ctx.db, ctx.alertQueries.listStatement(dto(Math.ceil(lastPage / 3), undefined, rule), principal))}`] : []),
+    `EXPLAIN ANALYZE, the census of a large set (total and page boundaries, at most once per ${LARGE_TOTAL_MAX_AGE_MS / 1000} s per filter and scope):\n${await explain(ctx.db, ctx.alertQueries.censusStatement(dto(1), principal))}`,
   ];
   return { label: ctx.label, apiConnections: ctx.apiConnections, open, single, loaded, rawSingle, rawLoaded, apiCpuPerRequestMs, apiSysPerRequestMs, pgCpuPerRequestMs, loadCpuPerRequestMs, load, claim, health, explain: explainText };
 }

@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AlertQueryService } from './read/alert-query.service';
 import { AlertScopeService } from './read/alert-scope.service';
 import { AlertsController } from './read/alerts.controller';
+import { LocalWritesInterceptor } from './read/local-writes';
 
 /** Alert read API. Alert writes belong to scans (reconciliation) and the workflow (actions). */
 @Module({
   controllers: [AlertsController],
-  providers: [AlertQueryService, AlertScopeService],
+  // Every request of the app that may write outdates the list's large-set memo (local-writes.ts).
+  providers: [AlertQueryService, AlertScopeService, { provide: APP_INTERCEPTOR, useClass: LocalWritesInterceptor }],
   exports: [AlertQueryService, AlertScopeService],
 })
 export class AlertsModule {}

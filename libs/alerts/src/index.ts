@@ -9,7 +9,8 @@ export { AlertQueryService, type AlertGroup } from './read/alert-query.service';
 export { AlertScopeService, type ScopeCondition } from './read/alert-scope.service';
 export { AlertListQueryDto } from './read/alert-list.dto';
 export { EXACT_TOTAL_LIMIT, LARGE_TOTAL_MAX_AGE_MS } from './read/large-totals';
-export { cursorOfKey } from './read/list-cursor';
+export { cursorOfKey, keyOfJson } from './read/list-cursor';
+export { BOUNDARY_STRIDE, nearestBoundary } from './read/page-boundaries';
 export { toAlertItem, type AlertItem } from './read/alert-view';
 export {
   ACTING_ROLES,

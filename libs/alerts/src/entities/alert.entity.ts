@@ -18,6 +18,8 @@ import { AlertStatus, ResolutionCode, Severity } from './alert-enums';
 // (an expression, INCLUDE columns and a partial index TypeORM cannot declare): not synchronised.
 @Index('IDX_alerts_queue_rank', { synchronize: false })
 @Index('IDX_alerts_claim_order', { synchronize: false })
+// The same order per rule (a rule-filtered page), migration AlertQueueRuleIndex.
+@Index('IDX_alerts_queue_rule', { synchronize: false })
 export class Alert {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: number;

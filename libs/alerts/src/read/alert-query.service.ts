@@ -8,9 +8,13 @@ import { AlertListQueryDto } from './alert-list.dto';
 import { AlertScopeService } from './alert-scope.service';
 import { severityRankSql } from '../store/alert-sql';
 import { ALERT_COLUMNS, ALERT_FROM, ALERT_ITEM_JSON_SQL, AlertItem, AlertRow, QUEUE_ORDER, toAlertItem } from './alert-view';
-import { EXACT_TOTAL_LIMIT, LargeTotals } from './large-totals';
+import { EXACT_TOTAL_LIMIT, LargeSet, LargeTotals } from './large-totals';
 import { relatedClues } from './related-clues';
-import { afterCursorParts, cursorOfKey, cursorParams, decodeCursor, LAST_KEY_JSON_SQL } from './list-cursor';
+import { afterCursorParts, cursorOfKey, cursorParams, decodeCursor, keyOfJson, LAST_KEY_JSON_SQL, ListCursor } from './list-cursor';
+import { censusSql, nearestBoundary } from './page-boundaries';
+
+/** A page's ids and queue-order keys (list-cursor.ts's k_ columns). */
+const PAGE_KEYS = `a.id, ${severityRankSql('a')} AS k_rank, a.queue_risk AS k_risk, a.shortfall_fen AS k_shortfall, a.first_seen_at AS k_first`;
 
 export interface AlertGroup {
   projectCode: string;
@@ -38,31 +42,44 @@ export class AlertQueryService {
    * A page of the list as its JSON text, `{ items, total, page, pageSize, nextCursor }`
    * (api.md, plus the keyset cursor of docs/decisions/alert-list-cursor.md), from one
    * statement: PostgreSQL writes the items (ALERT_ITEM_JSON_SQL) and counts the matches up
-   * to EXACT_TOTAL_LIMIT; a larger total comes from LargeTotals.
+   * to EXACT_TOTAL_LIMIT; a larger set's total, and the boundaries a deep page of it starts
+   * from, come from its census in LargeTotals (docs/decisions/alert-list-page-boundaries.md).
    */
   async list(q: AlertListQueryDto, principal: Principal): Promise<string> {
     const countKey = JSON.stringify(this.countStatement(q, principal));
-    // A large total of this filter counted within the last seconds: no need to count again.
-    const known = this.largeTotals.fresh(countKey);
+    const census = (): Promise<LargeSet> => this.census(q, principal);
+    // A large set of this filter and scope, taken within the last seconds: no need to count
+    // again, and a deep page starts from its nearest boundary. A failed census: read directly.
+    const known = this.largeTotals.current(countKey, census);
+    const taken = known ? await known.catch(() => undefined) : undefined;
+    const set = taken && taken.total > EXACT_TOTAL_LIMIT ? taken : undefined;
+    const boundary = set && !q.cursor ? nearestBoundary((q.page - 1) * q.pageSize, set.boundaries) : undefined;
+    const from = boundary ? { key: keyOfJson(boundary.key), skip: boundary.skip } : undefined;
     const [{ total, items, n, last }] = await queryPrepared<{ total: number | null; items: string; n: number; last: string | null }>(
       this.dataSource,
-      ...this.listStatement(q, principal, { count: !known }),
+      ...this.listStatement(q, principal, { count: !set, from }),
     );
-    const exact = known ? await known : total !== null && total <= EXACT_TOTAL_LIMIT ? total : await this.largeTotals.get(countKey, () => this.count(q, principal));
+    const exact = set ? set.total : total !== null && total <= EXACT_TOTAL_LIMIT ? total : (await this.largeTotals.get(countKey, census)).total;
     // A full page may have a next one; a short page is the last.
     const next = n === q.pageSize && last ? JSON.stringify(cursorOfKey(last)) : 'null';
     return `{"items":[${items}],"total":${exact},"page":${q.page},"pageSize":${q.pageSize},"nextCursor":${next}}`;
   }
 
-  /** The exact count of the list's matches (for totals above EXACT_TOTAL_LIMIT). */
+  /** The exact count of the list's matches: its text and values are the key of the filter and scope's large set. */
   countStatement(q: AlertListQueryDto, principal: Principal): [string, unknown[]] {
     const { where, params } = this.where(q, principal);
     return this.dataSource.driver.escapeQueryWithParameters(`SELECT count(*)::int AS n FROM ${ALERT_FROM} WHERE ${where}`, params) as [string, unknown[]];
   }
 
-  private async count(q: AlertListQueryDto, principal: Principal): Promise<number> {
-    const [{ n }] = await queryPrepared<{ n: number }>(this.dataSource, ...this.countStatement(q, principal));
-    return n;
+  /** The census of a large set (page-boundaries.ts): its exact size and page boundaries, in one walk. */
+  censusStatement(q: AlertListQueryDto, principal: Principal): [string, unknown[]] {
+    const { where, params } = this.where(q, principal);
+    return this.dataSource.driver.escapeQueryWithParameters(censusSql(PAGE_KEYS, ALERT_FROM, where, QUEUE_ORDER), params) as [string, unknown[]];
+  }
+
+  private async census(q: AlertListQueryDto, principal: Principal): Promise<LargeSet> {
+    const [{ n, boundaries }] = await queryPrepared<{ n: number; boundaries: string }>(this.dataSource, ...this.censusStatement(q, principal));
+    return { total: n, boundaries: (JSON.parse(boundaries) as unknown[]).map((b) => JSON.stringify(b)) };
   }
 
   /**
@@ -71,26 +88,30 @@ export class AlertQueryService {
    * from the index in queue order (IDX_alerts_queue_rank, which also holds the filter
    * columns), then only the page's rows fetch their columns, project and assignee. The
    * total counts at most EXACT_TOTAL_LIMIT + 1 matches (it keeps ALERT_FROM: PostgreSQL
-   * drops its unused to-one LEFT JOINs by itself). The text depends only on the shape of
-   * the request (which filters, how many statuses, the page size, cursor or offset), the
-   * values (the offset too) are parameters: list() runs it as a named prepared statement,
-   * planned once per connection (docs/decisions/alert-list-prepared-statements.md).
+   * drops its unused to-one LEFT JOINs by itself). `from`: the page starts after that key
+   * (a page boundary), skipping `skip` alerts, instead of at its offset. The text depends
+   * only on the shape of the request (which filters, how many statuses, the page size,
+   * cursor, boundary or offset), the values (the offset too) are parameters: list() runs it
+   * as a named prepared statement, planned once per connection
+   * (docs/decisions/alert-list-prepared-statements.md).
    */
-  listStatement(q: AlertListQueryDto, principal: Principal, options: { count: boolean } = { count: true }): [string, unknown[]] {
+  listStatement(q: AlertListQueryDto, principal: Principal, options: { count: boolean; from?: { key: ListCursor; skip: number } } = { count: true }): [string, unknown[]] {
     const { where, params } = this.where(q, principal);
-    const keys = `a.id, ${severityRankSql('a')} AS k_rank, a.queue_risk AS k_risk, a.shortfall_fen AS k_shortfall, a.first_seen_at AS k_first`;
     let page: string;
-    if (q.cursor) {
-      // After the cursor: each part is one index seek of at most pageSize entries, in
-      // queue order, the parts disjoint and themselves in queue order.
-      Object.assign(params, cursorParams(decodeCursor(q.cursor)));
+    const after = options.from?.key ?? (q.cursor ? decodeCursor(q.cursor) : undefined);
+    if (after) {
+      // After the key: each part is one index seek of at most pageSize (+ skip) entries, in
+      // queue order, the parts disjoint and themselves in queue order (a Merge Append).
+      Object.assign(params, cursorParams(after));
+      const skip = options.from ? ` + CAST(:skip AS bigint)` : '';
+      if (options.from) params.skip = options.from.skip;
       const parts = afterCursorParts(severityRankSql('a')).map(
-        (after) => `(SELECT ${keys} FROM ${ALERT_FROM} WHERE ${where} AND ${after} ORDER BY ${QUEUE_ORDER} LIMIT ${q.pageSize})`,
+        (cond) => `(SELECT ${PAGE_KEYS} FROM ${ALERT_FROM} WHERE ${where} AND ${cond} ORDER BY ${QUEUE_ORDER} LIMIT ${q.pageSize}${skip})`,
       );
-      page = `SELECT * FROM (${parts.join(' UNION ALL ')}) u ORDER BY k_rank, k_risk DESC, k_shortfall DESC, k_first ASC, id ASC LIMIT ${q.pageSize}`;
+      page = `SELECT * FROM (${parts.join(' UNION ALL ')}) u ORDER BY k_rank, k_risk DESC, k_shortfall DESC, k_first ASC, id ASC LIMIT ${q.pageSize}${options.from ? ' OFFSET CAST(:skip AS bigint)' : ''}`;
     } else {
       params.offset = (q.page - 1) * q.pageSize;
-      page = `SELECT ${keys} FROM ${ALERT_FROM} WHERE ${where} ORDER BY ${QUEUE_ORDER} LIMIT ${q.pageSize} OFFSET CAST(:offset AS bigint)`;
+      page = `SELECT ${PAGE_KEYS} FROM ${ALERT_FROM} WHERE ${where} ORDER BY ${QUEUE_ORDER} LIMIT ${q.pageSize} OFFSET CAST(:offset AS bigint)`;
     }
     const sql = `WITH k AS (${page}),
       page AS (

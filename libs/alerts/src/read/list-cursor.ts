@@ -24,16 +24,24 @@ export function cursorOfKey(keyJson: string): string {
   return Buffer.from(keyJson).toString('base64url');
 }
 
-/** The key of `k`'s last row in queue order as that JSON array (k: k_rank, k_risk, k_shortfall, k_first, id). */
-export const LAST_KEY_JSON_SQL = `SELECT json_build_array(k_rank, k_risk, k_shortfall::text,
-    to_char(k_first AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), id)::text
+/** A row's queue-order key as that JSON array, over the columns k_rank, k_risk, k_shortfall, k_first, id. */
+export const KEY_JSON_SQL = `json_build_array(k_rank, k_risk, k_shortfall::text,
+    to_char(k_first AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), id)`;
+
+/** The key of `k`'s last row in queue order as that JSON array. */
+export const LAST_KEY_JSON_SQL = `SELECT ${KEY_JSON_SQL}::text
   FROM k ORDER BY k_rank DESC, k_risk ASC, k_shortfall ASC, k_first DESC, id DESC LIMIT 1`;
 
 /** The cursor of a request; a malformed one is a 400 naming the parameter. */
 export function decodeCursor(text: string): ListCursor {
+  return keyOfJson(Buffer.from(text, 'base64url').toString('utf8'));
+}
+
+/** A key as PostgreSQL wrote it (KEY_JSON_SQL), checked as a request's cursor is. */
+export function keyOfJson(json: string): ListCursor {
   let value: unknown;
   try {
-    value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    value = JSON.parse(json);
   } catch {
     throw new BadRequestException(INVALID);
   }

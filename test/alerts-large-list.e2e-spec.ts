@@ -1,0 +1,97 @@
+import { DataSource } from 'typeorm';
+import { Role } from '@wage/auth';
+import { AlertQueryService, BOUNDARY_STRIDE, EXACT_TOTAL_LIMIT, QUEUE_ORDER_SQL } from '@wage/alerts';
+import { loginAs } from './support/auth';
+import { insertProjects } from './support/scans';
+import { startTestApp, TestApp } from './support/test-app';
+
+/**
+ * The list of a large set (more than EXACT_TOTAL_LIMIT matches): its total and the page
+ * boundaries deep pages start from come from a census of at most a few seconds ago
+ * (docs/decisions/alert-list-page-boundaries.md). Without writes in between, every page
+ * must be exactly the page by offset, per caller scope; a write through this process
+ * must be seen by the very next page.
+ */
+describe('alert list of a large set (page boundaries)', () => {
+  let t: TestApp;
+  let ds: DataSource;
+  const U1 = 10_600;
+  const U2 = 10_450;
+  const get = async (path: string, headers: Record<string, string>): Promise<{ items: Array<{ id: number; unitCode: string }>; total: number; page: number; nextCursor: string | null }> => {
+    const res = await fetch(`${t.baseUrl}/api/v1${path}`, { headers });
+    expect(res.status).toBe(200);
+    return (await res.json()) as never;
+  };
+  /** The ids of the open alerts (of a unit) in queue order, as the database orders them now. */
+  const expected = async (unit?: string): Promise<number[]> =>
+    ((await ds.query(`SELECT a.id::int AS id FROM alerts a WHERE a.status = 'open' AND ($1::text IS NULL OR a.unit_code = $1) ORDER BY ${QUEUE_ORDER_SQL}`, [unit ?? null])) as Array<{ id: number }>).map((r) => r.id);
+  const pageOf = (ids: number[], page: number): number[] => ids.slice((page - 1) * 50, page * 50);
+
+  beforeAll(async () => {
+    t = await startTestApp({ workers: false });
+    ds = t.app.get(DataSource);
+    await insertProjects(t, [{ code: 'P1' }, { code: 'P2', region: '440106' }]);
+    // Many ties on every key but the id, so a boundary must carry all of them.
+    await ds.query(
+      `INSERT INTO alerts (fingerprint, project_code, rule, period, severity, status, rule_version, shortfall_fen, first_seen_at, last_seen_at, unit_code, version)
+       SELECT 'P' || u || '|R|' || i, 'P' || u, 'PAY_RATIO_LOW', NULL, (ARRAY['red', 'orange', 'yellow'])[1 + i % 3], 'open', 1,
+              (i % 7) * 1000, timestamptz '2026-11-01 00:00:00+00' + make_interval(secs => (i % 5) * 0.000001), now(), 'U' || u, 1
+         FROM generate_series(1, 2) u CROSS JOIN generate_series(1, $1::int) i
+        WHERE u = 1 OR i <= $2`,
+      [U1, U2],
+    );
+    await ds.query('ANALYZE alerts');
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('reads every page of a large set as the page by offset, in each caller scope apart', async () => {
+    expect(U1 + U2).toBeGreaterThan(EXACT_TOTAL_LIMIT);
+    const auditor = (await loginAs(t, { role: Role.Auditor })).headers;
+    const inspector1 = (await loginAs(t, { role: Role.Inspector, unitCode: 'U1' })).headers;
+    const inspector2 = (await loginAs(t, { role: Role.Inspector, unitCode: 'U2' })).headers;
+    const all = await expected();
+    const statements = jest.spyOn(t.app.get(AlertQueryService), 'listStatement');
+    const scopes: Array<[Record<string, string>, number[], string | undefined]> = [
+      [auditor, all, undefined],
+      [inspector1, await expected('U1'), 'U1'],
+      [inspector2, await expected('U2'), 'U2'],
+    ];
+    for (const [headers, ids, unit] of scopes) {
+      // Page 1 takes the census; the deeper pages start from its boundaries.
+      expect((await get('/alerts?status=open&pageSize=50', headers)).total).toBe(ids.length);
+      const last = Math.ceil(ids.length / 50);
+      const stride = BOUNDARY_STRIDE / 50;
+      for (const page of [2, stride, stride + 1, stride + 2, 3 * stride + 7, 150, last - 1, last, last + 1]) {
+        const body = await get(`/alerts?status=open&pageSize=50&page=${page}`, headers);
+        expect({ page, ids: body.items.map((i) => i.id) }).toEqual({ page, ids: pageOf(ids, page) });
+        expect(body).toMatchObject({ total: ids.length, page });
+        if (unit) expect(body.items.every((i) => i.unitCode === unit)).toBe(true);
+        expect(body.nextCursor === null).toBe(body.items.length < 50);
+      }
+    }
+    // The deep pages were read from boundaries, not by offset (else this test shows nothing).
+    const fromBoundary = statements.mock.calls.filter(([, , options]) => options?.from).length;
+    expect(fromBoundary).toBeGreaterThanOrEqual(3 * 7);
+    statements.mockRestore();
+  });
+
+  it('reads a deep page exactly right after a write through this process', async () => {
+    const admin = (await loginAs(t, { role: Role.Admin })).headers;
+    const before = await expected();
+    expect((await get('/alerts?status=open&pageSize=50&page=300', admin)).items.map((i) => i.id)).toEqual(pageOf(before, 300));
+    // The 10th alert of the queue leaves status=open: every later alert moves up by one.
+    const act = await fetch(`${t.baseUrl}/api/v1/alerts/${before[9]}/actions`, {
+      method: 'POST',
+      headers: { ...admin, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ action: 'acknowledge' }),
+    });
+    expect(act.status).toBe(200);
+    const after = await expected();
+    expect(after).toHaveLength(before.length - 1);
+    const page = await get('/alerts?status=open&pageSize=50&page=300', admin);
+    expect(page.items.map((i) => i.id)).toEqual(pageOf(after, 300));
+    expect(page.total).toBe(after.length);
+  });
+});
