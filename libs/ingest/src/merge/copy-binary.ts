@@ -143,6 +143,11 @@ export class BinaryRows {
   finish(): Uint8Array {
     return new Uint8Array(this.buf.buffer.slice(0, this.pos));
   }
+
+  /** Starts over in the same memory (after finish()). */
+  reset(): void {
+    this.pos = 0;
+  }
 }
 
 function digits(s: string, from: number, to: number): number {

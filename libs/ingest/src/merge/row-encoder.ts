@@ -54,6 +54,14 @@ export class RowEncoder {
   /** The key columns' COPY text of the row being encoded (what keyHash reads). */
   private readonly keyText: string[];
   private readonly keyColumns: number[];
+  /**
+   * One row buffer for every batch (finish() copies the rows out; batches are encoded one
+   * at a time, writeStage awaits each). A fresh one per batch grew from 64 KB to a
+   * batch's ~2 MB (~4 MB of garbage per batch), and a full collection between two
+   * batches, finding no instance alive, dropped its hidden class and the optimised code
+   * of every BinaryRows method with it (docs/decisions/ingest-gc-nudges.md).
+   */
+  private readonly bin = new BinaryRows();
 
   constructor(private readonly ctx: EncoderContext) {
     const { staged, conflict } = ctx.spec;
@@ -132,7 +140,8 @@ export class RowEncoder {
   }
 
   private start(records: number): Draft {
-    return { rows: 0, accepted: 0, rejected: 0, errors: [], bin: new BinaryRows(), ends: new Uint32Array(records), hashes: new Float64Array(records) };
+    this.bin.reset();
+    return { rows: 0, accepted: 0, rejected: 0, errors: [], bin: this.bin, ends: new Uint32Array(records), hashes: new Float64Array(records) };
   }
 
   private end(out: Draft): EncodedBatch {
