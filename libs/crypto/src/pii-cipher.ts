@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomFillSync } from 'node:crypto';
+import { CipherGCM, createCipheriv, createDecipheriv, createHmac, Hmac, hkdfSync, randomFillSync } from 'node:crypto';
 
 const VERSION = 1;
 const IV_BYTES = 12;
@@ -19,6 +19,15 @@ export class PiiCipher {
   private readonly indexKey: Buffer;
   private readonly ivPool = Buffer.alloc(IV_POOL_BYTES);
   private ivAt = IV_POOL_BYTES;
+  /**
+   * The last cipher and HMAC objects (finished: they hold nothing the keys above do not),
+   * kept only so that one instance of each stays alive.
+   * A full collection that finds none (between two values) drops their hidden classes
+   * and, with them, the optimised code of every function that made them; a bulk import
+   * then ran re-warming code after each of its GC nudges (docs/decisions/ingest-gc-nudges.md).
+   */
+  private lastCipher: CipherGCM | undefined;
+  private lastHmac: Hmac | undefined;
 
   constructor(masterKeyBase64: string) {
     const master = Buffer.from(masterKeyBase64, 'base64');
@@ -35,6 +44,7 @@ export class PiiCipher {
     // Copied out: each IV is used once and the pool is refilled in place.
     const iv = Buffer.from(this.ivPool.subarray(this.ivAt, (this.ivAt += IV_BYTES)));
     const cipher = createCipheriv('aes-256-gcm', this.encKey, iv);
+    this.lastCipher = cipher;
     const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
     return Buffer.concat([Buffer.from([VERSION]), iv, cipher.getAuthTag(), body]);
   }
@@ -50,6 +60,8 @@ export class PiiCipher {
 
   /** Deterministic 32-byte index of a normalised value (same input, same bytes). */
   blindIndex(plain: string): Buffer {
-    return createHmac('sha256', this.indexKey).update(plain, 'utf8').digest();
+    const hmac = createHmac('sha256', this.indexKey);
+    this.lastHmac = hmac;
+    return hmac.update(plain, 'utf8').digest();
   }
 }

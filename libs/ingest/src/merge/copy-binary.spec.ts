@@ -9,6 +9,16 @@ const encode = (type: string, v: Parameters<ReturnType<typeof binaryField>>[1]):
 };
 
 describe('binary COPY encoding', () => {
+  it('starts over in the same memory after reset, leaving what finish returned intact', () => {
+    const out = new BinaryRows(4);
+    out.text('first batch, longer than the buffer');
+    const first = out.finish();
+    out.reset();
+    out.int(2, 7);
+    expect(Buffer.from(out.finish()).toString('hex')).toBe('000000020007');
+    expect(Buffer.from(first).subarray(4).toString()).toBe('first batch, longer than the buffer');
+  });
+
   it('writes each column type in PostgreSQL binary wire form', () => {
     expect(encode('text', null)).toBe('ffffffff');
     expect(encode('varchar(64)', 'P1')).toBe('000000025031');

@@ -149,7 +149,7 @@ export class BinaryRows {
     return new Uint8Array(this.buf.buffer, 0, this.pos);
   }
 
-  /** Empties the rows and keeps the memory (one buffer for every batch of an import). */
+  /** Empties the rows and keeps the memory (one buffer for every batch of an import; after finish() too). */
   reset(): void {
     this.pos = 0;
   }

@@ -60,8 +60,15 @@ export class RowEncoder {
   /** The key columns' COPY text of the row being encoded (what keyHash reads). */
   private readonly keyText: string[];
   private readonly keyColumns: number[];
-  /** With reuseBuffers: the rows and row arrays every batch writes into. */
-  private bin: BinaryRows | undefined;
+  /**
+   * One row buffer for every batch (with reuseBuffers the batch is a view of it, else
+   * finish() copies the rows out for a transfer). A fresh one per batch was ~4 MB of
+   * garbage per batch, and a full collection between two batches, finding no instance
+   * alive, dropped its hidden class and the optimised code of every BinaryRows method
+   * with it (docs/decisions/ingest-gc-nudges.md).
+   */
+  private readonly bin = new BinaryRows();
+  /** With reuseBuffers: the row arrays every batch writes into. */
   private ends = new Uint32Array(0);
   private hashes = new Float64Array(0);
 
@@ -142,9 +149,8 @@ export class RowEncoder {
   }
 
   private start(records: number): Draft {
-    if (!this.ctx.reuseBuffers) return { rows: 0, accepted: 0, rejected: 0, errors: [], bin: new BinaryRows(), ends: new Uint32Array(records), hashes: new Float64Array(records) };
-    this.bin ??= new BinaryRows();
     this.bin.reset();
+    if (!this.ctx.reuseBuffers) return { rows: 0, accepted: 0, rejected: 0, errors: [], bin: this.bin, ends: new Uint32Array(records), hashes: new Float64Array(records) };
     if (this.ends.length < records) {
       this.ends = new Uint32Array(records);
       this.hashes = new Float64Array(records);
