@@ -18,16 +18,20 @@ export const readsPayrollHistory = (sql: string): boolean => sql.includes(PAYROL
 
 /**
  * $1 text[] projects, $2 date P, $3 date D, $4 / $5 the lowest and highest code of $1.
- * The periods up to P as a list (payrollPeriodsSql) so that the code range bounds the
- * index read of each period: a shard reads its own part of the table, not all of it.
+ * The history's rows of the payroll periods that meet `periods`, listed (payrollPeriodsSql)
+ * so that the code range bounds the index read of each period: a shard reads its own part
+ * of the table, not all of it.
  */
-const HISTORY_SQL = `CREATE TEMP TABLE rule_payroll_history ON COMMIT DROP AS
-SELECT project_code, period, sum(payable_fen)::bigint AS payable_fen,
+const historyFromPayroll = (periods: string): string => `SELECT project_code, period, sum(payable_fen)::bigint AS payable_fen,
        max(paid_fen) FILTER (WHERE paid_on <= $3::date)::bigint AS max_paid_fen,
        min(paid_on) AS first_paid_on, max(paid_on) AS last_paid_on
   FROM payroll
- WHERE period = ANY(${payrollPeriodsSql('period <= $2::date')}) AND project_code BETWEEN $4::text AND $5::text AND project_code = ANY($1::text[])
+ WHERE period = ANY(${payrollPeriodsSql(periods)}) AND project_code BETWEEN $4::text AND $5::text AND project_code = ANY($1::text[])
  GROUP BY project_code, period`;
+
+/** The history up to P, all of it from payroll. */
+const HISTORY_SQL = `CREATE TEMP TABLE rule_payroll_history ON COMMIT DROP AS
+${historyFromPayroll('period <= $2::date')}`;
 
 /**
  * The same history when the month summary is built: P's payable and largest payment come
@@ -36,12 +40,7 @@ SELECT project_code, period, sum(payable_fen)::bigint AS payable_fen,
  * once, not twice.
  */
 const HISTORY_FROM_SUMMARY_SQL = `CREATE TEMP TABLE rule_payroll_history ON COMMIT DROP AS
-SELECT project_code, period, sum(payable_fen)::bigint AS payable_fen,
-       max(paid_fen) FILTER (WHERE paid_on <= $3::date)::bigint AS max_paid_fen,
-       min(paid_on) AS first_paid_on, max(paid_on) AS last_paid_on
-  FROM payroll
- WHERE period = ANY(${payrollPeriodsSql('period < $2::date')}) AND project_code BETWEEN $4::text AND $5::text AND project_code = ANY($1::text[])
- GROUP BY project_code, period
+${historyFromPayroll('period < $2::date')}
 UNION ALL
 SELECT project_code, $2::date, sum(payable_fen)::bigint, max(paid_fen) FILTER (WHERE paid_on <= $3::date)::bigint,
        min(paid_on), max(paid_on)
