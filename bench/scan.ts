@@ -214,7 +214,7 @@ async function benchOnce(m: number, bankShare: number): Promise<{ m: number; ban
       // updates every alert it confirms: without autovacuum (off on this server) the dead
       // rows pile up scan after scan (scan_scopes 131 MB after 15 scans of 1x) and each round
       // is slower than the last. Between two nightly scans autovacuum would have cleaned them.
-      await db.query(`VACUUM (ANALYZE) alerts, scans, scan_findings, scan_scopes, scan_skips`);
+      await db.query(`VACUUM (ANALYZE) alerts, alert_events, project_risk, scans, scan_findings, scan_scopes, scan_skips`);
       // CPU seconds beside the wall-clock ones: on a shared machine the wall clock also
       // counts the other work's turns on the cores, CPU time much less (pg-cpu.ts).
       const refCpu = new PgCpuSampler(dbName);
