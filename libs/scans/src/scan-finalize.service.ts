@@ -49,7 +49,7 @@ export class ScanFinalizeService {
         reopened: changes.reopened,
         severityChanged: changes.severityChanged,
         cleared: changes.cleared,
-      }));
+      }, timer));
       await timer.time('risk', () => this.risk.recomputeWhere(
         manager,
         `SELECT project_code FROM scan_scopes WHERE scan_id = $1 UNION SELECT project_code FROM alerts WHERE cleared_by_scan_id = $1`,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Severity } from '@wage/alerts';
+import { StepTimer } from '@wage/common';
 import { AlertRouter } from '@wage/routing';
 import { EntityManager } from 'typeorm';
 import { Clock } from './clock';
@@ -46,14 +47,16 @@ export class AlertIntakeService {
     private readonly clock: Clock,
   ) {}
 
-  async onScanReconciled(manager: EntityManager, changes: ScanAlertChanges): Promise<void> {
-    await this.intakeRaised(manager, changes.raisedOrReopened, new Set(changes.reopened ?? []));
-    await this.followSeverity(manager, changes.severityChanged);
+  /** `timer` gets the steps (intake.route, .deadlines, .notify, .timers: bench:scan prints them). */
+  async onScanReconciled(manager: EntityManager, changes: ScanAlertChanges, timer = new StepTimer()): Promise<void> {
+    await this.intakeRaised(manager, changes.raisedOrReopened, new Set(changes.reopened ?? []), timer);
+    await timer.time('intake.severity', () => this.followSeverity(manager, changes.severityChanged));
   }
 
-  private async intakeRaised(manager: EntityManager, ids: number[], reopened: ReadonlySet<number>): Promise<void> {
+  private async intakeRaised(manager: EntityManager, ids: number[], reopened: ReadonlySet<number>, timer: StepTimer): Promise<void> {
     if (ids.length === 0) return;
-    await this.router.route(manager, ids, { kind: 'scan', id: null, name: 'scan' }, 'routed');
+    await timer.time('intake.route', () => this.router.route(manager, ids, { kind: 'scan', id: null, name: 'scan' }, 'routed'));
+    const tDeadlines = performance.now();
     const rows: IntakeRow[] = await manager.query(
       `SELECT id, project_code, rule, severity, unit_code, escalation_level FROM alerts
         WHERE id = ANY($1::bigint[]) AND status = 'open' ORDER BY id`,
@@ -71,6 +74,8 @@ export class AlertIntakeService {
          FROM unnest($1::bigint[], $2::timestamptz[]) AS d(id, due_at) WHERE a.id = d.id`,
       [rows.map((r) => r.id), due],
     );
+    timer.add('intake.deadlines', performance.now() - tDeadlines);
+    const tNotify = performance.now();
     const byUnit = new Map<string, NotifiedAlert[]>();
     for (const r of rows) {
       if (!r.unit_code) continue;
@@ -79,11 +84,14 @@ export class AlertIntakeService {
       byUnit.set(r.unit_code, list);
     }
     for (const [unitCode, alerts] of byUnit) await this.notifier.alertsRouted(manager, unitCode, alerts);
+    timer.add('intake.notify', performance.now() - tNotify);
     // Redis is outside the transaction: a timer set for a rolled-back change finds
     // nothing to do when it fires (it re-checks the alert).
     const timers = rows.map((r, i) => ({ alertId: r.id, level: r.escalation_level + 1, at: due[i] }));
-    await this.timers.schedule(timers.filter((x) => !reopened.has(x.alertId)));
-    await this.timers.rearm(timers.filter((x) => reopened.has(x.alertId)));
+    await timer.time('intake.timers', async () => {
+      await this.timers.schedule(timers.filter((x) => !reopened.has(x.alertId)));
+      await this.timers.rearm(timers.filter((x) => reopened.has(x.alertId)));
+    });
   }
 
   /**
