@@ -78,7 +78,10 @@ describe('escalation of overdue alerts', () => {
     expect(Math.abs((await fireAt()) - yellowDue)).toBeLessThan(60_000);
 
     await db.query(`UPDATE alerts SET severity = 'red' WHERE id = $1`, [id]);
-    await db.transaction((m) => t.app.get(AlertIntakeService).onScanReconciled(m, { raisedOrReopened: [], severityChanged: [id], cleared: [] }));
+    const intakeService = t.app.get(AlertIntakeService);
+    await intakeService.armTimers(
+      await db.transaction((m) => intakeService.onScanReconciled(m, { raisedOrReopened: [], severityChanged: [id], cleared: [] })),
+    );
     const redDue = new Date((await alert(id)).due_at).getTime();
     expect(redDue).toBeLessThan(yellowDue);
     expect(Math.abs((await fireAt()) - redDue)).toBeLessThan(60_000);

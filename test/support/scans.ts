@@ -1,4 +1,7 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { jobId, QueueName } from '@wage/queues';
 import { RuleEngine, RuleFinding, SkippedRule } from '@wage/rules';
 import type { RuleCode } from '@wage/rules';
 import { TestApp } from './test-app';
@@ -61,9 +64,29 @@ export async function waitForScan(t: TestApp, headers: Record<string, string>, i
   for (;;) {
     const res = await fetch(`${t.baseUrl}/api/v1/scans/${id}`, { headers });
     const body = (await res.json()) as Record<string, unknown>;
-    if (body.status === 'succeeded' || body.status === 'failed') return body;
+    if (body.status === 'failed') return body;
+    if (body.status === 'succeeded') {
+      await finalizeJobDone(t, id, deadline);
+      return body;
+    }
     if (Date.now() > deadline) throw new Error(`scan ${id} still ${String(body.status)} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * A scan is `succeeded` at its finalize commit; the finalize job then arms the new
+ * alerts' escalation timers (AlertIntakeService.armTimers). Tests read those timers, so
+ * they wait for the job too.
+ */
+async function finalizeJobDone(t: TestApp, id: number, deadline: number): Promise<void> {
+  const queue = t.app.get<Queue>(getQueueToken(QueueName.Scans));
+  for (;;) {
+    const job = await queue.getJob(jobId('scan', id, 'finalize'));
+    const state = job ? await job.getState() : 'unknown';
+    if (state === 'completed' || state === 'failed' || state === 'unknown') return;
+    if (Date.now() > deadline) throw new Error(`scan ${id}: its finalize job still ${state}`);
+    await new Promise((r) => setTimeout(r, 20));
   }
 }
 

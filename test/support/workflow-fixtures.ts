@@ -61,9 +61,11 @@ export async function insertAlert(db: DataSource, a: AlertFixture): Promise<numb
 
 /** Runs the scan→workflow hand-over for these alerts, as ScanFinalizeService does. */
 export async function intake(t: TestApp, ids: number[]): Promise<void> {
-  await t.app.get(DataSource).transaction((m) =>
-    t.app.get(AlertIntakeService).onScanReconciled(m, { raisedOrReopened: ids, severityChanged: [], cleared: [] }),
+  const intakeService = t.app.get(AlertIntakeService);
+  const pending = await t.app.get(DataSource).transaction((m) =>
+    intakeService.onScanReconciled(m, { raisedOrReopened: ids, severityChanged: [], cleared: [] }),
   );
+  await intakeService.armTimers(pending);
 }
 
 export async function api(

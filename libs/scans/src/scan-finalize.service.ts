@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { StepTimer, StepTimings } from '@wage/common';
 import { ProjectRiskService } from '@wage/projects';
 import { BANK_FEED_RULES } from '@wage/rules';
-import { AlertIntakeService } from '@wage/workflow';
+import { AlertIntakeService, PendingTimers } from '@wage/workflow';
 import { Scan, SkippedSummary } from './entities/scan.entity';
 import { reconcileAlerts } from './reconcile-alerts';
 import { ScanMetrics } from './scan-metrics';
@@ -35,6 +35,7 @@ export class ScanFinalizeService {
     const timer = new StepTimer();
     const t0 = performance.now();
     let bodyDone = 0;
+    let pendingTimers: PendingTimers | undefined;
     const done = await this.dataSource.transaction(async (manager) => {
       const [scan]: Scan[] = await manager.query(
         `SELECT id, status, shard_count AS "shardCount", started_at AS "startedAt" FROM scans WHERE id = $1 FOR UPDATE`,
@@ -44,7 +45,7 @@ export class ScanFinalizeService {
       if (scan.status === 'succeeded' || scan.status === 'failed') return null;
 
       const changes = await timer.time('reconcile', () => reconcileAlerts(manager, scanId, timer));
-      await timer.time('intake', () => this.intake.onScanReconciled(manager, {
+      pendingTimers = await timer.time('intake', () => this.intake.onScanReconciled(manager, {
         raisedOrReopened: changes.raisedOrReopened,
         reopened: changes.reopened,
         severityChanged: changes.severityChanged,
@@ -82,6 +83,10 @@ export class ScanFinalizeService {
     });
     if (done !== null) {
       timer.add('commit', performance.now() - bodyDone);
+      // After the commit: the alerts are final and visible; their timers are armed outside
+      // the transaction (AlertIntakeService.armTimers).
+      const pending = pendingTimers;
+      if (pending) await timer.time('timers', () => this.intake.armTimers(pending));
       this.metrics.observeScan('succeeded', done);
       this.logger.log(`scan ${scanId} succeeded in ${done} ms`);
     }

@@ -5,7 +5,7 @@ import { AlertRouter } from '@wage/routing';
 import { EntityManager } from 'typeorm';
 import { Clock } from './clock';
 import { DeadlineService } from './deadlines.service';
-import { EscalationTimers } from './escalation-timers.service';
+import { EscalationTimer, EscalationTimers } from './escalation-timers.service';
 import { NotifiedAlert, WorkflowNotifier } from './workflow-notifier';
 
 export interface ScanAlertChanges {
@@ -20,6 +20,16 @@ export interface ScanAlertChanges {
   severityChanged: number[];
   /** Alerts the scan cleared (condition no longer holds). */
   cleared: number[];
+}
+
+/** Escalation timers a committed intake still has to arm in Redis (AlertIntakeService.armTimers). */
+export interface PendingTimers {
+  /** New alerts' first timers. */
+  schedule: EscalationTimer[];
+  /** Reopened alerts: their pending timer of the next level is set again from the new deadline. */
+  rearm: EscalationTimer[];
+  /** Deadlines that moved earlier (severity changed). */
+  advance: EscalationTimer[];
 }
 
 interface IntakeRow {
@@ -47,14 +57,35 @@ export class AlertIntakeService {
     private readonly clock: Clock,
   ) {}
 
-  /** `timer` gets the steps (intake.route, .deadlines, .notify, .timers: bench:scan prints them). */
-  async onScanReconciled(manager: EntityManager, changes: ScanAlertChanges, timer = new StepTimer()): Promise<void> {
-    await this.intakeRaised(manager, changes.raisedOrReopened, new Set(changes.reopened ?? []), timer);
-    await timer.time('intake.severity', () => this.followSeverity(manager, changes.severityChanged));
+  /**
+   * Writes the alerts' routing, deadlines and notifications in the scan's transaction and
+   * returns the escalation timers to arm once it has committed (`armTimers`). Redis is
+   * outside the transaction: arming there kept the scan's locks on every new alert for the
+   * Redis round trips (0.29 s of a 2,290-alert intake), and a timer lost between the commit
+   * and the arming (the process died) is run by the deadline sweep within 5 minutes
+   * (escalation-deadline-sweep.md). `timer` gets the steps (bench:scan prints them).
+   */
+  async onScanReconciled(manager: EntityManager, changes: ScanAlertChanges, timer = new StepTimer()): Promise<PendingTimers> {
+    const raised = await this.intakeRaised(manager, changes.raisedOrReopened, new Set(changes.reopened ?? []), timer);
+    const advance = await timer.time('intake.severity', () => this.followSeverity(manager, changes.severityChanged));
+    return { ...raised, advance };
   }
 
-  private async intakeRaised(manager: EntityManager, ids: number[], reopened: ReadonlySet<number>, timer: StepTimer): Promise<void> {
-    if (ids.length === 0) return;
+  /** After the commit of onScanReconciled's transaction. */
+  async armTimers(pending: PendingTimers): Promise<void> {
+    await this.timers.schedule(pending.schedule);
+    await this.timers.rearm(pending.rearm);
+    await this.timers.advance(pending.advance);
+  }
+
+  private async intakeRaised(
+    manager: EntityManager,
+    ids: number[],
+    reopened: ReadonlySet<number>,
+    timer: StepTimer,
+  ): Promise<Omit<PendingTimers, 'advance'>> {
+    const none = { schedule: [], rearm: [] };
+    if (ids.length === 0) return none;
     await timer.time('intake.route', () => this.router.route(manager, ids, { kind: 'scan', id: null, name: 'scan' }, 'routed'));
     const tDeadlines = performance.now();
     const rows: IntakeRow[] = await manager.query(
@@ -62,7 +93,7 @@ export class AlertIntakeService {
         WHERE id = ANY($1::bigint[]) AND status = 'open' ORDER BY id`,
       [ids],
     );
-    if (rows.length === 0) return;
+    if (rows.length === 0) return none;
     const now = this.clock.now();
     const slaOf = await this.deadlines.slaFor(
       manager,
@@ -85,13 +116,8 @@ export class AlertIntakeService {
     }
     for (const [unitCode, alerts] of byUnit) await this.notifier.alertsRouted(manager, unitCode, alerts);
     timer.add('intake.notify', performance.now() - tNotify);
-    // Redis is outside the transaction: a timer set for a rolled-back change finds
-    // nothing to do when it fires (it re-checks the alert).
     const timers = rows.map((r, i) => ({ alertId: r.id, level: r.escalation_level + 1, at: due[i] }));
-    await timer.time('intake.timers', async () => {
-      await this.timers.schedule(timers.filter((x) => !reopened.has(x.alertId)));
-      await this.timers.rearm(timers.filter((x) => reopened.has(x.alertId)));
-    });
+    return { schedule: timers.filter((x) => !reopened.has(x.alertId)), rearm: timers.filter((x) => reopened.has(x.alertId)) };
   }
 
   /**
@@ -99,8 +125,8 @@ export class AlertIntakeService {
    * from the acknowledgement). Open alerts keep their acknowledge deadline; overdue
    * ones are already escalated and keep their timers.
    */
-  private async followSeverity(manager: EntityManager, ids: number[]): Promise<void> {
-    if (ids.length === 0) return;
+  private async followSeverity(manager: EntityManager, ids: number[]): Promise<EscalationTimer[]> {
+    if (ids.length === 0) return [];
     const rows: Array<IntakeRow & { acknowledged_at: Date | null }> = await manager.query(
       `SELECT a.id, a.project_code, a.rule, a.severity, a.unit_code, a.escalation_level,
               (SELECT max(e.at) FROM alert_events e WHERE e.alert_id = a.id AND e.action = 'acknowledge') AS acknowledged_at
@@ -108,7 +134,7 @@ export class AlertIntakeService {
         WHERE a.id = ANY($1::bigint[]) AND a.status IN ('acknowledged', 'in_progress') AND NOT a.overdue ORDER BY a.id`,
       [ids],
     );
-    if (rows.length === 0) return;
+    if (rows.length === 0) return [];
     const slaOf = await this.deadlines.slaFor(
       manager,
       rows.map((r) => r.project_code),
@@ -120,6 +146,6 @@ export class AlertIntakeService {
          FROM unnest($1::bigint[], $2::timestamptz[]) AS d(id, due_at) WHERE a.id = d.id`,
       [rows.map((r) => r.id), due],
     );
-    await this.timers.advance(rows.map((r, i) => ({ alertId: r.id, level: r.escalation_level + 1, at: due[i] })));
+    return rows.map((r, i) => ({ alertId: r.id, level: r.escalation_level + 1, at: due[i] }));
   }
 }

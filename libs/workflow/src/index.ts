@@ -1,4 +1,4 @@
-export { AlertIntakeService, type ScanAlertChanges } from './alert-intake.service';
+export { AlertIntakeService, type PendingTimers, type ScanAlertChanges } from './alert-intake.service';
 export { WorkflowModule } from './workflow.module';
 export { Clock } from './clock';
 export { escalationJobId } from './escalation-timers.service';
