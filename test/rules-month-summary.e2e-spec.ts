@@ -51,6 +51,11 @@ describe('rule engine month summary (real PostgreSQL)', () => {
     }
   });
 
+  it('runs in sessions whose local buffers hold a shard\'s temporary tables (temp_buffers, set per connection)', async () => {
+    const [row]: Array<{ temp_buffers: string }> = await db.ds.query(`SHOW temp_buffers`);
+    expect(row.temp_buffers).toBe('64MB');
+  });
+
   it('gives the payroll history the same row of P from the summary as from payroll', async () => {
     const codes = ['MS-HIST', 'MS-ATT', 'MS-OCT', 'MS-SEP'];
     const runner = db.ds.createQueryRunner();
