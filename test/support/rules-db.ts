@@ -22,7 +22,9 @@ export interface RulesDb {
 export async function openRulesDb(): Promise<RulesDb> {
   const env = await createTestEnv();
   await migrateDatabase(env.databaseUrl);
-  const ds = new DataSource({ ...dataSourceOptions(env.databaseUrl), extra: { max: 2 } });
+  // The app's session settings (time zone, temp_buffers), with a smaller pool.
+  const options = dataSourceOptions(env.databaseUrl);
+  const ds = new DataSource({ ...options, extra: { ...(options.extra as Record<string, unknown>), max: 2 } });
   await ds.initialize();
   const profiles = new RegionProfileService(ds);
   const engine = new RuleEngine(profiles);

@@ -22,7 +22,13 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     synchronize: false,
     migrationsRun: false,
     // Business timestamps are timestamptz; this keeps the session itself in UTC.
-    extra: { max: 10, options: '-c timezone=UTC', application_name: 'wage-warning' },
+    // temp_buffers: a scan shard's temporary tables (month summary, payroll history,
+    // workers copy: about 30 MB for a shard of 5,000 projects) stay in the backend's
+    // local buffers instead of going through a temporary file past the default 8 MB.
+    // Local buffers are allocated as a session uses them, only by sessions with
+    // temporary tables, and the setting cannot change after a session's first one:
+    // hence per connection (docs/decisions/scan-shard-statements.md).
+    extra: { max: 10, options: '-c timezone=UTC -c temp_buffers=64MB', application_name: 'wage-warning' },
   };
 }
 

@@ -10,10 +10,16 @@ WITH scope AS (
 lim AS MATERIALIZED (
   SELECT s.project_code, (s.t ->> 'minimumMonthlyWageYuan')::numeric * 100 AS min_fen, (s.t ->> 'minWageDaysWorked')::int AS min_days
     FROM scope s WHERE s.t ->> 'minimumMonthlyWageYuan' IS NOT NULL),
+below_projects AS MATERIALIZED (
+  SELECT DISTINCT a.project_code
+    FROM pg_temp.rule_period_workers a JOIN lim USING (project_code)
+   WHERE a.in_attendance AND a.in_payroll
+     AND a.days_worked >= (SELECT min(min_days) FROM lim) AND a.payable_fen < (SELECT max(min_fen) FROM lim)
+     AND a.days_worked >= lim.min_days AND a.payable_fen < lim.min_fen),
 full_month AS NOT MATERIALIZED (
   SELECT a.project_code, a.id_hash, a.attendance_id_masked AS id_masked, a.days_worked, a.payable_fen, lim.min_fen
     FROM pg_temp.rule_period_workers a JOIN lim USING (project_code)
-   WHERE a.in_attendance AND a.in_payroll AND a.days_worked >= lim.min_days),
+   WHERE a.project_code = ANY (ARRAY(SELECT project_code FROM below_projects)) AND a.in_attendance AND a.in_payroll AND a.days_worked >= lim.min_days),
 agg AS MATERIALIZED (
   SELECT f.project_code, count(*)::int AS full_month_workers, count(*) FILTER (WHERE f.payable_fen < f.min_fen)::int AS below_workers,
          sum(f.min_fen - f.payable_fen) FILTER (WHERE f.payable_fen < f.min_fen)::bigint AS gap_fen

@@ -17,5 +17,6 @@ hit AS MATERIALIZED (
    WHERE agg.unsigned_workers > (s.t ->> 'contractUnsignedShare')::numeric * agg.enrolled_workers)
 SELECT hit.*, coalesce(to_jsonb((array_agg(jsonb_build_object('name', w.name, 'idMasked', w.id_masked, 'enteredOn', w.entered_on) ORDER BY w.entered_on, w.id_hash))[1:20]), '[]'::jsonb) AS workers
   FROM hit JOIN workers w USING (project_code)
- WHERE NOT w.contract_signed AND w.entered_on <= $4::date AND (w.exited_on IS NULL OR w.exited_on >= $4::date)
+ WHERE w.project_code = ANY (ARRAY(SELECT project_code FROM hit))
+   AND NOT w.contract_signed AND w.entered_on <= $4::date AND (w.exited_on IS NULL OR w.exited_on >= $4::date)
  GROUP BY hit.project_code, hit.enrolled_workers, hit.unsigned_workers;

@@ -58,4 +58,23 @@ describe('scopeArrays', () => {
       ruleLists: ['PAY_RATIO_LOW,PAYROLL_MISSING', 'ACCOUNT_MISSING', '', 'PAY_RATIO_LOW,PAYROLL_MISSING'],
     });
   });
+
+  it('groups by period and content whether rows share one rule array or not', () => {
+    const shared = ['PAY_RATIO_LOW', 'PAYROLL_MISSING'];
+    expect(
+      scopeArrays([
+        { projectCode: 'A', period: '2026-10-01', rules: shared },
+        { projectCode: 'B', period: '2026-09-01', rules: shared },
+        { projectCode: 'C', period: '2026-10-01', rules: ['PAY_RATIO_LOW', 'PAYROLL_MISSING'] },
+        { projectCode: 'D', period: '2026-10-01', rules: shared },
+        { projectCode: 'E', period: null, rules: shared },
+        { projectCode: 'F', period: '2026-09-01', rules: ['PAY_RATIO_LOW'] },
+      ]),
+    ).toEqual({
+      codes: ['A', 'B', 'C', 'D', 'E', 'F'],
+      groups: [1, 2, 1, 1, 3, 4],
+      periods: ['2026-10-01', '2026-09-01', null, '2026-09-01'],
+      ruleLists: ['PAY_RATIO_LOW,PAYROLL_MISSING', 'PAY_RATIO_LOW,PAYROLL_MISSING', 'PAY_RATIO_LOW,PAYROLL_MISSING', 'PAY_RATIO_LOW'],
+    });
+  });
 });

@@ -59,17 +59,32 @@ export function planReevaluation(
  * by ',' (rule codes are UPPER_SNAKE_CASE). Rows keep their order.
  */
 export function scopeArrays(scope: ScopeRow[]): { codes: string[]; groups: number[]; periods: Array<string | null>; ruleLists: string[] } {
-  const index = new Map<string, number>();
+  // Most rows share one rule list (the same array object, 9,000 rows per 1x shard): its
+  // group is found by that array and the period, and the list is joined and keyed by its
+  // text only once per array and period; equal lists in different arrays still share a
+  // group through the text key.
+  const byText = new Map<string, number>();
+  const byArray = new Map<readonly string[], Map<string, number>>();
   const out = { codes: [] as string[], groups: [] as number[], periods: [] as Array<string | null>, ruleLists: [] as string[] };
   for (const row of scope) {
-    const rules = row.rules.join(',');
-    const key = `${row.period ?? ''}|${rules}`;
-    let g = index.get(key);
+    let byPeriod = byArray.get(row.rules);
+    if (byPeriod === undefined) {
+      byPeriod = new Map<string, number>();
+      byArray.set(row.rules, byPeriod);
+    }
+    const period = row.period ?? '';
+    let g = byPeriod.get(period);
     if (g === undefined) {
-      out.periods.push(row.period);
-      out.ruleLists.push(rules);
-      g = out.periods.length;
-      index.set(key, g);
+      const rules = row.rules.join(',');
+      const key = `${period}|${rules}`;
+      g = byText.get(key);
+      if (g === undefined) {
+        out.periods.push(row.period);
+        out.ruleLists.push(rules);
+        g = out.periods.length;
+        byText.set(key, g);
+      }
+      byPeriod.set(period, g);
     }
     out.codes.push(row.projectCode);
     out.groups.push(g);

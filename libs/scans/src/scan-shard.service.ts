@@ -72,9 +72,16 @@ export class ScanShardService {
       const skipped: SkippedRule[] = [];
       // Rules that do not apply to a project (the bank rules without a bank feed) leave
       // its scope: not evaluated, so nothing of theirs is cleared, and not reported as skipped.
-      const notApplicable = new Set<string>();
+      // Keyed by project and period, so the scope rows without any (most of them) keep
+      // their shared rule list untouched instead of each rule being looked up.
+      const notApplicable = new Map<string, Set<string>>();
       const leaveOut = (period: string | null, rows: NotApplicableRule[] | undefined): void => {
-        for (const r of rows ?? []) notApplicable.add(`${r.projectCode}|${period ?? ''}|${r.rule}`);
+        for (const r of rows ?? []) {
+          const key = `${r.projectCode}|${period ?? ''}`;
+          const rules = notApplicable.get(key) ?? new Set<string>();
+          rules.add(r.rule);
+          notApplicable.set(key, rules);
+        }
       };
       if (mainProjects.length > 0) {
         const steps = new StepTimer();
@@ -108,7 +115,10 @@ export class ScanShardService {
           { projectCode: p, period: null, rules: STATE_RULES },
         ]),
         ...plan.scope,
-      ].map((row) => ({ ...row, rules: row.rules.filter((r) => !notApplicable.has(`${row.projectCode}|${row.period ?? ''}|${r}`)) }));
+      ].map((row) => {
+        const left = notApplicable.get(`${row.projectCode}|${row.period ?? ''}`);
+        return left ? { ...row, rules: row.rules.filter((r) => !left.has(r)) } : row;
+      });
       await timer.time('stage', () => this.stage(manager, scanId, shard, findings, skipped, scope, timer));
       bodyDone = performance.now();
     });

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { PAYROLL_HISTORY, PERIOD_WORKERS } from '../rules/sql-fragments';
+import { PAYROLL_HISTORY, PERIOD_PROJECTS } from '../rules/sql-fragments';
 import { CodeBounds, payrollPeriodsSql } from './code-bounds';
 
 /**
@@ -34,17 +34,17 @@ const HISTORY_SQL = `CREATE TEMP TABLE rule_payroll_history ON COMMIT DROP AS
 ${historyFromPayroll('period <= $2::date')}`;
 
 /**
- * The same history when the month summary is built: P's payable and largest payment come
- * from its payroll rows (exactly P's payroll rows of these projects, in the same snapshot)
- * and only the periods before P are read from payroll, so a shard reads P's payroll pages
- * once, not twice.
+ * The same history when the month summary is built: P's row is the summary's roll-up of
+ * P's payroll rows (exactly P's payroll rows of these projects, in the same snapshot, as of
+ * the same D: payable, largest payment paid as of D, first and last paid_on, for the
+ * projects with a payroll row in P) and only the periods before P are read from payroll,
+ * so a shard reads P's payroll pages once, not twice, and its summary rows not again.
  */
 const HISTORY_FROM_SUMMARY_SQL = `CREATE TEMP TABLE rule_payroll_history ON COMMIT DROP AS
 ${historyFromPayroll('period < $2::date')}
 UNION ALL
-SELECT project_code, $2::date, sum(payable_fen)::bigint, max(paid_fen) FILTER (WHERE paid_on <= $3::date)::bigint,
-       min(paid_on), max(paid_on)
-  FROM ${PERIOD_WORKERS} WHERE in_payroll GROUP BY project_code`;
+SELECT project_code, $2::date, payable_fen, max_paid_fen, first_paid_on, last_paid_on
+  FROM ${PERIOD_PROJECTS} WHERE payroll_rows > 0`;
 
 /**
  * Builds the history up to P as of D for these projects (replacing one built earlier in

@@ -8,6 +8,7 @@ import { RULE_SQL } from '../rules/all-rules';
 import { RuleGate } from '../rules/rule-sql';
 import { EvaluationResult, EvaluationScope, NotApplicableRule, RuleFinding, SkippedRule } from '../types';
 import { partitionScope, ruleCodesOf, toFindings } from './findings';
+import { textArrayLiteral } from './array-literal';
 import { codeBounds } from './code-bounds';
 import { buildPayrollHistory, readsPayrollHistory } from './payroll-history';
 import { buildPeriodSummary, readsPeriodSummary } from './period-summary';
@@ -55,6 +56,19 @@ export class RuleEngine {
         }
         return open;
       };
+      // $1 / $2 of the rules as array literals (array-literal.ts), built once for the
+      // whole scope, which nearly every rule runs on (a subset only when some projects
+      // are skipped or gated out, an exact subset in order: so same length = same list).
+      let wholeScope: [string, string] | undefined;
+      const scopeParams = (runnable: string[]): [string, string] => {
+        const build = (): [string, string] => [
+          textArrayLiteral(runnable),
+          textArrayLiteral(runnable.map((p) => (byProject.get(p) as ResolvedProfile).code)),
+        ];
+        if (runnable.length !== projectCodes.length) return build();
+        wholeScope ??= build();
+        return wholeScope;
+      };
       const bounds = await codeBounds(m, projectCodes);
       let summarised = false;
       let historyBuilt = false;
@@ -82,9 +96,9 @@ export class RuleEngine {
           await timer.time('workers', () => buildScopeWorkers(m, projectCodes));
           workersBuilt = true;
         }
-        const profileCodes = runnable.map((p) => (byProject.get(p) as ResolvedProfile).code);
+        const [codes, profileCodes] = scopeParams(runnable);
         const rows: Record<string, unknown>[] = await timer.time(code, () =>
-          m.query(rule.sql, [runnable, profileCodes, thresholdsJson, scope.asOf, scope.period]),
+          m.query(rule.sql, [codes, profileCodes, thresholdsJson, scope.asOf, scope.period]),
         );
         findings.push(...timer.timeSync('findings', () => toFindings(rule, rows, byProject, scope.period)));
       }

@@ -8,7 +8,8 @@ export const PAID_AS_OF = (alias: string): string => `CASE WHEN ${alias}.paid_on
  * payroll row joined (either may be missing, see in_attendance / in_payroll), built once
  * per evaluation by engine/period-summary.ts. Its per-project roll-up is PERIOD_PROJECTS
  * (payroll_rows, payable_fen, paid_fen as of D, underpaid_workers, attending_workers,
- * days_worked of those attending).
+ * days_worked of those attending, and of its payroll rows max_paid_fen as of D,
+ * first_paid_on, last_paid_on).
  */
 export const PERIOD_WORKERS = `pg_temp.rule_period_workers`;
 export const PERIOD_PROJECTS = `pg_temp.rule_period_projects`;

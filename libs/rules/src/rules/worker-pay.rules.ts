@@ -1,7 +1,7 @@
 import { ratioText, shareAbove, shareAtLeast } from '../money';
 import { defineRule } from './define-rule';
 import { num, SCOPE_CTE, th, thInt } from './rule-sql';
-import { FIRST_20, OF_PROJECTS_IN, PAID_AS_OF, PAYROLL_HISTORY, PERIOD_END, PERIOD_PROJECTS, PERIOD_WORKERS, WORKER_LIST_CTE, WORKER_ROW } from './sql-fragments';
+import { FIRST_20, OF_PROJECTS_IN, PAID_AS_OF, PAYROLL_HISTORY, PERIOD_END, PERIOD_PROJECTS, PERIOD_WORKERS, SCOPE_WORKERS, WORKER_LIST_CTE, WORKER_ROW } from './sql-fragments';
 
 /**
  * UNPAID_WORKERS: attending workers in P without a payroll row for P whose paid amount
@@ -64,14 +64,23 @@ export const BELOW_MIN_WAGE = defineRule({
   titleEn: 'Pay below the minimum wage',
   thresholdKeys: ['minimumMonthlyWageYuan', 'minWageDaysWorked', 'belowMinWageRedShare'],
   skipReason: (t) => (t.minimumMonthlyWageYuan === null ? 'no monthly minimum wage configured in the region profile' : null),
+  // Only projects with a row below their minimum can fire: those are found first, with
+  // the lowest day count and highest minimum of the scope as a cheap filter on every
+  // row of P, and only their rows are counted (most nights none).
   sql: `WITH ${SCOPE_CTE},
 lim AS MATERIALIZED (
   SELECT s.project_code, ${th('minimumMonthlyWageYuan')} * 100 AS min_fen, ${thInt('minWageDaysWorked')} AS min_days
     FROM scope s WHERE s.t ->> 'minimumMonthlyWageYuan' IS NOT NULL),
+below_projects AS MATERIALIZED (
+  SELECT DISTINCT a.project_code
+    FROM ${PERIOD_WORKERS} a JOIN lim USING (project_code)
+   WHERE a.in_attendance AND a.in_payroll
+     AND a.days_worked >= (SELECT min(min_days) FROM lim) AND a.payable_fen < (SELECT max(min_fen) FROM lim)
+     AND a.days_worked >= lim.min_days AND a.payable_fen < lim.min_fen),
 full_month AS NOT MATERIALIZED (
   SELECT a.project_code, a.id_hash, a.attendance_id_masked AS id_masked, a.days_worked, a.payable_fen, lim.min_fen
     FROM ${PERIOD_WORKERS} a JOIN lim USING (project_code)
-   WHERE a.in_attendance AND a.in_payroll AND a.days_worked >= lim.min_days),
+   WHERE ${OF_PROJECTS_IN('below_projects', 'a')} AND a.in_attendance AND a.in_payroll AND a.days_worked >= lim.min_days),
 agg AS MATERIALIZED (
   SELECT f.project_code, count(*)::int AS full_month_workers, count(*) FILTER (WHERE f.payable_fen < f.min_fen)::int AS below_workers,
          sum(f.min_fen - f.payable_fen) FILTER (WHERE f.payable_fen < f.min_fen)::bigint AS gap_fen
@@ -180,21 +189,26 @@ export const EXIT_UNSETTLED = defineRule({
   titleZh: '退场未结清工资',
   titleEn: 'Worker exited without settlement',
   thresholdKeys: [],
+  // The workers who exited in P come from the scope's narrow copy of workers (one pass
+  // over it, not over every row of workers); their names and masked ids from workers,
+  // by index, for the unsettled ones only (one workers row per project and id).
   sql: `WITH ${SCOPE_CTE},
 owed AS (
-  SELECT w.project_code, w.id_hash, w.name, w.id_masked, w.exited_on,
+  SELECT w.project_code, w.id_hash, w.exited_on,
          sum(pr.payable_fen)::bigint AS payable_fen, sum(${PAID_AS_OF('pr')})::bigint AS paid_fen
-    FROM workers w
+    FROM ${SCOPE_WORKERS} w
     JOIN payroll pr ON pr.project_code = w.project_code AND pr.id_hash = w.id_hash
    WHERE w.project_code = ANY($1::text[]) AND w.exited_on BETWEEN $5::date AND ${PERIOD_END}
-   GROUP BY w.project_code, w.id_hash, w.name, w.id_masked, w.exited_on
+   GROUP BY w.project_code, w.id_hash, w.exited_on
   HAVING sum(pr.payable_fen) > sum(${PAID_AS_OF('pr')}))
 SELECT o.project_code, count(*)::int AS unsettled_workers, sum(o.payable_fen - o.paid_fen)::bigint AS owed_fen,
        ${FIRST_20(
-         `jsonb_build_object('name', o.name, 'idMasked', o.id_masked, 'exitedOn', o.exited_on, 'payableFen', o.payable_fen, 'paidFen', o.paid_fen, 'owedFen', o.payable_fen - o.paid_fen)`,
+         `jsonb_build_object('name', n.name, 'idMasked', n.id_masked, 'exitedOn', o.exited_on, 'payableFen', o.payable_fen, 'paidFen', o.paid_fen, 'owedFen', o.payable_fen - o.paid_fen)`,
          'o.payable_fen - o.paid_fen DESC, o.id_hash',
        )} AS workers
-  FROM owed o GROUP BY o.project_code`,
+  FROM owed o
+  JOIN workers n ON n.project_code = o.project_code AND n.id_hash = o.id_hash
+ GROUP BY o.project_code`,
   decide(row) {
     return {
       severity: 'red',
