@@ -1,0 +1,86 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+const RANK = `(CASE "severity" WHEN 'red' THEN 0 WHEN 'orange' THEN 1 WHEN 'yellow' THEN 2 ELSE 3 END)`;
+const ORDER = `${RANK}, "queue_risk" DESC, "shortfall_fen" DESC, "first_seen_at", "id"`;
+const FILTERS = `"unit_code", "project_code", "rule", "period", "severity", "overdue", "assignee_user_id", "suppressed_until", "region_code"`;
+
+/**
+ * Issue 17, the list at 100k open alerts: `regionCode` filters on the project's region,
+ * so a region page joined projects for every alert it walked (6.7–8.3 ms of PostgreSQL
+ * CPU per page, the dearest filter). The database now copies the project's region to
+ * `alerts.region_code`, as it copies the risk score to queue_risk (AlertQueueRank), and
+ * by the same reasoning: triggers, so no writer of projects or alerts can leave the copy
+ * behind. A new alert takes its project's region (NULL without a project row, as the
+ * LEFT JOIN gave); a project inserted, deleted, renamed or moved to another region
+ * rewrites its alerts' copy, only where it differs. The copy does not touch `version` or
+ * `updated_at`: it is not an edit. Separate triggers from queue_risk's, which this
+ * migration leaves alone.
+ *
+ * Indexes (docs/decisions/alert-list-region-copy.md):
+ * - `IDX_alerts_queue_region (status, left(region_code, 4), queue order…)`: a city's
+ *   (4-digit prefix) alerts in queue order, so a region page and its exact count walk
+ *   only that city's entries, as IDX_alerts_queue_rule does for a rule. A county
+ *   (5–6 digits) walks its city's entries, checking region_code on the index. Partial
+ *   (`region_code IS NOT NULL`, implied only by a region filter) for the reason given in
+ *   AlertQueueRuleIndex: no unfiltered page may pick it.
+ * - IDX_alerts_queue_rank gets region_code in its INCLUDE, so a 2–3 digit prefix (a
+ *   province: nearly every alert) is still checked on the index alone.
+ */
+export class AlertRegionCopy1797960000000 implements MigrationInterface {
+  name = 'AlertRegionCopy1797960000000';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "alerts" ADD "region_code" character(6)`);
+    await queryRunner.query(`UPDATE "alerts" a SET "region_code" = p."region_code" FROM "projects" p WHERE p."project_code" = a."project_code"`);
+    await queryRunner.query(`CREATE FUNCTION "alerts_take_region"() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        NEW.region_code := (SELECT region_code FROM projects WHERE project_code = NEW.project_code);
+        RETURN NEW;
+      END $$`);
+    await queryRunner.query(
+      `CREATE TRIGGER "alerts_take_region" BEFORE INSERT OR UPDATE OF "project_code" ON "alerts" FOR EACH ROW EXECUTE FUNCTION "alerts_take_region"()`,
+    );
+    await queryRunner.query(`CREATE FUNCTION "projects_region_to_alerts"() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP <> 'INSERT' AND (TG_OP = 'DELETE' OR OLD.project_code <> NEW.project_code) THEN
+          UPDATE alerts SET region_code = NULL WHERE project_code = OLD.project_code AND region_code IS NOT NULL;
+        END IF;
+        IF TG_OP = 'DELETE' THEN
+          RETURN OLD;
+        END IF;
+        UPDATE alerts SET region_code = NEW.region_code WHERE project_code = NEW.project_code AND region_code IS DISTINCT FROM NEW.region_code;
+        RETURN NEW;
+      END $$`);
+    await queryRunner.query(
+      `CREATE TRIGGER "projects_region_to_alerts" AFTER INSERT OR DELETE ON "projects" FOR EACH ROW EXECUTE FUNCTION "projects_region_to_alerts"()`,
+    );
+    // Updates only when the region or the code really changes: an import's upsert of an
+    // unchanged project costs nothing here.
+    await queryRunner.query(
+      `CREATE TRIGGER "projects_region_moved" AFTER UPDATE OF "region_code", "project_code" ON "projects" FOR EACH ROW
+         WHEN (OLD.region_code IS DISTINCT FROM NEW.region_code OR OLD.project_code IS DISTINCT FROM NEW.project_code)
+         EXECUTE FUNCTION "projects_region_to_alerts"()`,
+    );
+    await queryRunner.query(`DROP INDEX "public"."IDX_alerts_queue_rank"`);
+    await queryRunner.query(`CREATE INDEX "IDX_alerts_queue_rank" ON "alerts" ("status", ${ORDER}) INCLUDE (${FILTERS})`);
+    await queryRunner.query(
+      `CREATE INDEX "IDX_alerts_queue_region" ON "alerts" ("status", left("region_code", 4), ${ORDER}) INCLUDE (${FILTERS})
+         WHERE "region_code" IS NOT NULL`,
+    );
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX "public"."IDX_alerts_queue_region"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_alerts_queue_rank"`);
+    await queryRunner.query(
+      `CREATE INDEX "IDX_alerts_queue_rank" ON "alerts" ("status", ${ORDER})
+         INCLUDE ("unit_code", "project_code", "rule", "period", "severity", "overdue", "assignee_user_id", "suppressed_until")`,
+    );
+    await queryRunner.query(`DROP TRIGGER "projects_region_moved" ON "projects"`);
+    await queryRunner.query(`DROP TRIGGER "projects_region_to_alerts" ON "projects"`);
+    await queryRunner.query(`DROP FUNCTION "projects_region_to_alerts"()`);
+    await queryRunner.query(`DROP TRIGGER "alerts_take_region" ON "alerts"`);
+    await queryRunner.query(`DROP FUNCTION "alerts_take_region"()`);
+    await queryRunner.query(`ALTER TABLE "alerts" DROP COLUMN "region_code"`);
+  }
+}
