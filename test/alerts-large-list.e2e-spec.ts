@@ -1,6 +1,8 @@
 import { DataSource } from 'typeorm';
 import { Role } from '@wage/auth';
-import { AlertListQueryDto, AlertQueryService, BOUNDARY_STRIDE, EXACT_TOTAL_LIMIT, QUEUE_ORDER_SQL } from '@wage/alerts';
+import type { Pool } from 'pg';
+import { queryPrepared, statementName } from '@wage/database';
+import { AlertListQueryDto, AlertQueryService, BOUNDARY_STRIDE, EXACT_TOTAL_LIMIT, keyOfJson, nearestBoundary, QUEUE_ORDER_SQL } from '@wage/alerts';
 import { loginAs } from './support/auth';
 import { insertProjects } from './support/scans';
 import { startTestApp, TestApp } from './support/test-app';
@@ -138,6 +140,37 @@ describe('alert list of a large set (page boundaries)', () => {
     const yellow = await plan({ severity: ['yellow'] });
     expect(yellow).toMatch(/Index Cond: \(\(status = [^\n]*\(CASE severity/);
     inOrder(yellow);
+  });
+
+  it('runs a deep page after a boundary on its generic plan (queryPrepared genericPlan), with the same answer', async () => {
+    const queries = t.app.get(AlertQueryService);
+    const auditor = { kind: 'user' as const, id: '00000000-0000-0000-0000-000000000000', name: 'a', role: Role.Auditor, unitCode: null, bureauCode: null, canUnmask: false };
+    const dto = Object.assign(new AlertListQueryDto(), { status: ['open'], page: 1, pageSize: 50 });
+    const [census] = (await ds.query(...queries.censusStatement(dto, auditor))) as Array<{ boundaries: string }>;
+    const boundaries = (JSON.parse(census.boundaries) as unknown[]).map((b) => JSON.stringify(b));
+    // Pages of every depth, as list() reads them while the census is fresh: one text, other values.
+    const statements = [40, 57, 133, 290, 401].map((page) => {
+      const b = nearestBoundary((page - 1) * 50, boundaries)!;
+      return queries.listStatement(Object.assign(new AlertListQueryDto(), { ...dto, page }), auditor, { count: false, from: { key: keyOfJson(b.key), skip: b.skip } });
+    });
+    const [text] = statements[0];
+    expect(new Set(statements.map(([s]) => s)).size).toBe(1);
+    const pool = (ds.driver as unknown as { master: Pool }).master;
+    // One connection in the pool, so every statement below runs on it.
+    const spare = await Promise.all(Array.from({ length: pool.totalCount }, () => pool.connect()));
+    spare.slice(1).forEach((c) => c.release(true));
+    spare[0].release();
+    const plans = async (): Promise<{ generic: number; custom: number; mode: string }> => {
+      const [row] = (await pool.query(`SELECT generic_plans::int AS generic, custom_plans::int AS custom, current_setting('plan_cache_mode') AS mode FROM pg_prepared_statements WHERE name = $1`, [statementName(text)])).rows as Array<{ generic: number; custom: number; mode: string }>;
+      return row;
+    };
+    const expected = await Promise.all(statements.map(async ([s, values]) => JSON.stringify(await ds.query(s, values))));
+    const before = (await plans()) ?? { generic: 0, custom: 0 };
+    for (let i = 0; i < 10; i++) expect(JSON.stringify(await queryPrepared(ds, ...statements[i % statements.length], { genericPlan: true }))).toBe(expected[i % statements.length]);
+    // Every execution on the generic plan (auto makes the first five custom, and may keep
+    // planning: it did on the benchmark's 100k), the same answers, the connection back at auto.
+    const after = await plans();
+    expect({ generic: after.generic - before.generic, custom: after.custom - before.custom, mode: after.mode }).toEqual({ generic: 10, custom: 0, mode: 'auto' });
   });
 
   it('reads a deep page exactly right after a write through this process', async () => {

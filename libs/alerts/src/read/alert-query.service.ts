@@ -59,10 +59,12 @@ export class AlertQueryService {
     const set = taken && taken.total > EXACT_TOTAL_LIMIT ? taken : undefined;
     const boundary = set && !q.cursor ? nearestBoundary((q.page - 1) * q.pageSize, set.boundaries) : undefined;
     const from = boundary ? { key: keyOfJson(boundary.key), skip: boundary.skip } : undefined;
-    const [{ total, items, n, last }] = await queryPrepared<{ total: number | null; items: string; n: number; last: string | null }>(
-      this.dataSource,
-      ...this.listStatement(q, principal, { count: !set, from }),
-    );
+    // A page after a key (a boundary, a cursor) runs on its generic plan: PostgreSQL's auto mode judged the
+    // custom plans cheaper and planned it anew on every request (alert-list-generic-plans.md).
+    const [text, values] = this.listStatement(q, principal, { count: !set, from });
+    const [{ total, items, n, last }] = await queryPrepared<{ total: number | null; items: string; n: number; last: string | null }>(this.dataSource, text, values, {
+      genericPlan: from !== undefined || q.cursor !== undefined,
+    });
     const exact = set ? set.total : total !== null && total <= EXACT_TOTAL_LIMIT ? total : (await this.largeTotals.get(countKey, census)).total;
     // A full page may have a next one; a short page is the last.
     const next = n === q.pageSize && last ? JSON.stringify(cursorOfKey(last)) : 'null';
