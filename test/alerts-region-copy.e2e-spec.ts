@@ -105,4 +105,44 @@ describe('alerts.region_code, the copy of the project region the list filters on
     expect(await listed('440106')).toHaveLength(2); // R2's, R3 is gone
     await expectListEqualsJoin();
   });
+
+  it('moves the alerts of many projects in one statement (an import upsert), unchanged ones untouched', async () => {
+    await insertProjects(t, [
+      { code: 'B1', region: '420113' },
+      { code: 'B2', region: '420113' },
+    ]);
+    await insertAlerts('B1', 2);
+    await insertAlerts('B2', 2);
+    const b2 = (await ds.query(`SELECT xmin::text AS x FROM alerts WHERE project_code = 'B2' ORDER BY id`)) as unknown[];
+    await ds.query(
+      `INSERT INTO projects (project_code, name, region_code, industry, construction_unit_uscc, general_contractor_uscc, contract_amount_fen, contract_signed_on, status)
+       SELECT project_code, name, CASE project_code WHEN 'B1' THEN '440106' ELSE region_code END, industry, construction_unit_uscc,
+              general_contractor_uscc, contract_amount_fen, contract_signed_on, status
+         FROM projects WHERE project_code IN ('B1', 'B2')
+       ON CONFLICT (project_code) DO UPDATE SET region_code = EXCLUDED.region_code, name = EXCLUDED.name`,
+    );
+    expect(await copies('B1')).toEqual(['440106']);
+    expect(await copies('B2')).toEqual(['420113']);
+    // B2's alerts were not rewritten (same row versions).
+    expect(await ds.query(`SELECT xmin::text AS x FROM alerts WHERE project_code = 'B2' ORDER BY id`)).toEqual(b2);
+    await expectListEqualsJoin();
+  });
+
+  it('plans every copy trigger for the rows it has: force_custom_plan, one statement per writing statement from projects', async () => {
+    const functions = (await ds.query(
+      `SELECT proname, proconfig FROM pg_proc WHERE proname IN ('alerts_take_region', 'projects_added_to_alerts', 'projects_moved_to_alerts', 'projects_gone_from_alerts') ORDER BY proname`,
+    )) as Array<{ proname: string; proconfig: string[] | null }>;
+    expect(functions).toHaveLength(4);
+    for (const f of functions) expect({ f: f.proname, config: f.proconfig }).toEqual({ f: f.proname, config: ['plan_cache_mode=force_custom_plan'] });
+    // tgtype bit 0: row-level. Every trigger on projects that reaches alerts is statement-level.
+    const triggers = (await ds.query(
+      `SELECT t.tgname, (t.tgtype & 1) = 1 AS per_row FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
+        WHERE t.tgrelid = 'projects'::regclass AND p.proname LIKE 'projects_%_alerts' ORDER BY 1`,
+    )) as Array<{ tgname: string; per_row: boolean }>;
+    expect(triggers).toEqual([
+      { tgname: 'projects_added_to_alerts', per_row: false },
+      { tgname: 'projects_gone_from_alerts', per_row: false },
+      { tgname: 'projects_moved_to_alerts', per_row: false },
+    ]);
+  });
 });
