@@ -1,6 +1,8 @@
 import { DataSource } from 'typeorm';
 import { Role } from '@wage/auth';
-import { AlertQueryService, BOUNDARY_STRIDE, EXACT_TOTAL_LIMIT, QUEUE_ORDER_SQL } from '@wage/alerts';
+import type { Pool } from 'pg';
+import { queryPrepared, statementName } from '@wage/database';
+import { AlertListQueryDto, AlertQueryService, BOUNDARY_STRIDE, EXACT_TOTAL_LIMIT, keyOfJson, nearestBoundary, QUEUE_ORDER_SQL } from '@wage/alerts';
 import { loginAs } from './support/auth';
 import { insertProjects } from './support/scans';
 import { startTestApp, TestApp } from './support/test-app';
@@ -75,6 +77,100 @@ describe('alert list of a large set (page boundaries)', () => {
     const fromBoundary = statements.mock.calls.filter(([, , options]) => options?.from).length;
     expect(fromBoundary).toBeGreaterThanOrEqual(3 * 7);
     statements.mockRestore();
+  });
+
+  it.each([
+    ['4401', 'a city: IDX_alerts_queue_region'],
+    ['440106', 'a county: its city in IDX_alerts_queue_region, region_code checked on the index'],
+    ['44', 'a province: IDX_alerts_queue_rank, region_code checked on the index'],
+  ])('reads every page of the large set of regionCode=%s (%s) as the page by offset of the projects join', async (region) => {
+    const auditor = (await loginAs(t, { role: Role.Auditor })).headers;
+    // The meaning of the filter before the region was copied onto alerts: the project's region.
+    const ids = (
+      (await ds.query(
+        `SELECT a.id::int AS id FROM alerts a JOIN projects p ON p.project_code = a.project_code
+          WHERE a.status = 'open' AND p.region_code LIKE $1 ORDER BY ${QUEUE_ORDER_SQL}`,
+        [`${region}%`],
+      )) as Array<{ id: number }>
+    ).map((r) => r.id);
+    expect(ids.length).toBeGreaterThan(EXACT_TOTAL_LIMIT);
+    const statements = jest.spyOn(t.app.get(AlertQueryService), 'listStatement');
+    const path = `/alerts?status=open&pageSize=50&regionCode=${region}`;
+    expect((await get(path, auditor)).total).toBe(ids.length);
+    const last = Math.ceil(ids.length / 50);
+    for (const page of [2, 6, 7, 150, last - 1, last, last + 1]) {
+      const body = await get(`${path}&page=${page}`, auditor);
+      expect({ page, ids: body.items.map((i) => i.id) }).toEqual({ page, ids: pageOf(ids, page) });
+      expect(body).toMatchObject({ total: ids.length, page });
+    }
+    expect(statements.mock.calls.filter(([, , options]) => options?.from).length).toBeGreaterThanOrEqual(4);
+    statements.mockRestore();
+  });
+
+  it.each(['force_custom_plan', 'force_generic_plan'])('plans a region page on IDX_alerts_queue_region, an unfiltered and a severity page on IDX_alerts_queue_rank, all in queue order (%s)', async (mode) => {
+    const queries = t.app.get(AlertQueryService);
+    const auditor = { kind: 'user' as const, id: '00000000-0000-0000-0000-000000000000', name: 'a', role: Role.Auditor, unitCode: null, bureauCode: null, canUnmask: false };
+    let plans = 0;
+    const plan = async (dto: Partial<AlertListQueryDto>): Promise<string> => {
+      const [text, values] = queries.listStatement(Object.assign(new AlertListQueryDto(), { status: ['open'], page: 100, pageSize: 50, ...dto }), auditor);
+      // EXECUTE takes its values in the text; plan_cache_mode is read when the plan is chosen.
+      const literals = values.map((v) => (typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`)).join(', ');
+      const name = `wt_plan_${++plans}`;
+      return ds.transaction(async (m) => {
+        await m.query(`SET LOCAL plan_cache_mode = ${mode}`);
+        await m.query(`PREPARE ${name} AS ${text}`);
+        const rows = (await m.query(`EXPLAIN (COSTS OFF) EXECUTE ${name}(${literals})`)) as Array<{ 'QUERY PLAN': string }>;
+        await m.query(`DEALLOCATE ${name}`);
+        return rows.map((r) => r['QUERY PLAN']).join('\n');
+      });
+    };
+    // A walk in queue order (no sort of the matches) that joins no project: only the page's 50 rows fetch theirs.
+    const inOrder = (p: string): void => {
+      expect(p).not.toMatch(/Sort Key: \(CASE/);
+      expect(p).not.toMatch(/Seq Scan on projects|Hash Join/);
+    };
+    const region = await plan({ regionCode: '4401' });
+    expect(region).toMatch(/Index Only Scan using "IDX_alerts_queue_region"/);
+    inOrder(region);
+    const unfiltered = await plan({});
+    expect(unfiltered).toMatch(/Index Only Scan using "IDX_alerts_queue_rank"/);
+    expect(unfiltered).not.toMatch(/IDX_alerts_queue_region/);
+    inOrder(unfiltered);
+    // A severity page seeks to its severity (its rank is an index condition) instead of filtering the others out.
+    const yellow = await plan({ severity: ['yellow'] });
+    expect(yellow).toMatch(/Index Cond: \(\(status = [^\n]*\(CASE severity/);
+    inOrder(yellow);
+  });
+
+  it('runs a deep page after a boundary on its generic plan (queryPrepared genericPlan), with the same answer', async () => {
+    const queries = t.app.get(AlertQueryService);
+    const auditor = { kind: 'user' as const, id: '00000000-0000-0000-0000-000000000000', name: 'a', role: Role.Auditor, unitCode: null, bureauCode: null, canUnmask: false };
+    const dto = Object.assign(new AlertListQueryDto(), { status: ['open'], page: 1, pageSize: 50 });
+    const [census] = (await ds.query(...queries.censusStatement(dto, auditor))) as Array<{ boundaries: string }>;
+    const boundaries = (JSON.parse(census.boundaries) as unknown[]).map((b) => JSON.stringify(b));
+    // Pages of every depth, as list() reads them while the census is fresh: one text, other values.
+    const statements = [40, 57, 133, 290, 401].map((page) => {
+      const b = nearestBoundary((page - 1) * 50, boundaries)!;
+      return queries.listStatement(Object.assign(new AlertListQueryDto(), { ...dto, page }), auditor, { count: false, from: { key: keyOfJson(b.key), skip: b.skip } });
+    });
+    const [text] = statements[0];
+    expect(new Set(statements.map(([s]) => s)).size).toBe(1);
+    const pool = (ds.driver as unknown as { master: Pool }).master;
+    // One connection in the pool, so every statement below runs on it.
+    const spare = await Promise.all(Array.from({ length: pool.totalCount }, () => pool.connect()));
+    spare.slice(1).forEach((c) => c.release(true));
+    spare[0].release();
+    const plans = async (): Promise<{ generic: number; custom: number; mode: string }> => {
+      const [row] = (await pool.query(`SELECT generic_plans::int AS generic, custom_plans::int AS custom, current_setting('plan_cache_mode') AS mode FROM pg_prepared_statements WHERE name = $1`, [statementName(text)])).rows as Array<{ generic: number; custom: number; mode: string }>;
+      return row;
+    };
+    const expected = await Promise.all(statements.map(async ([s, values]) => JSON.stringify(await ds.query(s, values))));
+    const before = (await plans()) ?? { generic: 0, custom: 0 };
+    for (let i = 0; i < 10; i++) expect(JSON.stringify(await queryPrepared(ds, ...statements[i % statements.length], { genericPlan: true }))).toBe(expected[i % statements.length]);
+    // Every execution on the generic plan (auto makes the first five custom, and may keep
+    // planning: it did on the benchmark's 100k), the same answers, the connection back at auto.
+    const after = await plans();
+    expect({ generic: after.generic - before.generic, custom: after.custom - before.custom, mode: after.mode }).toEqual({ generic: 10, custom: 0, mode: 'auto' });
   });
 
   it('reads a deep page exactly right after a write through this process', async () => {

@@ -32,13 +32,37 @@ export function statementName(text: string): string | undefined {
  * `dataSource.query(text, values)` as a named prepared statement on the DataSource's own
  * pool (the TypeORM query runner has no way to name one). Rows come back as pg returns
  * them, like dataSource.query; a failure is TypeORM's QueryFailedError, like there.
+ *
+ * `genericPlan`: run it on its generic plan, whatever `plan_cache_mode = auto` would
+ * choose. Auto compares the generic plan's estimate with the custom plans' and keeps
+ * planning a custom plan per execution when those look cheaper, which they can for a
+ * statement whose values say much about its rows (the list's deep page after a boundary:
+ * planned on every request, ≈ 1 ms of CPU, docs/decisions/alert-list-generic-plans.md).
+ * Only for statements whose generic plan is known good for every value: the setting is
+ * the connection's for the statement's duration (set before, reset after, on the same
+ * connection; a connection where either fails is discarded, never returned to the pool).
  */
-export async function queryPrepared<T>(dataSource: DataSource, text: string, values: unknown[]): Promise<T[]> {
+export async function queryPrepared<T>(dataSource: DataSource, text: string, values: unknown[], options: { genericPlan?: boolean } = {}): Promise<T[]> {
   const pool = (dataSource.driver as unknown as { master: Pool }).master;
+  const query = { name: statementName(text), text, values };
   try {
-    const result = await pool.query({ name: statementName(text), text, values });
-    return result.rows as T[];
+    if (!options.genericPlan) return (await pool.query(query)).rows as T[];
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query(GENERIC_ON).catch((e: Error) => Promise.reject((broken = e)));
+      try {
+        return (await client.query(query)).rows as T[];
+      } finally {
+        await client.query(GENERIC_OFF).catch((e: Error) => (broken = e));
+      }
+    } finally {
+      client.release(broken);
+    }
   } catch (error) {
     throw new QueryFailedError(text, values, error as Error);
   }
 }
+
+const GENERIC_ON = 'SET plan_cache_mode = force_generic_plan';
+const GENERIC_OFF = 'RESET plan_cache_mode';

@@ -20,6 +20,8 @@ import { AlertStatus, ResolutionCode, Severity } from './alert-enums';
 @Index('IDX_alerts_claim_order', { synchronize: false })
 // The same order per rule (a rule-filtered page), migration AlertQueueRuleIndex.
 @Index('IDX_alerts_queue_rule', { synchronize: false })
+// The same order per city (a regionCode page), migration AlertRegionCopy.
+@Index('IDX_alerts_queue_region', { synchronize: false })
 export class Alert {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: number;
@@ -80,6 +82,14 @@ export class Alert {
    */
   @Column({ type: 'integer', default: 0, select: false, insert: false, update: false })
   queueRisk!: number;
+
+  /**
+   * The project's region (projects.region_code; NULL without a project row), copied here
+   * by the database's triggers (migration AlertRegionCopy) so a regionCode page is read
+   * from one index without joining projects. Never written by the application.
+   */
+  @Column({ type: 'char', length: 6, nullable: true, select: false, insert: false, update: false })
+  regionCode!: string | null;
 
   @Column({ type: 'timestamptz' })
   firstSeenAt!: Date;

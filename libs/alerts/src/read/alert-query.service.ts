@@ -7,11 +7,15 @@ import { callerScope } from '../caller-scope';
 import { AlertListQueryDto } from './alert-list.dto';
 import { AlertScopeService } from './alert-scope.service';
 import { severityRankSql } from '../store/alert-sql';
+import { SEVERITY_RANK } from '../entities/alert-enums';
 import { ALERT_COLUMNS, ALERT_FROM, ALERT_ITEM_JSON_SQL, AlertItem, AlertRow, QUEUE_ORDER, toAlertItem } from './alert-view';
 import { EXACT_TOTAL_LIMIT, LargeSet, LargeTotals } from './large-totals';
 import { relatedClues } from './related-clues';
 import { afterCursorParts, cursorOfKey, cursorParams, decodeCursor, keyOfJson, LAST_KEY_JSON_SQL, ListCursor } from './list-cursor';
 import { censusSql, nearestBoundary } from './page-boundaries';
+
+/** The digits of a city's division code: IDX_alerts_queue_region's key is `left(region_code, 4)`. */
+const REGION_CITY_DIGITS = 4;
 
 /** A page's ids and queue-order keys (list-cursor.ts's k_ columns). */
 const PAGE_KEYS = `a.id, ${severityRankSql('a')} AS k_rank, a.queue_risk AS k_risk, a.shortfall_fen AS k_shortfall, a.first_seen_at AS k_first`;
@@ -55,10 +59,12 @@ export class AlertQueryService {
     const set = taken && taken.total > EXACT_TOTAL_LIMIT ? taken : undefined;
     const boundary = set && !q.cursor ? nearestBoundary((q.page - 1) * q.pageSize, set.boundaries) : undefined;
     const from = boundary ? { key: keyOfJson(boundary.key), skip: boundary.skip } : undefined;
-    const [{ total, items, n, last }] = await queryPrepared<{ total: number | null; items: string; n: number; last: string | null }>(
-      this.dataSource,
-      ...this.listStatement(q, principal, { count: !set, from }),
-    );
+    // A page after a key (a boundary, a cursor) runs on its generic plan: PostgreSQL's auto mode judged the
+    // custom plans cheaper and planned it anew on every request (alert-list-generic-plans.md).
+    const [text, values] = this.listStatement(q, principal, { count: !set, from });
+    const [{ total, items, n, last }] = await queryPrepared<{ total: number | null; items: string; n: number; last: string | null }>(this.dataSource, text, values, {
+      genericPlan: from !== undefined || q.cursor !== undefined,
+    });
     const exact = set ? set.total : total !== null && total <= EXACT_TOTAL_LIMIT ? total : (await this.largeTotals.get(countKey, census)).total;
     // A full page may have a next one; a short page is the last.
     const next = n === q.pageSize && last ? JSON.stringify(cursorOfKey(last)) : 'null';
@@ -226,9 +232,31 @@ export class AlertQueryService {
     };
     if (q.status?.length) add('a.status IN (:...status)', 'status', q.status);
     if (q.rule) add('a.rule = :rule', 'rule', q.rule);
-    if (q.severity?.length) add('a.severity IN (:...severity)', 'severity', q.severity);
+    if (q.severity?.length) {
+      // Severities as the queue order's first key, the rank (severityRankSql maps each
+      // severity to its own rank), so the walk of IDX_alerts_queue_rank and a boundary's
+      // keyset parts seek to them instead of filtering every other severity out: a red
+      // page's last part walked all 83k orange and yellow alerts to find none. One rank or
+      // a run of them is an index range that keeps the queue order (an IN list on the
+      // second column would not); red,yellow also keeps the list (alert-list-region-copy.md).
+      const ranks = [...new Set(q.severity.map((s) => SEVERITY_RANK[s]))].sort();
+      const [min, max] = [ranks[0], ranks[ranks.length - 1]];
+      const rank = severityRankSql('a');
+      if (min === max) add(`${rank} = CAST(:severityRank AS int)`, 'severityRank', min);
+      else {
+        add(`${rank} BETWEEN CAST(:severityRankMin AS int) AND CAST(:severityRankMax AS int)`, 'severityRankMin', min);
+        params.severityRankMax = max;
+        if (max - min + 1 !== ranks.length) add('a.severity IN (:...severity)', 'severity', q.severity);
+      }
+    }
     if (q.projectCode) add('a.project_code = :projectCode', 'projectCode', q.projectCode);
-    if (q.regionCode) add('p.region_code LIKE :regionPrefix', 'regionPrefix', `${q.regionCode}%`);
+    if (q.regionCode) {
+      // The project's region as copied onto the alert (migration AlertRegionCopy): a city
+      // or finer walks only that city's entries of IDX_alerts_queue_region; a shorter
+      // prefix is checked on IDX_alerts_queue_rank (docs/decisions/alert-list-region-copy.md).
+      if (q.regionCode.length >= REGION_CITY_DIGITS) add(`left(a.region_code, ${REGION_CITY_DIGITS}) = :regionCity`, 'regionCity', q.regionCode.slice(0, REGION_CITY_DIGITS));
+      add('a.region_code LIKE :regionPrefix', 'regionPrefix', `${q.regionCode}%`);
+    }
     if (q.unitCode) add('a.unit_code = :unitCode', 'unitCode', q.unitCode);
     if (q.period) add('a.period = :period', 'period', `${q.period}-01`);
     if (q.overdue) add('a.overdue = :overdue', 'overdue', q.overdue === 'true');
