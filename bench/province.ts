@@ -21,6 +21,7 @@ import { ProjectRiskService } from '@wage/projects';
 import { benchQueue, printQueue, QueueFigures, raiseOpenAlerts } from './province-queue';
 import { compileService, processTree, startService, stopService, waitForHealth } from './service-processes';
 import { REFERENCE_SQL } from './scan-data';
+import { cpuOf, PgCpuSampler } from './pg-cpu';
 
 /**
  * npm run bench:province [-- --projects=1500 --workers-per-project=10 --clients=50
@@ -92,7 +93,18 @@ async function login(baseUrl: string, username: string, password: string): Promi
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
 
-async function importFile(baseUrl: string, token: string, dataset: string, path: string): Promise<{ ms: number; rows: number }> {
+/** An import's wall time, rows, and the CPU the worker process and the database's backends spent on it. */
+interface ImportFigures {
+  ms: number;
+  rows: number;
+  workerCpuMs: number;
+  pgCpuMs: number;
+}
+
+async function importFile(baseUrl: string, token: string, dataset: string, path: string, workerPid: number, dbName: string): Promise<ImportFigures> {
+  const pg = new PgCpuSampler(dbName, 50);
+  pg.start();
+  const w0 = cpuOf(workerPid) ?? 0;
   const t0 = performance.now();
   const form = new FormData();
   form.append('file', await openAsBlob(path), `${dataset}.csv`);
@@ -102,7 +114,10 @@ async function importFile(baseUrl: string, token: string, dataset: string, path:
   for (;;) {
     const body = (await (await api(baseUrl, `/api/v1/imports/${id}`, { token })).json()) as Record<string, unknown>;
     if (body.status === 'failed') throw new Error(`import ${dataset} failed: ${JSON.stringify(body).slice(0, 500)}`);
-    if (body.status === 'succeeded' || body.status === 'succeeded_with_errors') return { ms: performance.now() - t0, rows: Number(body.rowsAccepted) };
+    if (body.status === 'succeeded' || body.status === 'succeeded_with_errors') {
+      const ms = performance.now() - t0;
+      return { ms, rows: Number(body.rowsAccepted), workerCpuMs: (cpuOf(workerPid) ?? 0) - w0, pgCpuMs: pg.stop() };
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -181,11 +196,12 @@ const withDatabase = (databaseUrl: string, name: string): string => {
   return url.toString();
 };
 
-type Timed = Record<string, { ms: number; rows: number }>;
+type Timed = Record<string, ImportFigures>;
 
 function importLines(imports: Timed, raw: Record<'payroll' | 'attendance', number>): void {
   for (const d of ['payroll', 'attendance'] as const) {
     line(`${d} import`, `${rate(imports[d].rows, imports[d].ms)} (${secs(imports[d].ms)})`, `raw COPY: ${rate(imports[d].rows, raw[d])} (${secs(raw[d])})`, `${(raw[d] / imports[d].ms).toFixed(2)} (≥ 0.33)`);
+    line(`  ${d} import CPU`, `worker ${secs(imports[d].workerCpuMs)}, PostgreSQL ${secs(imports[d].pgCpuMs)}`, '', '');
   }
   line('workers import', `${rate(imports.workers.rows, imports.workers.ms)}`, '—', '');
 }
@@ -241,7 +257,7 @@ async function main(): Promise<void> {
       const token = await login(service.baseUrl, adminName, DEV_ADMIN_PASSWORD);
 
       const imports: Timed = {};
-      for (const dataset of ORDER) imports[dataset] = await importFile(service.baseUrl, token, dataset, files[dataset]);
+      for (const dataset of ORDER) imports[dataset] = await importFile(service.baseUrl, token, dataset, files[dataset], service.worker?.pid ?? 0, dbName);
       const raw = { payroll: await rawCopy(db, 'payroll', files.payroll), attendance: await rawCopy(db, 'attendance', files.attendance) };
       // What autovacuum does within a minute of an import of this size (PostgreSQL 13+
       // vacuums insert-only tables too): the visibility map lets the scan's index-only

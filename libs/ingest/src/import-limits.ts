@@ -39,6 +39,12 @@ export class ImportLimits {
   importThreads = Math.max(1, Math.min(4, availableParallelism() - 2));
   /** Files smaller than this are read in the import's own thread (threads would take longer to start). */
   threadsFromBytes = 4 * 1024 * 1024;
+  /**
+   * Rows the import's own thread encodes between two turns of the event loop, so that
+   * the database's replies for the segment being loaded are read while the next one is
+   * encoded (0: a whole chunk at once). See docs/decisions/ingest-event-loop-turns.md.
+   */
+  rowsPerTurn = 1_000;
   /** Bytes of CSV per chunk of whole records (the unit a thread parses, checks and seals). */
   csvChunkBytes = 512 * 1024;
 }

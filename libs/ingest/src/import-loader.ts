@@ -71,6 +71,7 @@ export class ImportLoader {
   /** signal: aborted when the job runs out of time (its reason is the FileProblem to report). */
   async load(imp: Import, spec: DatasetSpec, signal?: AbortSignal): Promise<LoadResult> {
     const started = Date.now();
+    const cpu0 = process.cpuUsage();
     const runner = this.db.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
     const errors = new ErrorSink(this.db, imp.id);
@@ -125,6 +126,7 @@ export class ImportLoader {
       const knownProjects = spec.projectColumn ? await this.projectCodes(client) : new Set<string>();
       const rowCheck = await rowChecks(client, imp, spec, this.config.webhookAllowList);
       let staged: StageResult;
+      const readFrom = Date.now();
       try {
         staged = await writeStage({
           spec,
@@ -143,14 +145,24 @@ export class ImportLoader {
       } finally {
         await errors.flush();
       }
+      const readMs = Date.now() - readFrom;
       await stage.finish();
+      const tailMs = Date.now() - readFrom - readMs;
       await this.progress(imp.id, staged.rowsTotal);
       if (imp.atomic && staged.rowsRejected > 0) {
         await client.query('ROLLBACK');
         return { ...staged, rolledBack: true };
       }
+      const c0 = Date.now();
       await client.query('COMMIT');
-      this.logger.log(`import ${imp.id} (${spec.name}): ${staged.rowsAccepted} of ${staged.rowsTotal} rows loaded in ${segments} segment(s), ${Date.now() - started} ms (segments in the database ${segmentsMs} ms, reading waited ${stage.waitedMs} ms for it)`);
+      const cpu = process.cpuUsage(cpu0);
+      // Which side an import waited for: the reader (busy = reading minus its waits for the
+      // database) or the database (its segments, the last one after the reading, the commit).
+      this.logger.log(
+        `import ${imp.id} (${spec.name}): ${staged.rowsAccepted} of ${staged.rowsTotal} rows loaded in ${segments} segment(s), ${Date.now() - started} ms: ` +
+          `reading ${readMs} ms (busy ${readMs - stage.waitedMs} ms, waited ${stage.waitedMs} ms for the database), segments in the database ${segmentsMs} ms, ` +
+          `after the reading ${tailMs} ms, commit ${Date.now() - c0} ms; the worker's CPU ${Math.round((cpu.user + cpu.system) / 1000)} ms`,
+      );
       return { ...staged, warnings: [...staged.warnings, ...enterpriseWarning(createdEnterprises)], rolledBack: false };
     } catch (error) {
       await stage.settle(); // the connection must be idle before ROLLBACK

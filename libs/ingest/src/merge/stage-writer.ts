@@ -32,7 +32,7 @@ export interface StageInput {
   errors: ErrorSink;
   /** Access and target checks of a valid row (see row-access.ts); such an import stays in one thread. */
   rowCheck?: RowCheck;
-  limits: Pick<ImportLimits, 'maxRows' | 'maxErrors' | 'maxRecordChars' | 'maxCellChars' | 'maxColumns'>;
+  limits: Pick<ImportLimits, 'maxRows' | 'maxErrors' | 'maxRecordChars' | 'maxCellChars' | 'maxColumns'> & Partial<Pick<ImportLimits, 'rowsPerTurn'>>;
   /** Parse, check and seal CSV chunks in worker threads. */
   threads?: StageThreads;
   /** Checked between batches: the job ran out of time (the reason says so). */
@@ -124,7 +124,7 @@ class StageTally {
     }
     if (!this.encoder || from >= batch.length) return;
     const rows = from === 0 ? batch : batch.slice(from);
-    await this.take(await this.encoder.encodeAny(rows));
+    await this.take(await this.encoder.encodeInTurns(rows, this.input.limits.rowsPerTurn ?? 0));
   }
 
   async take(batch: EncodedBatch): Promise<void> {

@@ -8,6 +8,14 @@ import { isValidCalendarDate } from './dates';
 
 export { idNumberCheckChar, usccCheckChar } from '@wage/datasets/pure';
 
+/**
+ * Module-local copies: compiled to CommonJS, an imported binding is read through the
+ * re-exporting module's getter at every use, 17 times per ID number (~0.3 CPU-s per
+ * 1.85M attendance rows in a profile of the import's reader).
+ */
+const WEIGHTS: readonly number[] = [...ID_WEIGHTS];
+const CHECK: string = ID_CHECK;
+
 /** A PRC resident ID number, normalised (lower-case x → X), or why it is not one. */
 export function parseIdNumber(raw: string): Parsed<string> {
   // One pass, no regex and no substrings: this runs for every payroll and attendance row.
@@ -17,7 +25,7 @@ export function parseIdNumber(raw: string): Parsed<string> {
   for (let i = 0; valid && i < 17; i++) {
     const c = raw.charCodeAt(i) - 48;
     if (c < 0 || c > 9) valid = false;
-    sum += c * ID_WEIGHTS[i];
+    sum += c * WEIGHTS[i];
     if (i >= 6 && i < 14) birth = birth * 10 + c;
   }
   const last = valid ? raw.charCodeAt(17) : 0;
@@ -31,7 +39,7 @@ export function parseIdNumber(raw: string): Parsed<string> {
   if (y < 1900 || !isValidCalendarDate(y, m, d)) {
     return new CellError(RowErrorCode.InvalidIdNumber, `ID number "${maskIdNumber(raw)}" contains no valid birth date`);
   }
-  if (ID_CHECK.charCodeAt(sum % 11) !== (last === 120 ? 88 : last)) {
+  if (CHECK.charCodeAt(sum % 11) !== (last === 120 ? 88 : last)) {
     return new CellError(RowErrorCode.InvalidIdNumber, `ID number "${maskIdNumber(raw)}" has a wrong check digit; please check it for typing errors`);
   }
   return last === 120 ? `${raw.slice(0, 17)}X` : raw;
