@@ -7,10 +7,7 @@ import { PaidVia } from './enums';
  * month. A paid amount counts for a scan only when paid_on is set and ≤ its as-of date.
  */
 @Entity('payroll')
-// (period, project_code) INCLUDE (payable_fen, paid_fen, paid_on): the scan's payroll
-// history reads the index alone; hand-written in migration PayrollPeriodCoveringIndex
-// (INCLUDE cannot be declared): not synchronised.
-@Index('IDX_payroll_period_paid', { synchronize: false })
+@Index(['period', 'projectCode'])
 export class Payroll extends ImportedRow {
   @PrimaryColumn({ type: 'varchar', length: 64 })
   projectCode!: string;

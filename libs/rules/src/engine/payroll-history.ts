@@ -20,12 +20,9 @@ export const readsPayrollHistory = (sql: string): boolean => sql.includes(PAYROL
  * $1 text[] projects, $2 date P, $3 date D, $4 / $5 the lowest and highest code of $1.
  * The history's rows of the payroll periods that meet `periods`, listed (payrollPeriodsSql)
  * so that the code range bounds the index read of each period: a shard reads its own part
- * of the table, not all of it. Every column it reads is in payroll's
- * IDX_payroll_period_paid (period, project_code) INCLUDE (payable_fen, paid_fen, paid_on),
- * so it is an index-only scan: a column added here belongs in that index too
- * (test/scan-read-indexes.e2e-spec.ts fails otherwise; docs/decisions/scan-read-indexes.md).
+ * of the table, not all of it.
  */
-export const historyFromPayroll = (periods: string): string => `SELECT project_code, period, sum(payable_fen)::bigint AS payable_fen,
+const historyFromPayroll = (periods: string): string => `SELECT project_code, period, sum(payable_fen)::bigint AS payable_fen,
        max(paid_fen) FILTER (WHERE paid_on <= $3::date)::bigint AS max_paid_fen,
        min(paid_on) AS first_paid_on, max(paid_on) AS last_paid_on
   FROM payroll
