@@ -12,6 +12,9 @@ import { BankTransferStatus } from './enums';
 @Index(['projectCode', 'txnRef'], { unique: true })
 @Index(['projectCode', 'transferredOn'])
 @Index(['projectCode', 'payeeIdHash'])
+// P's transfers that name their month (PAYROLL_UNVERIFIED), partial (period IS NOT NULL),
+// hand-written in migration BankTransfersPeriodIndex: not synchronised.
+@Index('IDX_bank_transfers_period', { synchronize: false })
 export class BankTransfer extends ImportedRow {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: number;
