@@ -6,6 +6,7 @@ import { DEFAULT_KEY_DATASETS } from './api-key-scope';
 import { ApiKeyView, CreateApiKeyDto, CreatedApiKeyView } from './dto/api-key.dto';
 import { ApiKey } from './entities/api-key.entity';
 import { Principal } from './principal';
+import { PrincipalChanges } from './principal-changes';
 import { SecurityAuditService } from './security-audit.service';
 
 function view(k: ApiKey): ApiKeyView {
@@ -27,6 +28,7 @@ export class ApiKeysService {
   constructor(
     @InjectRepository(ApiKey) private readonly keys: Repository<ApiKey>,
     private readonly audit: SecurityAuditService,
+    private readonly changes: PrincipalChanges,
   ) {}
 
   async create(dto: CreateApiKeyDto, actor: Principal): Promise<CreatedApiKeyView> {
@@ -64,6 +66,8 @@ export class ApiKeysService {
     if (!row) throw new NotFoundException(`No API key with id ${id}`);
     if (!row.revokedAt) {
       await this.keys.update({ id, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
+      // This process's next request already sees the revocation (other processes hear it by NOTIFY).
+      this.changes.invalidate();
       await this.audit.record('api_key.revoked', actor, { apiKeyId: id, name: row.name });
     }
     return view((await this.keys.findOneByOrFail({ id })));

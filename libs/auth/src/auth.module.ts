@@ -15,6 +15,7 @@ import { ApiKey } from './entities/api-key.entity';
 import { SecurityEvent } from './entities/security-event.entity';
 import { User } from './entities/user.entity';
 import { LoginThrottle } from './login-throttle.service';
+import { PrincipalChanges } from './principal-changes';
 import { PrincipalResolver } from './principal-resolver.service';
 import { SecurityAuditService } from './security-audit.service';
 import { UsersController } from './users.controller';
@@ -45,6 +46,7 @@ import { UsersService } from './users.service';
     UsersService,
     ApiKeysService,
     PrincipalResolver,
+    PrincipalChanges,
     LoginThrottle,
     SecurityAuditService,
     AdminBootstrap,

@@ -8,6 +8,7 @@ import { ApiKey } from './entities/api-key.entity';
 import { User } from './entities/user.entity';
 import { apiKeyScopeOf } from './api-key-scope';
 import { Principal } from './principal';
+import { PrincipalChanges, type UserCredentials } from './principal-changes';
 import { Role } from './roles';
 import { VerifiedTokens } from './verified-tokens';
 
@@ -19,9 +20,6 @@ export interface AccessTokenPayload {
   /** Expiry (seconds since the epoch), set by jsonwebtoken when signing. */
   exp?: number;
 }
-
-/** The columns of a user that authenticating a request reads. */
-type UserCredentials = Pick<User, 'id' | 'username' | 'role' | 'unitCode' | 'bureauCode' | 'canUnmask' | 'disabled' | 'tokenVersion'>;
 
 export type Authentication = { principal: Principal } | { error: string } | null;
 
@@ -38,9 +36,12 @@ export function userPrincipal(user: Pick<User, 'id' | 'username' | 'role' | 'uni
 }
 
 /**
- * Turns request credentials into a Principal. The user row is re-read on every request
- * (a primary-key lookup) so that disabling a user or changing a role takes effect at
- * once, not when the token expires.
+ * Turns request credentials into a Principal. What a token or key grants is decided on
+ * every request from the user row or key row as the database has it now, so that
+ * disabling a user, a role change or a revoked key takes effect at once, not when the
+ * token expires: the rows come from PrincipalChanges' caches, which hold them only while
+ * the process hears every change to them (LISTEN/NOTIFY), else from the database
+ * (docs/decisions/principal-cache-invalidation.md).
  */
 @Injectable()
 export class PrincipalResolver {
@@ -48,11 +49,13 @@ export class PrincipalResolver {
     private readonly jwt: JwtService,
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(ApiKey) private readonly keys: Repository<ApiKey>,
+    private readonly changes: PrincipalChanges,
   ) {}
 
   private readonly verified = new VerifiedTokens<AccessTokenPayload>();
 
   async authenticate(headers: Record<string, string | string[] | undefined>): Promise<Authentication> {
+    this.changes.ensureStarted();
     const authorization = first(headers.authorization);
     const apiKey = first(headers['x-api-key']);
     if (authorization) return this.fromBearer(authorization);
@@ -91,6 +94,9 @@ export class PrincipalResolver {
    * statement, parsed and planned once per connection.
    */
   private async userOf(id: string): Promise<UserCredentials | undefined> {
+    const cached = this.changes.users.get(id);
+    if (cached) return cached;
+    const ticket = this.changes.users.ticket();
     const rows = await queryPrepared<UserCredentials>(
       this.users.manager.connection,
       `SELECT id, username, role, unit_code AS "unitCode", bureau_code AS "bureauCode", can_unmask AS "canUnmask", disabled,
@@ -98,11 +104,22 @@ export class PrincipalResolver {
          FROM users WHERE id = $1`,
       [id],
     );
+    // Only rows that exist: an unknown id is rare (a deleted user) and stays a read.
+    if (rows[0]) this.changes.users.put(ticket, id, rows[0]);
     return rows[0];
   }
 
+  private async keyOf(keyHash: string): Promise<ApiKey | null> {
+    const cached = this.changes.keys.get(keyHash);
+    if (cached) return cached;
+    const ticket = this.changes.keys.ticket();
+    const row = await this.keys.findOneBy({ keyHash });
+    if (row) this.changes.keys.put(ticket, keyHash, row);
+    return row;
+  }
+
   private async fromApiKey(key: string): Promise<Authentication> {
-    const row = await this.keys.findOneBy({ keyHash: hashApiKey(key.trim()) });
+    const row = await this.keyOf(hashApiKey(key.trim()));
     if (!row) return { error: 'Unknown API key' };
     if (row.revokedAt) return { error: 'This API key has been revoked; ask an administrator for a new one' };
     return {

@@ -5,6 +5,7 @@ import { CreateUserDto, UpdateUserDto, UserView } from './dto/user.dto';
 import { User } from './entities/user.entity';
 import { hashPassword } from './password';
 import { Principal } from './principal';
+import { PrincipalChanges } from './principal-changes';
 import { Role } from './roles';
 import { SecurityAuditService } from './security-audit.service';
 import { userScopeProblems } from './user-scope';
@@ -28,6 +29,7 @@ export class UsersService {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly audit: SecurityAuditService,
+    private readonly changes: PrincipalChanges,
   ) {}
 
   async create(dto: CreateUserDto, actor: Principal): Promise<UserView> {
@@ -86,6 +88,8 @@ export class UsersService {
         ...(endsTokens ? { tokenVersion: () => 'token_version + 1' } : {}),
       },
     );
+    // This process's next request already sees the change (other processes hear it by NOTIFY).
+    this.changes.invalidate();
     const data = { userId: id, username: user.username, ...Object.fromEntries(changed.map((k) => [k, next[k]])) };
     if (changed.includes('disabled')) await this.audit.record(next.disabled ? 'user.disabled' : 'user.enabled', actor, data);
     if (changed.some((k) => k !== 'disabled')) await this.audit.record('user.changed', actor, { ...data, fields: changed.filter((k) => k !== 'disabled') });
