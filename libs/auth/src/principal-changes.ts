@@ -38,7 +38,6 @@ export class PrincipalChanges implements OnApplicationShutdown {
   private stopped = false;
   private failures = 0;
   private retry: NodeJS.Timeout | undefined;
-  private connecting: Promise<void> | undefined;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -52,7 +51,8 @@ export class PrincipalChanges implements OnApplicationShutdown {
   private connect(): void {
     const pool = (this.dataSource.driver as unknown as { master: Pool & { options: ClientConfig } }).master;
     // The pool's own connection settings (URL, TLS, session options), one more connection.
-    const client = new Client({ ...pool.options, application_name: 'wage-warning-principal-changes', keepAlive: true });
+    // A connection attempt that hangs (PostgreSQL unreachable) gives up and is retried; the cache stays off meanwhile.
+    const client = new Client({ ...pool.options, application_name: 'wage-warning-principal-changes', keepAlive: true, connectionTimeoutMillis: 5_000 });
     this.client = client;
     const lost = (error?: Error): void => {
       if (this.client !== client) return;
@@ -69,7 +69,7 @@ export class PrincipalChanges implements OnApplicationShutdown {
     client.on('error', lost);
     client.on('end', () => lost());
     client.on('notification', () => this.invalidate());
-    this.connecting = client
+    void client
       .connect()
       .then(() => client.query(`LISTEN ${PRINCIPAL_CHANGED_CHANNEL}`))
       .then(() => {
@@ -94,7 +94,7 @@ export class PrincipalChanges implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.retry);
-    await this.connecting;
+    // Ending a connection still being opened aborts it (its pending LISTEN then fails quietly).
     const client = this.client;
     this.client = undefined;
     this.setLive(false);
