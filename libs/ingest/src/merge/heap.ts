@@ -47,14 +47,18 @@ function oldGenerationBytes(): number {
 export class GcNudger {
   private low = Infinity;
 
-  constructor(private readonly growthBytes = 24 * 1024 * 1024) {}
+  constructor(
+    private readonly growthBytes = 24 * 1024 * 1024,
+    private readonly used: () => number = oldGenerationBytes,
+    private readonly nudge: () => void = nudgeGarbageCollector,
+  ) {}
 
   /** Called between segments. */
   check(): void {
-    const used = oldGenerationBytes();
+    const used = this.used();
     if (used < this.low) this.low = used;
     if (used - this.low < this.growthBytes) return;
-    nudgeGarbageCollector();
+    this.nudge();
     this.low = Infinity; // the next reading may still see the garbage: the floor follows the heap down
   }
 }
