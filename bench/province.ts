@@ -26,7 +26,7 @@ import { cpuOf, PgCpuSampler } from './pg-cpu';
 /**
  * npm run bench:province [-- --projects=1500 --workers-per-project=10 --clients=50
  *   --requests=40 --open-alerts=100000 --api-workers=1,2 --log-level=warn --keep
- *   --reuse=<kept database> --from-source --imports-only --before=<checkout> --rounds=1 --api-cpu-prof=<dir>]
+ *   --reuse=<kept database> --from-source --imports-only --before=<checkout> --rounds=1 --api-cpu-prof=<dir> --worker-cpu-prof=<dir>]
  * End to end through the API on a province from libs/generator (every dataset, in a fresh
  * database). The service runs as a deployment runs it: the compiled entry points of
  * `npm run start:api` and `start:worker` as separate processes; this process only
@@ -73,6 +73,8 @@ const ORDER = DATASET_NAMES;
 const IMPORTS_ONLY = 'imports-only' in args;
 /** A V8 CPU profile of the API process in each queue phase, written into this directory when the API stops. */
 const API_CPU_PROF = args['api-cpu-prof'] as string | undefined;
+/** The same for the worker process (the imports, the scan): a profile per run, written when it stops. */
+const WORKER_CPU_PROF = args['worker-cpu-prof'] as string | undefined;
 /** Run the queue phases (with --before: before, then this code) this many times, interleaved. */
 const ROUNDS = Number(args.rounds ?? 1);
 
@@ -170,7 +172,11 @@ async function startServices(env: NodeJS.ProcessEnv, compiled: string | undefine
   await waitForHealth(baseUrl, api);
   // With API_WORKERS > 1, /health answers as soon as the first HTTP process listens.
   for (let i = 0; i < 300 && processTree(api.pid ?? 0).length < 1 + (apiWorkers > 1 ? apiWorkers : 0); i++) await new Promise((r) => setTimeout(r, 100));
-  const worker = withWorker ? startService('apps/worker/src/main.ts', env, compiled) : undefined;
+  const workerArgs = [
+    ...(WORKER_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${WORKER_CPU_PROF}`, `--cpu-prof-name=worker-${Date.now()}.cpuprofile`] : []),
+    ...(process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean),
+  ];
+  const worker = withWorker ? startService('apps/worker/src/main.ts', env, compiled, [], workerArgs) : undefined;
   return { api, worker, baseUrl };
 }
 

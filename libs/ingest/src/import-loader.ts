@@ -10,7 +10,7 @@ import { Import } from './entities/import.entity';
 import { formatDuration, ImportLimits } from './import-limits';
 import { COPY_BINARY_HEADER, COPY_BINARY_TRAILER } from './merge/copy-binary';
 import { ErrorSink } from './merge/error-sink';
-import { nudgeGarbageCollector } from './merge/heap';
+import { GcNudger } from './merge/heap';
 import { copyNewSql, copyStageSql, createMissingEnterprisesSql, createStageSql, mergeSql, STAGE_TABLE } from './merge/merge-sql';
 import { PiiSealer } from './merge/pii-sealer';
 import { rowChecks } from './merge/row-access';
@@ -28,8 +28,6 @@ const MAX_LISTED_ENTERPRISES = 20;
 const UNIQUE_VIOLATION = '23505';
 const QUERY_CANCELED = '57014';
 const IDLE_IN_TRANSACTION_TIMEOUT = '25P03';
-/** 60,000 rows between GC nudges (see nudgeGarbageCollector). */
-const GC_EVERY_SEGMENTS = 3;
 
 async function copySegment(client: PoolClient, sql: string, segment: Buffer): Promise<void> {
   const copy = client.query(copyFrom(sql));
@@ -83,6 +81,7 @@ export class ImportLoader {
     let audited = true;
     /** Time the segments took in the database (with the reader's wait: which side is the bottleneck). */
     let segmentsMs = 0;
+    const nudger = new GcNudger();
     const loadSegment = async (segment: Buffer, keysRepeat: boolean): Promise<void> => {
       const t0 = Date.now();
       try {
@@ -93,7 +92,8 @@ export class ImportLoader {
     };
     const loadOne = async (segment: Buffer, keysRepeat: boolean): Promise<void> => {
       if (imp.atomic && errors.count > 0) return; // will be rolled back anyway
-      if (++segments % GC_EVERY_SEGMENTS === 0) nudgeGarbageCollector();
+      segments++;
+      nudger.check();
       if (copyDirect && !keysRepeat) {
         if (await this.copyNew(client, spec, segment)) return;
         copyDirect = false; // the file repeats keys across segments: merge from now on

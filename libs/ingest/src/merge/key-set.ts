@@ -21,7 +21,7 @@ export class KeySet {
     this.repeated = false;
   }
 
-  /** Adds the key made of fields[i] for each i of `columns` (COPY text of the key columns). */
+  /** Adds the key made of fields[i] for each i of `columns` (the key columns' text). */
   add(fields: readonly string[], columns: readonly number[]): void {
     if (!this.repeated) this.addHash(keyHash(fields, columns));
   }
@@ -58,21 +58,62 @@ export class KeySet {
   }
 }
 
-/** A 52-bit hash (never 0) of the key made of fields[i] for each i of `columns`. */
-export function keyHash(fields: readonly string[], columns: readonly number[]): number {
-  let a = 0x811c9dc5;
-  let b = 0x5bd1e995;
-  for (const col of columns) {
-    const s = fields[col];
-    // Long values are hex digests (blind indexes): every second character is plenty.
-    const step = s.length > 40 ? 2 : 1;
-    for (let i = 0; i < s.length; i += step) {
+/**
+ * A 52-bit hash (never 0) of a natural key, fed column by column: a string's characters
+ * or a bytea's bytes (a blind index, mixed from its 32 bytes rather than from a hex text
+ * made for it on every row). Equal keys hash equal in every thread: the same code runs.
+ */
+export class KeyHasher {
+  private a = 0;
+  private b = 0;
+
+  start(): void {
+    this.a = 0x811c9dc5;
+    this.b = 0x5bd1e995;
+  }
+
+  string(s: string): void {
+    let a = this.a;
+    let b = this.b;
+    for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
       a = Math.imul(a ^ c, 0x01000193);
       b = Math.imul(b ^ c, 0x5bd1e995);
     }
-    a = Math.imul(a ^ 9, 0x01000193);
-    b = Math.imul(b ^ 9, 0x5bd1e995);
+    this.a = a;
+    this.b = b;
+    this.end();
   }
-  return (a >>> 0) * 0x100000 + ((b >>> 0) & 0xfffff) + 1;
+
+  bytes(v: Uint8Array): void {
+    let a = this.a;
+    let b = this.b;
+    for (let i = 0; i < v.length; i++) {
+      const c = v[i] | 0x100; // apart from a one-character string of the same code
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+    }
+    this.a = a;
+    this.b = b;
+    this.end();
+  }
+
+  value(): number {
+    return (this.a >>> 0) * 0x100000 + ((this.b >>> 0) & 0xfffff) + 1;
+  }
+
+  /** A column's end (so that ("ab", "c") and ("a", "bc") differ). */
+  private end(): void {
+    this.a = Math.imul(this.a ^ 9, 0x01000193);
+    this.b = Math.imul(this.b ^ 9, 0x5bd1e995);
+  }
+}
+
+const hasher = new KeyHasher();
+
+/** keyHash of the key made of fields[i] for each i of `columns` (their text). */
+export function keyHash(fields: readonly string[], columns: readonly number[]): number {
+  hasher.start();
+  for (const col of columns) hasher.string(fields[col]);
+  return hasher.value();
 }

@@ -1,7 +1,7 @@
 import { CopyText } from '../datasets/dataset-spec';
 import { DATASETS } from '../datasets/registry';
 import { copyEscape, copyField } from './copy-text';
-import { KeySet } from './key-set';
+import { KeyHasher, keyHash, KeySet } from './key-set';
 import { copyNewSql, copyStageSql, mergeSql } from './merge-sql';
 import { SegmentedStage } from './segments';
 
@@ -118,5 +118,27 @@ describe('mergeSql', () => {
     // one COPY text for both: staged columns, then last_import_id
     expect(copyNewSql(DATASETS.get('payroll')!)).toMatch(/^COPY "payroll" \(.*"paid_via", last_import_id\) FROM STDIN \(FORMAT binary\)$/);
     expect(copyStageSql(DATASETS.get('payroll')!)).toMatch(/^COPY ingest_stage \(.*"paid_via", last_import_id\) FROM STDIN \(FORMAT binary\)$/);
+  });
+});
+
+describe('KeyHasher', () => {
+  const hash = (parts: Array<string | Uint8Array>): number => {
+    const h = new KeyHasher();
+    h.start();
+    for (const p of parts) {
+      if (typeof p === 'string') h.string(p);
+      else h.bytes(p);
+    }
+    return h.value();
+  };
+
+  it('hashes equal keys equal and keeps columns, strings and bytes apart', () => {
+    const blind = Buffer.from('6b1f0c2e9a7d4f3b8c5e1a2d7f9b0c3e6a4d8f1b2c5e7a9d0f3b6c8e1a4d7f2b', 'hex');
+    expect(hash(['P1', Buffer.from(blind), '2026-10-01'])).toBe(hash(['P1', blind, '2026-10-01']));
+    expect(hash(['ab', 'c'])).not.toBe(hash(['a', 'bc']));
+    expect(hash(['A'])).not.toBe(hash([Buffer.from('A')]));
+    expect(hash(['P1', blind])).not.toBe(hash(['P2', blind]));
+    expect(hash(['x'])).toBe(keyHash(['x'], [0]));
+    expect(hash(['x'])).toBeGreaterThan(0);
   });
 });

@@ -1,15 +1,24 @@
 // '@wage/crypto/pure', not '@wage/crypto' (its Nest module): worker threads load the sealer.
 import { maskBankNumber, maskIdNumber, PiiCipher } from '@wage/crypto/pure';
-import { CopyText } from '../datasets/dataset-spec';
-import { byteaField } from './copy-text';
 
-export interface SealedPii {
-  /** Blind index as lower-case hex. */
-  hashHex: string;
-  masked: string;
-  /** hash and ciphertext as COPY fields (text and bytes), encoded once per distinct value. */
-  hashField: CopyText;
-  encField: CopyText;
+/**
+ * A value sealed once per import: the blind index and the ciphertext as the bytes the
+ * binary COPY sends, and the mask. Nothing else is kept per cached value (hex texts of
+ * both were made for every value and never read on a binary COPY): each entry is
+ * promoted to the old generation, and 217,000 of them are a big import's main source of
+ * garbage to mark (docs/decisions/ingest-lazy-cells.md).
+ */
+export class SealedPii {
+  constructor(
+    readonly hashField: Buffer,
+    readonly encField: Buffer,
+    readonly masked: string,
+  ) {}
+
+  /** Blind index as lower-case hex (the watchlist's subject key: made when asked). */
+  get hashHex(): string {
+    return this.hashField.toString('hex');
+  }
 }
 
 /**
@@ -56,12 +65,7 @@ export class PiiSealer {
     if (cache.size >= CACHE_LIMIT) cache.clear();
     const hash = this.cipher.blindIndex(value);
     const enc = this.cipher.encrypt(value);
-    sealed = {
-      hashHex: hash.toString('hex'),
-      masked: mask(value),
-      hashField: new CopyText(byteaField(hash), hash),
-      encField: new CopyText(byteaField(enc), enc),
-    };
+    sealed = new SealedPii(hash, enc, mask(value));
     cache.set(ownCopy(value), sealed);
     return this.remember(cache, value, sealed);
   }

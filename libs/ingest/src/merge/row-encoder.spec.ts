@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { PiiCipher } from '@wage/crypto/pure';
 import { idNumberCheckChar } from '@wage/datasets/pure';
 import { DATASETS } from '../datasets/registry';
-import { SourceRecord } from '../reading/records';
+import { RecordList, recordList } from '../reading/record-list';
 import { mapHeader } from '../validation/row-validator';
 import { PiiSealer } from './pii-sealer';
 import { EncodedBatch, RowEncoder } from './row-encoder';
@@ -16,11 +16,11 @@ const idNumber = (n: number): string => {
 };
 
 /** Attendance rows of two projects; every 97th row has 40 days, every 131st an unknown project. */
-function records(n: number): SourceRecord[] {
-  return Array.from({ length: n }, (_, i) => ({
+function records(n: number): RecordList {
+  return recordList(Array.from({ length: n }, (_, i) => ({
     row: i + 2,
     cells: [i % 131 === 0 ? 'NOPE' : `P${i % 2}`, idNumber(Math.floor(i / 3)), `2025-${String((i % 3) + 1).padStart(2, '0')}`, String(i % 97 === 0 ? 40 : 20)],
-  }));
+  })));
 }
 
 /** One sealer for both encoders: its cache then gives equal values the same ciphertext. */

@@ -1,10 +1,10 @@
-import { DatasetSpec } from '../datasets/dataset-spec';
-import { SourceRecord } from '../reading/records';
+import { CopyText, CopyValue, DatasetSpec } from '../datasets/dataset-spec';
+import { RecordList } from '../reading/record-list';
 import { RowError, RowErrorCode } from '../validation/error-codes';
 import { HeaderMapping, validateRow } from '../validation/row-validator';
 import { BinaryField, binaryField, BinaryRows } from './copy-binary';
 import { copyField } from './copy-text';
-import { keyHash } from './key-set';
+import { KeyHasher } from './key-set';
 import { PiiSealer } from './pii-sealer';
 import { RowCheck } from './row-access';
 
@@ -57,9 +57,9 @@ export class RowEncoder {
   private readonly fields: BinaryField[];
   /** For each staged column, its place in the natural key (-1: not part of it). */
   private readonly keySlot: number[];
-  /** The key columns' COPY text of the row being encoded (what keyHash reads). */
-  private readonly keyText: string[];
-  private readonly keyColumns: number[];
+  /** The key columns' values of the row being encoded, in the key's order (what the key hash reads). */
+  private readonly keyValues: CopyValue[];
+  private readonly hasher = new KeyHasher();
   /**
    * One row buffer for every batch (with reuseBuffers the batch is a view of it, else
    * finish() copies the rows out for a transfer). A fresh one per batch was ~4 MB of
@@ -76,20 +76,19 @@ export class RowEncoder {
     const { staged, conflict } = ctx.spec;
     this.fields = staged.map((c) => binaryField(c.type));
     this.keySlot = staged.map((c) => conflict.indexOf(c.name));
-    this.keyText = conflict.map(() => '');
-    this.keyColumns = conflict.map((_, i) => i);
+    this.keyValues = conflict.map(() => null);
   }
 
   /** Sync unless there is a row check (it may wait, e.g. for DNS of a webhook URL). */
-  encodeAny(records: readonly SourceRecord[]): EncodedBatch | Promise<EncodedBatch> {
+  encodeAny(records: RecordList): EncodedBatch | Promise<EncodedBatch> {
     return this.ctx.rowCheck ? this.encodeChecked(records) : this.encode(records);
   }
 
   /** Without a row check only (as in a worker thread). */
-  encode(records: readonly SourceRecord[]): EncodedBatch {
+  encode(records: RecordList): EncodedBatch {
     if (this.ctx.rowCheck) throw new Error('RowEncoder.encode: this import has row checks, use encodeAny');
     const out = this.start(records.length);
-    for (const { row, cells } of records) this.one(out, row, cells);
+    for (let i = 0; i < records.length; i++) this.one(out, records.row(i), records.cells(i));
     return this.end(out);
   }
 
@@ -100,22 +99,22 @@ export class RowEncoder {
    * segment being loaded wait unread, and the database sits idle. With a turn every
    * ~1,000 rows a reply waits a few ms at most (docs/decisions/ingest-event-loop-turns.md).
    */
-  async encodeInTurns(records: readonly SourceRecord[], rowsPerTurn: number): Promise<EncodedBatch> {
+  async encodeInTurns(records: RecordList, rowsPerTurn: number): Promise<EncodedBatch> {
     if (this.ctx.rowCheck || rowsPerTurn <= 0 || records.length <= rowsPerTurn) return this.encodeAny(records);
     const out = this.start(records.length);
     for (let i = 0; i < records.length; i++) {
       if (i > 0 && i % rowsPerTurn === 0) await nextTurn();
-      const { row, cells } = records[i];
-      this.one(out, row, cells);
+      this.one(out, records.row(i), records.cells(i));
     }
     return this.end(out);
   }
 
-  async encodeChecked(records: readonly SourceRecord[]): Promise<EncodedBatch> {
+  async encodeChecked(records: RecordList): Promise<EncodedBatch> {
     const check = this.ctx.rowCheck as RowCheck;
     const out = this.start(records.length);
-    for (const { row, cells } of records) {
-      const outcome = validateRow(this.ctx.spec, this.ctx.mapping, row, cells);
+    for (let i = 0; i < records.length; i++) {
+      const row = records.row(i);
+      const outcome = validateRow(this.ctx.spec, this.ctx.mapping, row, records.cells(i));
       if (outcome === null) continue;
       if ('errors' in outcome) {
         this.rejectRow(out, outcome.errors);
@@ -153,11 +152,24 @@ export class RowEncoder {
       const v = staged[i].value(values, sealer);
       this.fields[i](bin, v);
       const slot = this.keySlot[i];
-      if (slot >= 0) this.keyText[slot] = typeof v === 'string' ? v : copyField(v); // a key cell's text as is: the hash needs no COPY escapes
+      if (slot >= 0) this.keyValues[slot] = v;
     }
     bin.int(8, this.ctx.importId); // last_import_id
     out.ends[out.accepted] = bin.pos;
-    out.hashes[out.accepted++] = keyHash(this.keyText, this.keyColumns);
+    out.hashes[out.accepted++] = this.keyHash();
+  }
+
+  /** The hash of the row's natural key: a string as is (no COPY escapes needed), a bytea by its bytes. */
+  private keyHash(): number {
+    const h = this.hasher;
+    h.start();
+    for (const v of this.keyValues) {
+      if (typeof v === 'string') h.string(v);
+      else if (v instanceof Uint8Array) h.bytes(v);
+      else if (v instanceof CopyText && v.bytes) h.bytes(v.bytes);
+      else h.string(copyField(v));
+    }
+    return h.value();
   }
 
   private rejectRow(out: Draft, errors: RowError[]): void {

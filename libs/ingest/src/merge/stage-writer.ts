@@ -1,8 +1,9 @@
 import { DatasetSpec } from '../datasets/dataset-spec';
 import { formatCount, ImportLimits } from '../import-limits';
 import { RowPool } from '../parallel/row-pool';
-import { parseCsvChunk } from '../reading/csv-chunks';
+import { chunkRecords, parseCsvChunk } from '../reading/csv-chunks';
 import { FileProblem } from '../reading/file-problem';
+import { RecordList, recordList } from '../reading/record-list';
 import { RecordSource, SourceRecord } from '../reading/records';
 import { RowError } from '../validation/error-codes';
 import { columnLabel, HeaderMapping, mapHeader } from '../validation/row-validator';
@@ -73,8 +74,12 @@ export async function writeStage(input: StageInput): Promise<StageResult> {
     for await (const chunk of source.chunks) {
       signal?.throwIfAborted();
       // The header (and the chunk it is in) is read here; then the pool knows it.
-      if (!tally.header || threads <= 1) {
+      if (!tally.header) {
         await tally.records(parseCsvChunk(chunk, input.limits));
+        continue;
+      }
+      if (threads <= 1) {
+        await tally.encode(chunkRecords(chunk, input.limits));
         continue;
       }
       pool ??= startPool(input, threads, tally.header);
@@ -123,8 +128,13 @@ class StageTally {
       this.startEncoder(cells);
     }
     if (!this.encoder || from >= batch.length) return;
-    const rows = from === 0 ? batch : batch.slice(from);
-    await this.take(await this.encoder.encodeInTurns(rows, this.input.limits.rowsPerTurn ?? 0));
+    await this.encode(recordList(from === 0 ? batch : batch.slice(from)));
+  }
+
+  /** Data records once the header is known (encoded in turns of the event loop). */
+  async encode(records: RecordList): Promise<void> {
+    if (!this.encoder) throw new Error('StageTally.encode before the header');
+    await this.take(await this.encoder.encodeInTurns(records, this.input.limits.rowsPerTurn ?? 0));
   }
 
   async take(batch: EncodedBatch): Promise<void> {

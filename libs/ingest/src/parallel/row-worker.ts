@@ -4,7 +4,7 @@ import { PiiCipher } from '@wage/crypto/pure';
 import { DATASETS } from '../datasets/registry';
 import { PiiSealer } from '../merge/pii-sealer';
 import { RowEncoder } from '../merge/row-encoder';
-import { parseCsvChunk } from '../reading/csv-chunks';
+import { chunkRecords } from '../reading/csv-chunks';
 import { FileProblem } from '../reading/file-problem';
 import { mapHeader } from '../validation/row-validator';
 import { ChunkReply, ChunkTask, RowWorkerSetup } from './messages';
@@ -29,7 +29,7 @@ const encoder = new RowEncoder({
 port.on('message', (task: ChunkTask) => {
   let reply: ChunkReply;
   try {
-    const batch = encoder.encode(parseCsvChunk(task.chunk, setup.limits));
+    const batch = encoder.encode(chunkRecords(task.chunk, setup.limits));
     reply = { id: task.id, batch };
     port.postMessage(reply, [batch.copy.buffer as ArrayBuffer, batch.rowEnds.buffer as ArrayBuffer, batch.keyHashes.buffer as ArrayBuffer]);
   } catch (error) {

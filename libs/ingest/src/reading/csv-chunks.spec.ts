@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { ImportLimits } from '../import-limits';
-import { CsvChunk, parseCsvChunk, RecordSplitter } from './csv-chunks';
+import { chunkRecords, CsvChunk, parseCsvChunk, RecordSplitter } from './csv-chunks';
 import { FileProblem } from './file-problem';
 
 const limits = new ImportLimits();
@@ -85,5 +85,57 @@ describe('CSV chunks', () => {
     const splitter = new RecordSplitter(100, 1024);
     const run = (): CsvChunk[] => [...splitter.push(Buffer.from('a,b\n"open,' + 'x\n'.repeat(1000)))];
     expect(run).toThrow(/Row 2 is longer than the limit of 100 characters per row/);
+  });
+
+  /** Every record of chunkRecords' list, read the way the encoder reads it, or the error it throws. */
+  const lazily = (chunk: CsvChunk, l: Pick<ImportLimits, 'maxRecordChars' | 'maxCellChars' | 'maxColumns'>): unknown => {
+    try {
+      const list = chunkRecords(chunk, l);
+      return Array.from({ length: list.length }, (_, i) => ({ row: list.row(i), cells: list.cells(i) }));
+    } catch (error) {
+      return error;
+    }
+  };
+  const eagerly = (chunk: CsvChunk, l: Pick<ImportLimits, 'maxRecordChars' | 'maxCellChars' | 'maxColumns'>): unknown => {
+    try {
+      return parseCsvChunk(chunk, l);
+    } catch (error) {
+      return error;
+    }
+  };
+
+  it('splits a chunk row by row into what parseCsvChunk gives, and breaks a limit with its error', () => {
+    const plain = (seed: number): string => {
+      const rnd = prng(seed);
+      return Array.from({ length: 300 }, () => Array.from({ length: 1 + Math.floor(rnd() * 5) }, () => 'x'.repeat(Math.floor(rnd() * 12))).join(',')).join('\n') + '\n';
+    };
+    const strict = [
+      limits,
+      { ...limits, maxCellChars: 9 },
+      { ...limits, maxColumns: 4 },
+      { ...limits, maxRecordChars: 40 },
+      { ...limits, maxRecordChars: 200, maxCellChars: 5, maxColumns: 3 },
+    ];
+    let broken = 0;
+    for (const [seed, text] of [[1, plain(1)], [2, plain(2)], [3, randomCsv(3, '\n')], [4, 'a,b\r\nx\ny,z\r\n1,2\r\n']] as const) {
+      const { chunks } = viaChunks(Buffer.from(text), 4096, seed % 2 ? 300 : 64 * 1024);
+      for (const l of strict) {
+        for (const chunk of chunks) {
+          const expected = eagerly(chunk, l);
+          if (expected instanceof FileProblem) broken++;
+          expect(lazily(chunk, l)).toEqual(expected);
+        }
+      }
+    }
+    expect(broken).toBeGreaterThan(10); // the strict limits do break chunks
+  });
+
+  it('checks the whole chunk when one row breaks a limit: the first row in the eager order is named', () => {
+    // Row 2 has too many cells, row 3 is too long: parseCsvChunk names row 3 (the length is checked first), so must the lazy list.
+    const splitter = new RecordSplitter(30, 1024);
+    const [chunk] = [...splitter.push(Buffer.from(`a,b\n1,2,3,4,5\n${'y'.repeat(40)}\n`)), ...splitter.end()];
+    const l = { ...limits, maxRecordChars: 30, maxColumns: 4 };
+    expect(eagerly(chunk, l)).toEqual(new FileProblem('Row 3 is longer than the limit of 30 characters per row (is a closing quote " missing?)'));
+    expect(lazily(chunk, l)).toEqual(eagerly(chunk, l));
   });
 });

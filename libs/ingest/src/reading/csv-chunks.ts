@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import type { ImportLimits } from '../import-limits';
 import { formatCount } from '../limit-words';
 import { FileProblem } from './file-problem';
+import { RecordList, recordList } from './record-list';
 import { CsvTextDecoder } from './text-decoding';
 
 /**
@@ -226,6 +227,53 @@ export function parseCsvChunk(chunk: CsvChunk, limits: Pick<ImportLimits, 'maxRe
   const records = cells.map((c, i) => ({ row: chunk.firstRow + i, cells: c }));
   checkRecordLimits(records, limits);
   return records;
+}
+
+/**
+ * The records of one chunk for the row encoder: what parseCsvChunk returns, but a chunk
+ * without a quote is split into cells row by row, as each is encoded. The limits hold
+ * exactly as in parseCsvChunk: a row that might break one (longer than a cell may be,
+ * or more cells than columns) has the whole chunk checked by parseCsvChunk, which then
+ * throws the very error it would have thrown before any row was encoded (the batch is
+ * all or nothing, so the rows encoded before it are dropped with it).
+ */
+export function chunkRecords(chunk: CsvChunk, limits: Pick<ImportLimits, 'maxRecordChars' | 'maxCellChars' | 'maxColumns'>): RecordList {
+  if (chunk.bytes.includes(QUOTE)) return recordList(parseCsvChunk(chunk, limits));
+  const lines = text.decode(chunk.bytes).split(chunk.delimiter);
+  if (lines[lines.length - 1] === '') lines.pop(); // after the last line end
+  if (lines.length !== chunk.records) parseCsvChunk(chunk, limits); // throws, as it would have
+  return new UnquotedRecords(lines, chunk, limits);
+}
+
+class UnquotedRecords implements RecordList {
+  readonly length: number;
+  /** Below this many characters a line breaks no cell or record limit, whatever its bytes. */
+  private readonly safeChars: number;
+  private checked = false;
+
+  constructor(
+    private readonly lines: string[],
+    private readonly chunk: CsvChunk,
+    private readonly limits: Pick<ImportLimits, 'maxRecordChars' | 'maxCellChars' | 'maxColumns'>,
+  ) {
+    this.length = lines.length;
+    // splitUnquoted's byte check needs more than a quarter of the record limit in characters.
+    this.safeChars = Math.min(limits.maxCellChars, Math.floor(limits.maxRecordChars / 4));
+  }
+
+  row(i: number): number {
+    return this.chunk.firstRow + i;
+  }
+
+  cells(i: number): readonly string[] {
+    const line = this.lines[i];
+    const cells = line.split(',');
+    if ((line.length > this.safeChars || cells.length > this.limits.maxColumns) && !this.checked) {
+      parseCsvChunk(this.chunk, this.limits); // throws if any row of the chunk breaks a limit
+      this.checked = true;
+    }
+    return cells;
+  }
 }
 
 const text = new TextDecoder('utf-8', { ignoreBOM: true });
