@@ -2,8 +2,10 @@ import { DataSource } from 'typeorm';
 import { Role } from '@wage/auth';
 import type { Pool } from 'pg';
 import { queryPrepared, statementName } from '@wage/database';
+import { INTERCEPTORS_METADATA } from '@nestjs/common/constants';
 import { AlertListQueryDto, AlertQueryService, BOUNDARY_STRIDE, EXACT_TOTAL_LIMIT, keyOfJson, nearestBoundary, QUEUE_ORDER_SQL } from '@wage/alerts';
 import { loginAs } from './support/auth';
+import { listRoutes } from './support/routes';
 import { insertProjects } from './support/scans';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -171,6 +173,30 @@ describe('alert list of a large set (page boundaries)', () => {
     // planning: it did on the benchmark's 100k), the same answers, the connection back at auto.
     const after = await plans();
     expect({ generic: after.generic - before.generic, custom: after.custom - before.custom, mode: after.mode }).toEqual({ generic: 10, custom: 0, mode: 'auto' });
+  });
+
+  it('counts writes on every route that may write, and runs no interceptor on the reads (LocalWritesRoutes)', () => {
+    const counted = (handler: object): boolean => ((Reflect.getMetadata(INTERCEPTORS_METADATA, handler) as unknown[] | undefined) ?? []).some((i) => (i as object).constructor?.name === 'LocalWritesInterceptor');
+    const handlers = listRoutes(t.app).map((r) => ({ method: r.method, handler: r.handler }));
+    const writes = handlers.filter((r) => !['GET', 'HEAD', 'OPTIONS'].includes(r.method));
+    expect(writes.length).toBeGreaterThan(20);
+    expect(writes.filter((r) => !counted(r.handler)).map((r) => r.method)).toEqual([]);
+    expect(handlers.filter((r) => r.method === 'GET' && Reflect.getMetadata(INTERCEPTORS_METADATA, r.handler) !== undefined)).toEqual([]);
+  });
+
+  it('runs a generic-plan statement whose values fail on one connection and leaves it at auto', async () => {
+    const pool = (ds.driver as unknown as { master: Pool }).master;
+    const spare = await Promise.all(Array.from({ length: pool.totalCount }, () => pool.connect()));
+    spare.slice(1).forEach((c) => c.release(true));
+    spare[0].release();
+    const text = 'SELECT $1::int + 1 AS n, current_setting($2) AS mode';
+    // The first run prepares it (SET, execute, RESET); the next ones are one SET LOCAL + EXECUTE each.
+    for (const v of [1, 2]) expect(await queryPrepared(ds, text, [v, 'plan_cache_mode'], { genericPlan: true })).toEqual([{ n: v + 1, mode: 'force_generic_plan' }]);
+    await expect(queryPrepared(ds, text, ['x', 'plan_cache_mode'], { genericPlan: true })).rejects.toThrow(/invalid input syntax for type integer/);
+    expect(await queryPrepared(ds, text, ["2'", 'plan_cache_mode'], { genericPlan: true }).catch((e: Error) => e.message)).toMatch(/invalid input syntax/);
+    expect(((await pool.query(`SELECT current_setting('plan_cache_mode') AS mode`)).rows as unknown[])).toEqual([{ mode: 'auto' }]);
+    expect(((await pool.query('SELECT generic_plans::int AS g, custom_plans::int AS c FROM pg_prepared_statements WHERE name = $1', [statementName(text)])).rows as unknown[])).toEqual([{ g: 2, c: 0 }]);
+    expect(await queryPrepared(ds, text, [3, 'plan_cache_mode'])).toEqual([{ n: 4, mode: 'auto' }]);
   });
 
   it('reads a deep page exactly right after a write through this process', async () => {

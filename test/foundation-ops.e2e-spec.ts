@@ -45,6 +45,16 @@ describe('foundation: /health and /metrics', () => {
     expect(body.details.redis.status).toBe('down');
   });
 
+  it('answers the API without an ETag (docs/decisions/alert-list-api-cpu.md), the body and its length as before', async () => {
+    const res = await fetch(`${t.baseUrl}/api/v1/alerts?status=open&pageSize=5`, { headers: await adminHeaders(t) });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('etag')).toBeNull();
+    const body = await res.text();
+    expect(res.headers.get('content-length')).toBe(String(Buffer.byteLength(body)));
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(JSON.parse(body)).toMatchObject({ items: [], total: 0, page: 1, pageSize: 5, nextCursor: null });
+  });
+
   it('GET /metrics serves process, HTTP and queue metrics in Prometheus text', async () => {
     await fetch(`${t.baseUrl}/api/v1/users`, { headers: await adminHeaders(t) });
     await fetch(`${t.baseUrl}/api/v1/users`);

@@ -11,6 +11,8 @@ export interface RouteInfo {
   isPublic: boolean;
   /** @Roles of the handler, else of the controller; undefined when there is none. */
   roles: Role[] | undefined;
+  /** The handler function (its metadata: interceptors, guards). */
+  handler: object;
 }
 
 /** Paths outside the global prefix (configureHttpApp). */
@@ -47,6 +49,7 @@ export function listRoutes(app: INestApplication): RouteInfo[] {
             path,
             isPublic: Reflect.getMetadata(IS_PUBLIC, handler) === true || Reflect.getMetadata(IS_PUBLIC, type) === true,
             roles: (Reflect.getMetadata(ROLES, handler) ?? Reflect.getMetadata(ROLES, type)) as Role[] | undefined,
+            handler,
           });
         }
       }

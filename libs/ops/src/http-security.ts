@@ -16,6 +16,12 @@ export function applyHttpSecurity(app: INestApplication, config: AppConfig): voi
   // The login throttle counts per client address: behind a proxy that address is the
   // proxy's unless TRUST_PROXY says which proxies to believe about X-Forwarded-For.
   express.set('trust proxy', config.trustProxy);
+  // No ETag on API answers: the spec names no conditional request and the console asks
+  // none (a 304 would save only the transfer: the answer is built in full either way),
+  // while hashing each body cost a page of the alert list a SHA-1 of its 46 kB
+  // (docs/decisions/alert-list-api-cpu.md). The console's static files keep theirs
+  // (serve-static makes its own).
+  express.set('etag', false);
   app.use(
     helmet({
       contentSecurityPolicy: {

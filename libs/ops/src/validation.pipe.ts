@@ -1,4 +1,5 @@
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { memoiseValidationMetadata } from './validation-metadata-cache';
 
 function describe(errors: ValidationError[], prefix = ''): string[] {
   return errors.flatMap((e) => {
@@ -10,6 +11,7 @@ function describe(errors: ValidationError[], prefix = ''): string[] {
 
 /** DTO validation at every boundary: unknown fields rejected, every bad field listed. */
 export function createValidationPipe(): ValidationPipe {
+  memoiseValidationMetadata();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,

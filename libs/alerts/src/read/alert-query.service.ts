@@ -50,7 +50,10 @@ export class AlertQueryService {
    * from, come from its census in LargeTotals (docs/decisions/alert-list-page-boundaries.md).
    */
   async list(q: AlertListQueryDto, principal: Principal): Promise<string> {
-    const countKey = JSON.stringify(this.countStatement(q, principal));
+    // The filter and scope, built once per request. Their text and values are the key of
+    // the large set: the count and census statements are made of nothing else.
+    const filter = this.where(q, principal);
+    const countKey = JSON.stringify([filter.where, filter.params]);
     const census = (): Promise<LargeSet> => this.census(q, principal);
     // A large set of this filter and scope, taken within the last seconds: no need to count
     // again, and a deep page starts from its nearest boundary. A failed census: read directly.
@@ -61,7 +64,7 @@ export class AlertQueryService {
     const from = boundary ? { key: keyOfJson(boundary.key), skip: boundary.skip } : undefined;
     // A page after a key (a boundary, a cursor) runs on its generic plan: PostgreSQL's auto mode judged the
     // custom plans cheaper and planned it anew on every request (alert-list-generic-plans.md).
-    const [text, values] = this.listStatement(q, principal, { count: !set, from });
+    const [text, values] = this.listStatement(q, principal, { count: !set, from }, filter);
     const [{ total, items, n, last }] = await queryPrepared<{ total: number | null; items: string; n: number; last: string | null }>(this.dataSource, text, values, {
       genericPlan: from !== undefined || q.cursor !== undefined,
     });
@@ -69,12 +72,6 @@ export class AlertQueryService {
     // A full page may have a next one; a short page is the last.
     const next = n === q.pageSize && last ? JSON.stringify(cursorOfKey(last)) : 'null';
     return `{"items":[${items}],"total":${exact},"page":${q.page},"pageSize":${q.pageSize},"nextCursor":${next}}`;
-  }
-
-  /** The exact count of the list's matches: its text and values are the key of the filter and scope's large set. */
-  countStatement(q: AlertListQueryDto, principal: Principal): [string, unknown[]] {
-    const { where, params } = this.where(q, principal);
-    return this.dataSource.driver.escapeQueryWithParameters(`SELECT count(*)::int AS n FROM ${ALERT_FROM} WHERE ${where}`, params) as [string, unknown[]];
   }
 
   /** The census of a large set (page-boundaries.ts): its exact size and page boundaries, in one walk. */
@@ -101,8 +98,14 @@ export class AlertQueryService {
    * as a named prepared statement, planned once per connection
    * (docs/decisions/alert-list-prepared-statements.md).
    */
-  listStatement(q: AlertListQueryDto, principal: Principal, options: { count: boolean; from?: { key: ListCursor; skip: number } } = { count: true }): [string, unknown[]] {
-    const { where, params } = this.where(q, principal);
+  listStatement(
+    q: AlertListQueryDto,
+    principal: Principal,
+    options: { count: boolean; from?: { key: ListCursor; skip: number } } = { count: true },
+    filter: { where: string; params: Record<string, unknown> } = this.where(q, principal),
+  ): [string, unknown[]] {
+    const where = filter.where;
+    const params = { ...filter.params };
     let page: string;
     const after = options.from?.key ?? (q.cursor ? decodeCursor(q.cursor) : undefined);
     if (after) {
