@@ -30,7 +30,7 @@ import { cpuOf, PgCpuSampler } from './pg-cpu';
  * End to end through the API on a province from libs/generator (every dataset, in a fresh
  * database). The service runs as a deployment runs it: the compiled entry points of
  * `npm run start:api` and `start:worker` as separate processes; this process only
- * generates the load (in a worker thread) and the baselines. Each figure is printed next
+ * generates the load (autocannon, bench/province-load.ts) and the baselines. Each figure is printed next
  * to its baseline of the same run:
  *   payroll / attendance import (upload → job → tables) vs raw COPY of the same CSV into
  *   a table with a (project_code, period) index; the full scan (POST → succeeded) vs the

@@ -12,7 +12,7 @@ export type UserCredentials = Pick<User, 'id' | 'username' | 'role' | 'unitCode'
 /** The channel migration PrincipalChangeNotify's triggers notify on every write to users or api_keys. */
 export const PRINCIPAL_CHANGED_CHANNEL = 'wage_principal_changed';
 
-/** Between a lost listening connection and the next attempt (doubling up to the last). */
+/** Between a lost listening connection and the next attempt: the n-th failure in a row waits the n-th (then the last) of these. */
 const RETRY_MS = [250, 1_000, 5_000];
 
 /**
