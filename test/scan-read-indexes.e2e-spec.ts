@@ -5,6 +5,7 @@ const P = '2026-10-01';
 interface PlanNode {
   'Node Type': string;
   'Index Name'?: string;
+  'Index Cond'?: string;
   Plans?: PlanNode[];
 }
 const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
@@ -12,7 +13,9 @@ const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)
 /**
  * The indexes a scan shard's reads rely on (docs/decisions/scan-read-indexes.md):
  * PAYROLL_UNVERIFIED finds P's transfers that name their month through
- * IDX_bank_transfers_period, partial on period IS NOT NULL.
+ * IDX_bank_transfers_period, partial on period IS NOT NULL; attendance has one index, its
+ * primary key (project_code, period, id_hash), and every read of it names projects and a
+ * period (docs/decisions/attendance-one-index.md).
  */
 describe('scan read indexes (real PostgreSQL)', () => {
   let db: RulesDb;
@@ -28,21 +31,47 @@ describe('scan read indexes (real PostgreSQL)', () => {
     expect(rows.map((r) => r.indexdef.replace(/^.* USING /, ''))).toEqual(['btree (period, project_code) WHERE (period IS NOT NULL)']);
   });
 
-  it('reads the named transfers of P for a list of projects through it', async () => {
+  /** The indexes a plan reads, index paths only (an empty table would be read by a sequential scan). */
+  async function indexesRead(sql: string, params: unknown[]): Promise<Array<{ name?: string; cond?: string }>> {
     const runner = db.ds.createQueryRunner();
     await runner.connect();
     try {
       await runner.startTransaction();
-      // An empty table would be read by a sequential scan: ask for index paths only.
       await runner.query(`SET LOCAL enable_seqscan = off`);
-      const [{ 'QUERY PLAN': [plan] }]: Array<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }> = await runner.query(
-        `EXPLAIN (FORMAT JSON) SELECT b.amount_fen FROM bank_transfers b WHERE b.project_code = ANY($1::text[]) AND b.period = $2::date`,
-        [['IX-A', 'IX-B'], P],
-      );
-      expect(nodes(plan.Plan).map((n) => n['Index Name']).filter(Boolean)).toEqual(['IDX_bank_transfers_period']);
+      await runner.query(`SET LOCAL enable_bitmapscan = off`);
+      const [{ 'QUERY PLAN': [plan] }]: Array<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }> = await runner.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
       await runner.rollbackTransaction();
+      return nodes(plan.Plan)
+        .filter((n) => n['Index Name'])
+        .map((n) => ({ name: n['Index Name'], cond: n['Index Cond'] }));
     } finally {
       await runner.release();
+    }
+  }
+
+  it('reads the named transfers of P for a list of projects through it', async () => {
+    const read = await indexesRead(`SELECT b.amount_fen FROM bank_transfers b WHERE b.project_code = ANY($1::text[]) AND b.period = $2::date`, [['IX-A', 'IX-B'], P]);
+    expect(read.map((r) => r.name)).toEqual(['IDX_bank_transfers_period']);
+  });
+
+  it('keeps one index on attendance: the primary key (project_code, period, id_hash)', async () => {
+    const rows: Array<{ indexname: string; indexdef: string }> = await db.ds.query(`SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'attendance'`);
+    expect(rows.map((r) => r.indexdef.replace(/^.* USING /, ''))).toEqual(['btree (project_code, period, id_hash)']);
+    const [{ conname }]: Array<{ conname: string }> = await db.ds.query(`SELECT conname FROM pg_constraint WHERE conrelid = 'attendance'::regclass AND contype = 'p'`);
+    expect(rows[0].indexname).toBe(conname);
+  });
+
+  it("reads a shard's attendance of P with both the projects and P in the key's condition", async () => {
+    // The month summary's read (libs/rules/src/engine/period-summary.ts) and the previous month's (CONSECUTIVE_ARREARS).
+    const shard = await indexesRead(
+      `SELECT days_worked FROM attendance WHERE period = $2::date AND project_code BETWEEN $3::text AND $4::text AND project_code = ANY($1::text[])`,
+      [['IX-A', 'IX-B'], P, 'IX-A', 'IX-B'],
+    );
+    const previous = await indexesRead(`SELECT days_worked FROM attendance a WHERE a.period = $2::date AND a.project_code = ANY($1::text[]) AND a.days_worked > 0`, [['IX-A'], P]);
+    for (const read of [shard, previous]) {
+      expect(read).toHaveLength(1);
+      expect(read[0].cond).toContain('project_code');
+      expect(read[0].cond).toContain('period =');
     }
   });
 });
