@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { openRulesDb, RulesDb } from './support/rules-db';
 
 const P = '2026-10-01';
@@ -6,6 +8,7 @@ interface PlanNode {
   'Node Type': string;
   'Index Name'?: string;
   'Index Cond'?: string;
+  'Relation Name'?: string;
   Plans?: PlanNode[];
 }
 const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
@@ -32,18 +35,19 @@ describe('scan read indexes (real PostgreSQL)', () => {
   });
 
   /** The indexes a plan reads, index paths only (an empty table would be read by a sequential scan). */
-  async function indexesRead(sql: string, params: unknown[]): Promise<Array<{ name?: string; cond?: string }>> {
+  async function indexesRead(sql: string, params: unknown[], before: string[] = []): Promise<Array<{ name?: string; cond?: string; table?: string }>> {
     const runner = db.ds.createQueryRunner();
     await runner.connect();
     try {
       await runner.startTransaction();
       await runner.query(`SET LOCAL enable_seqscan = off`);
       await runner.query(`SET LOCAL enable_bitmapscan = off`);
+      for (const statement of before) await runner.query(statement);
       const [{ 'QUERY PLAN': [plan] }]: Array<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }> = await runner.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
       await runner.rollbackTransaction();
       return nodes(plan.Plan)
         .filter((n) => n['Index Name'])
-        .map((n) => ({ name: n['Index Name'], cond: n['Index Cond'] }));
+        .map((n) => ({ name: n['Index Name'], cond: n['Index Cond'], table: n['Relation Name'] }));
     } finally {
       await runner.release();
     }
@@ -73,5 +77,17 @@ describe('scan read indexes (real PostgreSQL)', () => {
       expect(read[0].cond).toContain('project_code');
       expect(read[0].cond).toContain('period =');
     }
+  });
+
+  it("reads ABNORMAL_PAYMENT's payroll rows per candidate project and worker, whatever the planner guesses", async () => {
+    // Its candidates pass a limit only known while running; flattened, the planner hashed all of
+    // payroll twice for a handful of them (docs/decisions/scan-rule-index-paths.md). Every read
+    // of payroll must be an index scan keyed on the candidate's project (and worker).
+    const sql = readFileSync(join(__dirname, '..', 'libs', 'rules', 'sql', 'ABNORMAL_PAYMENT.sql'), 'utf8');
+    const history = `CREATE TEMP TABLE rule_payroll_history (project_code varchar(64), period date, payable_fen bigint, max_paid_fen bigint, first_paid_on date, last_paid_on date) ON COMMIT DROP`;
+    const read = await indexesRead(sql, [['IX-A', 'IX-B'], ['national', 'national'], '{}', '2026-11-03', P], [history]);
+    const payroll = read.filter((r) => r.table === 'payroll');
+    expect(payroll.length).toBeGreaterThanOrEqual(2);
+    for (const r of payroll) expect(r.cond).toMatch(/\(project_code\)::text = \(cp?\.project_code\)::text/);
   });
 });

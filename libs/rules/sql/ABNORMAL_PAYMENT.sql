@@ -24,15 +24,18 @@ candidates AS MATERIALIZED (
           WHERE pr.project_code = cp.project_code
             AND pr.period BETWEEN ($5::date - interval '11 months')::date AND $5::date AND pr.paid_on <= $4::date
             AND ((pr.period = $5::date AND pr.paid_fen > (SELECT min(month_fen) FROM lim))
-                 OR pr.paid_fen * 12 > (SELECT min(year_fen) FROM lim))) pr),
+                 OR pr.paid_fen * 12 > (SELECT min(year_fen) FROM lim))
+         OFFSET 0) pr),
 per_worker AS (
-  SELECT c.project_code, c.id_hash, max(pr.id_masked) AS id_masked,
-         coalesce(sum(CASE WHEN pr.paid_on <= $4 THEN pr.paid_fen ELSE 0 END) FILTER (WHERE pr.period = $5), 0)::bigint AS paid_in_period_fen,
-         sum(CASE WHEN pr.paid_on <= $4 THEN pr.paid_fen ELSE 0 END)::bigint AS paid_12_months_fen
+  SELECT c.project_code, c.id_hash, t.id_masked, t.paid_in_period_fen, t.paid_12_months_fen
     FROM candidates c
-    JOIN payroll pr ON pr.project_code = c.project_code AND pr.id_hash = c.id_hash
-   WHERE pr.period BETWEEN ($5::date - interval '11 months')::date AND $5::date
-   GROUP BY c.project_code, c.id_hash),
+   CROSS JOIN LATERAL (
+         SELECT max(pr.id_masked) AS id_masked,
+                coalesce(sum(CASE WHEN pr.paid_on <= $4 THEN pr.paid_fen ELSE 0 END) FILTER (WHERE pr.period = $5), 0)::bigint AS paid_in_period_fen,
+                sum(CASE WHEN pr.paid_on <= $4 THEN pr.paid_fen ELSE 0 END)::bigint AS paid_12_months_fen
+           FROM payroll pr
+          WHERE pr.project_code = c.project_code AND pr.id_hash = c.id_hash
+            AND pr.period BETWEEN ($5::date - interval '11 months')::date AND $5::date) t),
 hit AS MATERIALIZED (
   SELECT p.* FROM per_worker p JOIN lim USING (project_code)
    WHERE p.paid_in_period_fen > lim.month_fen OR p.paid_12_months_fen > lim.year_fen)

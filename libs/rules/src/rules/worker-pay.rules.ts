@@ -128,7 +128,11 @@ export const ABNORMAL_PAYMENT = defineRule({
   // the limit needs one row above limit/12: such rows pick the few candidates whose
   // totals are then summed, instead of aggregating every worker of the province. Only
   // projects whose largest payment of a period (the payroll history) is such a row can
-  // hold one, so only their payroll rows are read (an index scan per such project).
+  // hold one, so only their payroll rows are read: an index scan per such project, then
+  // one per candidate worker. Both are LATERAL subqueries the planner cannot flatten
+  // (OFFSET 0, an aggregate): it cannot know how few rows pass a limit it only learns while
+  // running, guessed a third of the history, and read and hashed all of payroll twice
+  // instead (1.2–1.6 s per shard of a province, docs/decisions/scan-rule-index-paths.md).
   sql: `WITH ${SCOPE_CTE},
 lim AS (
   SELECT s.project_code, ${th('abnormalMonthlyYuan')} * 100 AS month_fen, ${th('abnormal12MonthsYuan')} * 100 AS year_fen FROM scope s),
@@ -147,15 +151,18 @@ candidates AS MATERIALIZED (
           WHERE pr.project_code = cp.project_code
             AND pr.period BETWEEN ($5::date - interval '11 months')::date AND $5::date AND pr.paid_on <= $4::date
             AND ((pr.period = $5::date AND pr.paid_fen > (SELECT min(month_fen) FROM lim))
-                 OR pr.paid_fen * 12 > (SELECT min(year_fen) FROM lim))) pr),
+                 OR pr.paid_fen * 12 > (SELECT min(year_fen) FROM lim))
+         OFFSET 0) pr),
 per_worker AS (
-  SELECT c.project_code, c.id_hash, max(pr.id_masked) AS id_masked,
-         coalesce(sum(${PAID_AS_OF('pr')}) FILTER (WHERE pr.period = $5), 0)::bigint AS paid_in_period_fen,
-         sum(${PAID_AS_OF('pr')})::bigint AS paid_12_months_fen
+  SELECT c.project_code, c.id_hash, t.id_masked, t.paid_in_period_fen, t.paid_12_months_fen
     FROM candidates c
-    JOIN payroll pr ON pr.project_code = c.project_code AND pr.id_hash = c.id_hash
-   WHERE pr.period BETWEEN ($5::date - interval '11 months')::date AND $5::date
-   GROUP BY c.project_code, c.id_hash),
+   CROSS JOIN LATERAL (
+         SELECT max(pr.id_masked) AS id_masked,
+                coalesce(sum(${PAID_AS_OF('pr')}) FILTER (WHERE pr.period = $5), 0)::bigint AS paid_in_period_fen,
+                sum(${PAID_AS_OF('pr')})::bigint AS paid_12_months_fen
+           FROM payroll pr
+          WHERE pr.project_code = c.project_code AND pr.id_hash = c.id_hash
+            AND pr.period BETWEEN ($5::date - interval '11 months')::date AND $5::date) t),
 hit AS MATERIALIZED (
   SELECT p.* FROM per_worker p JOIN lim USING (project_code)
    WHERE p.paid_in_period_fen > lim.month_fen OR p.paid_12_months_fen > lim.year_fen)
