@@ -63,11 +63,6 @@ export class ImportJobHandler {
     try {
       if (!spec) throw new FileProblem(`Unknown dataset ${imp.dataset}`);
       const r = await this.loader.load(imp, spec, timeout.signal);
-      // A big import's garbage (most of it promoted: the seal cache, rows of segments in
-      // flight) would sit in the old generation into the next job and add to its peak
-      // (~45 MB after 125k workers rows). Here, once the loader's frame and its buffers
-      // are gone; a small import is not worth the wait.
-      if (r.rowsTotal >= COLLECT_AFTER_ROWS) await collectGarbage();
       const status: ImportStatus = r.rolledBack ? 'failed' : r.rowsRejected > 0 ? 'succeeded_with_errors' : 'succeeded';
       await repo.update(imp.id, {
         status,
@@ -87,6 +82,13 @@ export class ImportJobHandler {
           .add(JobName.ClueIntake, { importId: imp.id }, { jobId: jobId('clue-intake', imp.id), removeOnComplete: true })
           .catch((e: unknown) => this.logger.warn(`clue intake for import ${imp.id} not queued (the clue sweep will route them): ${(e as Error).message}`));
       }
+      // A big import's garbage (most of it promoted: the seal cache, rows of segments in
+      // flight) would sit in the old generation into the next job and add to its peak
+      // (~45 MB after 125k workers rows). Here, once the loader's frame and its buffers
+      // are gone and the import already reads as finished (the collection is the worker's
+      // business, not the uploader's wait); the job ends after it, so the next import
+      // starts on the collected heap. A small import is not worth the wait.
+      if (r.rowsTotal >= COLLECT_AFTER_ROWS) await collectGarbage();
       return { status };
     } catch (error) {
       const lastAttempt = isLastAttempt(job);
