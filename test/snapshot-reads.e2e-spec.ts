@@ -66,4 +66,30 @@ describe('reads in parallel on one snapshot', () => {
     await expect(readOnOneSnapshot(ds, [async () => undefined], { connections: 4 }, async () => 'ok')).resolves.toBe('ok');
     expect((await writer.query('SELECT count(*)::int AS n FROM snapshot_probe')).rows[0].n).toBe(2);
   });
+
+  it("reports the opener's failed read, not a helper that came too late to join the snapshot", async () => {
+    // The pool (4) is full but for the opener, so the helper gets a connection only when
+    // the failing read hands one back: after that read has ended the opener's transaction.
+    const held = await Promise.all([0, 1, 2].map(async () => {
+      const r = ds.createQueryRunner();
+      await r.connect();
+      return r;
+    }));
+    const failing = async (m: EntityManager): Promise<void> => {
+      try {
+        await m.query('INSERT INTO snapshot_probe VALUES (4)');
+      } catch (error) {
+        await held[0].release();
+        // Time for the helper to try SET TRANSACTION SNAPSHOT on the ended transaction.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        throw error;
+      }
+    };
+    try {
+      await expect(readOnOneSnapshot(ds, [failing, async (m) => void (await m.query('SELECT 1'))], { connections: 2 }, async () => 'done')).rejects.toThrow(/read-only transaction/);
+    } finally {
+      await Promise.all(held.slice(1).map((r) => r.release()));
+    }
+    await expect(readOnOneSnapshot(ds, [async () => undefined], { connections: 4 }, async () => 'ok')).resolves.toBe('ok');
+  });
 });

@@ -25,8 +25,10 @@ async function begin(runner: QueryRunner, settings: readonly string[], snapshot?
  * of the same instant, as if all ran in one transaction. Reads are taken from a shared
  * queue in order. The opener never waits for a helper's connection: a helper that gets
  * its connection only after the queue is done releases it without joining, so a busy
- * pool slows a report down but cannot deadlock it. Then `finish` runs on the opener's
- * transaction (after every read), and its result is returned.
+ * pool slows a report down but cannot deadlock it; a helper that cannot join (the
+ * opener's transaction already ended on a failed read) reads nothing and reports nothing.
+ * Then `finish` runs on the opener's transaction (after every read), and its result is
+ * returned.
  */
 export async function readOnOneSnapshot<T>(
   dataSource: DataSource,
@@ -64,7 +66,14 @@ export async function readOnOneSnapshot<T>(
             joined.push(
               (async () => {
                 try {
-                  await begin(helper, settings, snapshot);
+                  try {
+                    await begin(helper, settings, snapshot);
+                  } catch {
+                    // Could not join: the opener's transaction has ended (a read failed there,
+                    // and that failure is the one to report) or this connection is unwell.
+                    // Either way the opener does the reads alone; nothing was read here.
+                    return;
+                  }
                   await work(helper.manager);
                 } catch (error) {
                   failure ??= error;
