@@ -1,5 +1,6 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Role } from '@wage/auth';
+import { AlertIntakeService } from '@wage/workflow';
 import { adminHeaders, LoggedIn, loginAs } from './support/auth';
 import { startTestApp, TestApp } from './support/test-app';
 import { api, insertAlert, insertProject, insertUnits, intake } from './support/workflow-fixtures';
@@ -133,5 +134,37 @@ describe('routing alerts to inspection units', () => {
     expect((await api(t, 'PUT', '/industry-bureaus/WH-ZJ', admin, { industries: ['housing'] })).body.industries).toEqual(['housing']);
     expect((await api(t, 'DELETE', '/industry-bureaus/WH-ZJ', admin)).status).toBe(204);
     expect((await api(t, 'GET', '/industry-bureaus/WH-ZJ', admin)).status).toBe(404);
+  });
+
+  it("writes each alert once at intake: unit, reason and deadline in one UPDATE, a deadline alone keeping the version", async () => {
+    const a = await insertAlert(db, { project: 'P-TEAM' });
+    const b = await insertAlert(db, { project: 'P-BRIG' });
+    await db.query(`UPDATE alerts SET overdue = true WHERE id = $1`, [a]);
+    const intakeService = t.app.get(AlertIntakeService);
+    // Row updates of alerts in this transaction so far (pg_stat_xact_user_tables: this transaction's own counts).
+    const alertUpdates = async (m: EntityManager): Promise<number> =>
+      (await m.query(`SELECT n_tup_upd::int AS n FROM pg_stat_xact_user_tables WHERE relname = 'alerts'`))[0].n;
+    const intakeCountingUpdates = (ids: number[]): Promise<number> =>
+      db.transaction(async (m) => {
+        const before = await alertUpdates(m);
+        await intakeService.onScanReconciled(m, { raisedOrReopened: ids, severityChanged: [], cleared: [] });
+        return (await alertUpdates(m)) - before;
+      });
+    const row = async (id: number) =>
+      (await db.query('SELECT unit_code, routing_reason, due_at, overdue, version FROM alerts WHERE id = $1', [id]))[0];
+
+    expect(await intakeCountingUpdates([a, b])).toBe(2);
+    const routedA = await row(a);
+    expect(routedA).toMatchObject({ unit_code: 'T-HY-1', routing_reason: 'street team of street 420113002', overdue: false, version: 2 });
+    expect(new Date(routedA.due_at).getTime()).toBeGreaterThan(Date.now());
+    expect(await row(b)).toMatchObject({ unit_code: 'B-HY', overdue: false, version: 2 });
+
+    // Reopened with its routing unchanged: only the deadline is written, the version stays.
+    await db.query(`UPDATE alerts SET due_at = NULL, overdue = true WHERE id = $1`, [a]);
+    expect(await intakeCountingUpdates([a])).toBe(1);
+    const again = await row(a);
+    expect(again).toMatchObject({ unit_code: 'T-HY-1', overdue: false, version: 2 });
+    expect(again.due_at).not.toBeNull();
+    expect(await db.query(`SELECT count(*)::int AS n FROM alert_events WHERE alert_id = $1 AND action = 'routed'`, [a])).toEqual([{ n: 1 }]);
   });
 });

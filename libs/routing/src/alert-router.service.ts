@@ -52,8 +52,17 @@ export class AlertRouter {
   /**
    * Routes the given alerts and records one event per alert whose unit or reason
    * changed (`action` 'routed' at intake, 'rerouted' for the admin action).
+   * `dueAt`: acknowledgement deadlines the caller (the scan's intake) sets on some of these
+   * alerts at the same time (overdue cleared), written by the same UPDATE: one pass over
+   * the alerts and their indexes instead of two (docs/decisions/intake-one-update.md).
    */
-  async route(manager: EntityManager, alertIds: number[], actor: RoutingActor, action: 'routed' | 'rerouted'): Promise<RoutedAlert[]> {
+  async route(
+    manager: EntityManager,
+    alertIds: number[],
+    actor: RoutingActor,
+    action: 'routed' | 'rerouted',
+    dueAt: ReadonlyMap<number, Date> = new Map(),
+  ): Promise<RoutedAlert[]> {
     if (alertIds.length === 0) return [];
     const rows: AlertRow[] = await manager.query(
       `SELECT a.id, a.project_code, a.rule, a.severity, a.unit_code, a.routing_reason, a.status,
@@ -74,7 +83,7 @@ export class AlertRouter {
       if (decision.unitCode === r.unit_code && decision.reason === r.routing_reason) continue;
       routed.push({ id: r.id, previousUnitCode: r.unit_code, ...decision });
     }
-    await this.write(manager, routed, rows, actor, action);
+    await this.write(manager, routed, rows, actor, action, dueAt);
     return routed;
   }
 
@@ -98,15 +107,41 @@ export class AlertRouter {
     });
   }
 
-  private async write(m: EntityManager, routed: RoutedAlert[], rows: AlertRow[], actor: RoutingActor, action: string): Promise<void> {
+  private async write(
+    m: EntityManager,
+    routed: RoutedAlert[],
+    rows: AlertRow[],
+    actor: RoutingActor,
+    action: string,
+    dueAt: ReadonlyMap<number, Date>,
+  ): Promise<void> {
+    const byId = new Map(routed.map((r) => [r.id, r]));
+    // Locked rows only: a deadline for an id that is not among them is not written.
+    const ids = rows.map((r) => r.id).filter((id) => byId.has(id) || dueAt.has(id));
+    if (ids.length > 0) {
+      // A routed row takes its unit and reason (and a new version); a row with a deadline
+      // takes it and is no longer overdue; a row with only a deadline keeps its version,
+      // as the deadline's own UPDATE did.
+      await m.query(
+        `UPDATE alerts a
+            SET unit_code = CASE WHEN d.routed THEN d.unit_code ELSE a.unit_code END,
+                routing_reason = CASE WHEN d.routed THEN d.reason ELSE a.routing_reason END,
+                version = a.version + CASE WHEN d.routed THEN 1 ELSE 0 END,
+                due_at = coalesce(d.due_at, a.due_at),
+                overdue = CASE WHEN d.due_at IS NULL THEN a.overdue ELSE false END,
+                updated_at = now()
+           FROM unnest($1::bigint[], $2::boolean[], $3::text[], $4::text[], $5::timestamptz[]) AS d(id, routed, unit_code, reason, due_at)
+          WHERE a.id = d.id`,
+        [
+          ids,
+          ids.map((id) => byId.has(id)),
+          ids.map((id) => byId.get(id)?.unitCode ?? null),
+          ids.map((id) => byId.get(id)?.reason ?? null),
+          ids.map((id) => dueAt.get(id) ?? null),
+        ],
+      );
+    }
     if (routed.length === 0) return;
-    const ids = routed.map((r) => r.id);
-    await m.query(
-      `UPDATE alerts a SET unit_code = d.unit_code, routing_reason = d.reason, updated_at = now(), version = a.version + 1
-         FROM unnest($1::bigint[], $2::text[], $3::text[]) AS d(id, unit_code, reason)
-        WHERE a.id = d.id`,
-      [ids, routed.map((r) => r.unitCode), routed.map((r) => r.reason)],
-    );
     const status = new Map(rows.map((r) => [r.id, r.status]));
     await appendAlertEvents(
       m,

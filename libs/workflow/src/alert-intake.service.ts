@@ -86,26 +86,28 @@ export class AlertIntakeService {
   ): Promise<Omit<PendingTimers, 'advance'>> {
     const none = { schedule: [], rearm: [] };
     if (ids.length === 0) return none;
-    await timer.time('intake.route', () => this.router.route(manager, ids, { kind: 'scan', id: null, name: 'scan' }, 'routed'));
+    // The deadlines first, so the routing's UPDATE writes them too: one pass over the new
+    // alerts instead of two (docs/decisions/intake-one-update.md). The scan's transaction
+    // holds these rows since its reconcile, so what is read here is what routing locks.
     const tDeadlines = performance.now();
     const rows: IntakeRow[] = await manager.query(
       `SELECT id, project_code, rule, severity, unit_code, escalation_level FROM alerts
         WHERE id = ANY($1::bigint[]) AND status = 'open' ORDER BY id`,
       [ids],
     );
-    if (rows.length === 0) return none;
     const now = this.clock.now();
     const slaOf = await this.deadlines.slaFor(
       manager,
       rows.map((r) => r.project_code),
     );
     const due = rows.map((r) => this.deadlines.acknowledgeDue(slaOf(r.project_code), now));
-    await manager.query(
-      `UPDATE alerts a SET due_at = d.due_at, overdue = false, updated_at = now()
-         FROM unnest($1::bigint[], $2::timestamptz[]) AS d(id, due_at) WHERE a.id = d.id`,
-      [rows.map((r) => r.id), due],
-    );
     timer.add('intake.deadlines', performance.now() - tDeadlines);
+    const routed = await timer.time('intake.route', () =>
+      this.router.route(manager, ids, { kind: 'scan', id: null, name: 'scan' }, 'routed', new Map(rows.map((r, i) => [r.id, due[i]]))),
+    );
+    if (rows.length === 0) return none;
+    const unitOf = new Map(routed.map((r) => [r.id, r.unitCode]));
+    for (const r of rows) if (unitOf.has(r.id)) r.unit_code = unitOf.get(r.id) ?? null;
     const tNotify = performance.now();
     const byUnit = new Map<string, NotifiedAlert[]>();
     for (const r of rows) {
