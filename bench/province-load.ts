@@ -1,4 +1,8 @@
 import autocannon from 'autocannon';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /**
  * Bounded HTTP load for bench:province: `clients` concurrent loops (connections), each
@@ -100,3 +104,61 @@ export function runLoad(o: LoadOptions): Promise<LoadResult> {
 }
 
 export const ms = (v: number): string => `${v.toFixed(1)} ms`;
+
+/** Whether wrk (Debian's package `wrk`) is on PATH: runWrk's load generator. */
+export function hasWrk(): boolean {
+  return spawnSync('wrk', ['--version']).error === undefined;
+}
+
+/**
+ * The same closed loops as runLoad, sent by wrk instead (`clients` connections on one
+ * thread, each asking for the next URL of the list when its answer is in, for `seconds`).
+ * Its latencies are wrk's own percentiles (of every request). It costs the machine a
+ * fraction of autocannon's CPU per request (a C event loop, no JavaScript per answer):
+ * on two cores shared with the API and PostgreSQL, the load generator's own CPU is part
+ * of what the latencies wait for, and clients on other machines cost the service nothing.
+ * `cpuMs` is wrk's CPU time (user + kernel), read from its parent shell once it has exited.
+ */
+export function runWrk(o: { urls: string[]; headers: Record<string, string>; clients: number; seconds: number }): LoadResult & { cpuMs: number } {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-wrk-'));
+  try {
+    const script = join(dir, 'list.lua');
+    const lua = (s: string): string => JSON.stringify(s); // a JSON string is a valid Lua string literal for these ASCII URLs and headers
+    writeFileSync(
+      script,
+      [
+        `local paths = { ${o.urls.map((u) => lua(new URL(u).pathname + new URL(u).search)).join(', ')} }`,
+        ...Object.entries(o.headers).map(([k, v]) => `wrk.headers[${lua(k)}] = ${lua(v)}`),
+        'local i = 0',
+        'request = function() i = i + 1; return wrk.format(nil, paths[(i - 1) % #paths + 1]) end',
+        'done = function(s, latency)',
+        '  local e = s.errors',
+        '  io.write(string.format("WRK {\\"requests\\":%d,\\"durationUs\\":%d,\\"p50\\":%d,\\"p95\\":%d,\\"p99\\":%d,\\"errors\\":%d,\\"statusErrors\\":%d}\\n",',
+        '    s.requests, s.duration, latency:percentile(50), latency:percentile(95), latency:percentile(99), e.connect + e.read + e.write + e.timeout, e.status))',
+        'end',
+      ].join('\n'),
+    );
+    const origin = new URL(o.urls[0]).origin;
+    // The shell waits for wrk, so its own /proc stat then holds wrk's CPU (cutime, cstime).
+    const run = spawnSync('sh', ['-c', `wrk -t1 -c${o.clients} -d${o.seconds}s --timeout 30s -s "$1" "$2" >&2; cat /proc/$$/stat`, 'sh', script, `${origin}/`], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`wrk failed: ${run.stderr}`);
+    const figures = /WRK (\{.*\})/.exec(run.stderr);
+    if (!figures) throw new Error(`wrk printed no figures: ${run.stderr}`);
+    const f = JSON.parse(figures[1]) as { requests: number; durationUs: number; p50: number; p95: number; p99: number; errors: number; statusErrors: number };
+    const stat = run.stdout.split(') ')[1].split(' ');
+    const cpuMs = (Number(stat[13]) + Number(stat[14])) * 10; // cutime + cstime, 100 Hz ticks
+    return {
+      requests: f.requests,
+      errors: f.errors + f.statusErrors,
+      p50: f.p50 / 1000,
+      p95: f.p95 / 1000,
+      p99: f.p99 / 1000,
+      perSecond: f.requests / (f.durationUs / 1e6),
+      statuses: {},
+      byStatus: {},
+      cpuMs,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -4,7 +4,7 @@ import { Client, Pool } from 'pg';
 import { statementName } from '@wage/database';
 import { AlertListQueryDto, AlertQueryService, cursorOfKey, EXACT_TOTAL_LIMIT, keyOfJson, LARGE_TOTAL_MAX_AGE_MS, nearestBoundary } from '@wage/alerts';
 import { Principal, Role } from '@wage/auth';
-import { LoadResult, ms, runLoad } from './province-load';
+import { hasWrk, LoadResult, ms, runLoad, runWrk } from './province-load';
 import { cpuMs, cpuSplitMs } from './service-processes';
 
 /**
@@ -51,6 +51,11 @@ export interface QueueFigures {
   load: string;
   single: LoadResult;
   loaded: LoadResult;
+  /**
+   * The same loaded list run with wrk as the load generator (when installed: Debian's
+   * `wrk`), for as long as the autocannon run took, with the CPU of each process per request.
+   */
+  wrk?: LoadResult & { apiCpuPerRequestMs: number; pgCpuPerRequestMs: number; loadCpuPerRequestMs: number };
   claim?: LoadResult & { units: number; perClient: number; clients: number; apiCpuPerRequestMs: number; pgCpuPerRequestMs: number };
   health: LoadResult;
   explain: string[];
@@ -158,6 +163,16 @@ async function rawSqlLoad(ctx: QueueBenchContext, statements: Array<[string, unk
   }
 }
 
+/** The loaded list run again, with wrk as the load generator (runWrk), and each process's CPU per request. */
+async function wrkLoad(ctx: QueueBenchContext, urls: string[], headers: Record<string, string>, seconds: number): Promise<QueueFigures['wrk']> {
+  const api0 = cpuMs(ctx.apiPids());
+  const pg0 = await backendCpu(ctx.db, 'wage-warning');
+  const result = runWrk({ urls, headers, clients: ctx.clients, seconds });
+  const apiCpuPerRequestMs = (cpuMs(ctx.apiPids()) - api0) / result.requests;
+  const pgCpuPerRequestMs = cpuSince(pg0, await backendCpu(ctx.db, 'wage-warning')) / result.requests;
+  return { ...result, apiCpuPerRequestMs, pgCpuPerRequestMs, loadCpuPerRequestMs: result.cpuMs / result.requests };
+}
+
 /**
  * How many claims each client makes and which unit each client's inspector belongs to,
  * so that every claim finds work: `perClient` starts at `wanted` and goes down until the
@@ -246,6 +261,7 @@ export async function benchQueue(ctx: QueueBenchContext): Promise<QueueFigures> 
   const apiCpuPerRequestMs = (cpu1.user + cpu1.system - cpu0.user - cpu0.system) / loaded.requests;
   const apiSysPerRequestMs = (cpu1.system - cpu0.system) / loaded.requests;
   const load = loadavg()[0].toFixed(2);
+  const wrk = hasWrk() ? await wrkLoad(ctx, urls, auth, Math.max(5, Math.ceil(loaded.requests / loaded.perSecond))) : undefined;
   const rawSingle = await rawSqlLoad(ctx, statements, 1, 100);
   const rawLoaded = await rawSqlLoad(ctx, statements, ctx.clients, ctx.requests);
   const health = await runLoad({ urls: [`${ctx.baseUrl}/health`], headers: {}, clients: 1, perClient: 200 });
@@ -270,7 +286,7 @@ export async function benchQueue(ctx: QueueBenchContext): Promise<QueueFigures> 
     ...(rule ? [`EXPLAIN ANALYZE, rule=${rule} (exact total), page ${Math.ceil(lastPage / 3)} (the benchmark's deepest filtered page):\n${await explain(ctx.db, ctx.alertQueries.listStatement(dto(Math.ceil(lastPage / 3), undefined, rule), principal))}`] : []),
     `EXPLAIN ANALYZE, the census of a large set (total and page boundaries, at most once per ${LARGE_TOTAL_MAX_AGE_MS / 1000} s per filter and scope):\n${await explain(ctx.db, ctx.alertQueries.censusStatement(dto(1), principal))}`,
   ];
-  return { label: ctx.label, apiConnections: ctx.apiConnections, open, single, loaded, rawSingle, rawLoaded, apiCpuPerRequestMs, apiSysPerRequestMs, pgCpuPerRequestMs, loadCpuPerRequestMs, load, claim, health, explain: explainText };
+  return { label: ctx.label, apiConnections: ctx.apiConnections, open, single, loaded, wrk, rawSingle, rawLoaded, apiCpuPerRequestMs, apiSysPerRequestMs, pgCpuPerRequestMs, loadCpuPerRequestMs, load, claim, health, explain: explainText };
 }
 
 /** The queue figures as rows of bench:province's table (`line(label, value, baseline, ratio)`). */
@@ -281,7 +297,11 @@ export function printQueue(f: QueueFigures, clients: number, line: (label: strin
   line('', `${f.loaded.perSecond.toFixed(0)} requests/s, ${f.loaded.errors} errors`, `raw SQL: ${f.rawLoaded.perSecond.toFixed(0)} statements/s`, '');
   line('alert list, 1 client', `p50 ${ms(f.single.p50)}, p95 ${ms(f.single.p95)}`, `raw SQL, 1 conn: p50 ${ms(f.rawSingle.p50)}, p95 ${ms(f.rawSingle.p95)}`, '');
   line('', `CPU per list request: API ${f.apiCpuPerRequestMs.toFixed(2)} ms (kernel ${f.apiSysPerRequestMs.toFixed(2)})`, `raw SQL: PostgreSQL ${f.rawLoaded.pgCpuPerRequestMs.toFixed(2)} ms per statement`, '');
-  line('', `PostgreSQL ${f.pgCpuPerRequestMs.toFixed(2)} ms, load generator ${f.loadCpuPerRequestMs.toFixed(2)} ms`, '', '');
+  line('', `PostgreSQL ${f.pgCpuPerRequestMs.toFixed(2)} ms, load generator ${f.loadCpuPerRequestMs.toFixed(2)} ms (autocannon)`, '', '');
+  if (f.wrk) {
+    line(`alert list, ${clients} clients, wrk`, `p50 ${ms(f.wrk.p50)}, p95 ${ms(f.wrk.p95)}`, `${f.wrk.perSecond.toFixed(0)} requests/s, ${f.wrk.errors} errors`, `p95 ≤ 200 ms (goal 50)`);
+    line('', `CPU per list request: API ${f.wrk.apiCpuPerRequestMs.toFixed(2)} ms, PostgreSQL ${f.wrk.pgCpuPerRequestMs.toFixed(2)} ms`, `load generator (wrk) ${f.wrk.loadCpuPerRequestMs.toFixed(2)} ms`, '');
+  } else line(`alert list, ${clients} clients, wrk`, 'not run: wrk is not installed (apt-get install wrk)', '', '');
   if (f.claim) {
     const found = f.claim.byStatus['200'];
     line(`claim-next, ${f.claim.clients} clients`, `p50 ${ms(f.claim.p50)}, p95 ${ms(f.claim.p95)}`, `${f.claim.perSecond.toFixed(0)} requests/s, ${f.claim.errors} errors`, 'p95 ≤ 200 ms');

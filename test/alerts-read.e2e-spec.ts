@@ -68,6 +68,23 @@ describe('alerts and projects read API', () => {
     expect(items[4].period).toBeNull();
   });
 
+  it('answers the list as UTF-8 JSON with its length in bytes, names in Chinese intact (the page travels as bytes)', async () => {
+    const res = await fetch(`${t.baseUrl}/api/v1/alerts?projectCode=A1`, { headers });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect(Number(res.headers.get('content-length'))).toBe(bytes.length);
+    const text = bytes.toString('utf8');
+    // '甲工程' is 9 bytes and 3 characters: a length in characters would cut the body short.
+    expect(bytes.length).toBeGreaterThan(text.length);
+    const body = JSON.parse(text) as { items: Item[]; total: number; page: number; pageSize: number; nextCursor: string | null };
+    expect(body).toMatchObject({ total: 2, page: 1, pageSize: 50, nextCursor: null });
+    expect(body.items.map((i) => i.projectName)).toEqual(['甲工程', '甲工程']);
+    // An empty page: no items, the same envelope.
+    const none = await get('/alerts?projectCode=NO-SUCH');
+    expect(none).toEqual({ status: 200, body: { items: [], total: 0, page: 1, pageSize: 50, nextCursor: null } });
+  });
+
   it('filters by status, rule, severity, project, region prefix, period and overdue', async () => {
     const total = async (q: string): Promise<unknown> => (await get(`/alerts?${q}`)).body.total;
     expect(await total('status=open,acknowledged')).toBe(5);

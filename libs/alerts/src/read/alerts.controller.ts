@@ -1,4 +1,5 @@
-import { Controller, Get, Header, Param, ParseIntPipe, Query } from '@nestjs/common';
+import { Controller, Get, Header, Param, ParseIntPipe, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Role, Roles } from '@wage/auth';
 import type { Principal } from '@wage/auth';
@@ -16,12 +17,14 @@ export class AlertsController {
   /** Alerts in queue order (severity, project risk, shortfall, age); `groupBy=project` groups them. */
   @Get()
   @Roles(...READERS)
-  // list() answers with the page's JSON text (see AlertQueryService.list); the grouped
-  // answer is an object, which Express serialises as JSON with the same header.
+  // list() answers with the bytes of the page's JSON (see AlertQueryService.list), sent
+  // as they are: Nest would serialise a Buffer as an object. The grouped answer is an
+  // object, which Express serialises as JSON with the same header.
   @Header('Content-Type', 'application/json; charset=utf-8')
   @ApiOkResponse({ description: '{ items: [...], total, page, pageSize } or, with groupBy=project, { groups: [...], total, ... }' })
-  list(@Query() q: AlertListQueryDto, @CurrentPrincipal() principal: Principal): Promise<unknown> {
-    return q.groupBy === 'project' ? this.alerts.listByProject(q, principal) : this.alerts.list(q, principal);
+  async list(@Query() q: AlertListQueryDto, @CurrentPrincipal() principal: Principal, @Res() res: Response): Promise<void> {
+    if (q.groupBy === 'project') res.json(await this.alerts.listByProject(q, principal));
+    else res.send(await this.alerts.list(q, principal));
   }
 
   @Get(':id')

@@ -7,8 +7,9 @@ import { localWrites } from './local-writes';
  * at most LARGE_TOTAL_MAX_AGE_MS ago, per filter and caller scope, gives the total and
  * the page boundaries (the queue-order key of every BOUNDARY_STRIDE-th alert), so a deep
  * page starts from the nearest boundary instead of walking its whole offset. Counting
- * 100k open alerts for every page took as long as the page itself (issue 17), and nobody
- * reads "100,000 open" differently from "99,998 open". While a census is fresh, the page
+ * 100k open alerts for every page took as long as the page itself (issue 17), counting a
+ * province's 3,400 a third of a page's statement, and nobody reads "3,400 open"
+ * differently from "3,398 open". While a census is fresh, the page
  * is read without the bounded count of EXACT_TOTAL_LIMIT + 1 matches too.
  *
  * A census is never used once LARGE_TOTAL_MAX_AGE_MS old (its age counts from its start)
@@ -18,7 +19,9 @@ import { localWrites } from './local-writes';
  * that was large and has no usable census is counted again at once, its requests waiting
  * for that one census instead of each walking its own offset.
  */
-export const EXACT_TOTAL_LIMIT = 10_000;
+// 1,000 since the province benchmark on a slower machine (docs/decisions/alert-list-large-totals.md):
+// the bounded count of a 3,400-alert queue was a third of each page's PostgreSQL CPU.
+export const EXACT_TOTAL_LIMIT = 1_000;
 export const LARGE_TOTAL_MAX_AGE_MS = 5_000;
 export const REFRESH_AFTER_MS = 4_000;
 // Filters and scopes kept; with MAX_BOUNDARIES keys of ≈ 75 bytes each, at most ≈ 40 MB per process.
