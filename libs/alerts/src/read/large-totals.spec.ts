@@ -1,4 +1,4 @@
-import { LARGE_TOTAL_MAX_AGE_MS, LargeSet, LargeTotals, REFRESH_AFTER_MS } from './large-totals';
+import { EXACT_TOTAL_LIMIT, LARGE_TOTAL_MAX_AGE_MS, LargeSet, LargeTotals, REFRESH_AFTER_MS } from './large-totals';
 
 const set = (total: number, boundaries: string[] = []): LargeSet => ({ total, boundaries });
 
@@ -72,10 +72,10 @@ describe('LargeTotals', () => {
   });
 
   it('reads directly once a set is no longer large, and forgets a failed census', async () => {
-    const census = jest.fn().mockResolvedValueOnce(set(10_500)).mockResolvedValueOnce(set(9_000));
+    const census = jest.fn().mockResolvedValueOnce(set(EXACT_TOTAL_LIMIT + 500)).mockResolvedValueOnce(set(EXACT_TOTAL_LIMIT - 100));
     await totals.get('k', census);
     now += LARGE_TOTAL_MAX_AGE_MS;
-    expect((await totals.current('k', census))?.total).toBe(9_000);
+    expect((await totals.current('k', census))?.total).toBe(EXACT_TOTAL_LIMIT - 100);
     now += LARGE_TOTAL_MAX_AGE_MS;
     expect(totals.current('k', census)).toBeUndefined();
     await expect(totals.get('a', () => Promise.reject(new Error('down')))).rejects.toThrow('down');
