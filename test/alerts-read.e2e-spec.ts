@@ -158,6 +158,16 @@ describe('alerts and projects read API', () => {
     expect(status).toBe(200);
     expect(body).toMatchObject({ id, projectCode: 'A1', rule: 'PAY_RATIO_LOW', shortfallFen: 500_000, occurrenceCount: 1 });
     expect((body.events as Array<{ action: string }>)[0]).toMatchObject({ action: 'raised', actorKind: 'scan' });
+    // The history is JSON that PostgreSQL builds in the detail's one statement: every field
+    // as the API writes the rows themselves (a timestamp as Date.toJSON does, ids as numbers).
+    const rows = await t.app.get(DataSource).query(
+      `SELECT id, at, actor_kind AS "actorKind", actor_id AS "actorId", actor_name AS "actorName", action,
+              from_status AS "fromStatus", to_status AS "toStatus", note, data FROM alert_events WHERE alert_id = $1 ORDER BY at, id`,
+      [id],
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    expect(body.events).toEqual(JSON.parse(JSON.stringify(rows)));
+    expect(body).toMatchObject({ notices: [], relatedClues: [] });
     expect((await get('/alerts/999999')).status).toBe(404);
   });
 

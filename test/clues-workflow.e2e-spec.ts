@@ -252,6 +252,9 @@ describe('clue cases: intake, lifecycle, deadlines, escalation, access', () => {
     expect(alert.body.relatedClues[0]).toMatchObject({ clueId: 'XS-001', status: 'closed', outcome: 'partially_paid' });
     const project = await api(t, 'GET', '/projects/P1', lead);
     expect(project.body.relatedClues.map((c: { clueId: string }) => c.clueId)).toEqual(['XS-001', 'XS-004', 'XS-HOL']);
+    // The alert's list is JSON built in its detail statement, the project's rows: the same values, deadlines written alike.
+    expect(alert.body.relatedClues).toEqual(project.body.relatedClues);
+    expect(alert.body.relatedClues.some((c: { nextDeadline: string | null }) => c.nextDeadline !== null)).toBe(true);
     const other = await api(t, 'GET', '/projects/P1', otherInspector);
     expect(other.body.relatedClues ?? []).toEqual([]);
     // Working one never closes the other.

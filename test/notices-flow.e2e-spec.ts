@@ -156,6 +156,14 @@ describe('joint notices', () => {
     };
     expect(alert.notices).toEqual([expect.objectContaining({ number: '〔2026〕第1号', status: 'replied', replyText: text, outcome: '专用账户已开立' })]);
     expect(alert.events.map((e) => e.action)).toContain('bureau_reply');
+    // Every field as the API writes a row of its own (timestamps as Date.toJSON does).
+    const rows = await db.query(
+      `SELECT n.id::int AS id, n.number, n.bureau_code AS "bureauCode", to_char(n.issued_on, 'YYYY-MM-DD') AS "issuedOn", n.status,
+              n.reply_due_at AS "replyDueAt", n.acknowledged_at AS "acknowledgedAt", n.replied_at AS "repliedAt", n.reply_text AS "replyText", ni.outcome
+         FROM notice_items ni JOIN notices n ON n.id = ni.notice_id WHERE ni.alert_id = $1 ORDER BY n.id`,
+      [fx.alerts.deposit],
+    );
+    expect(alert.notices).toEqual(JSON.parse(JSON.stringify(rows)));
   });
 
   it('lists an alert again after the reply when it is still active', async () => {

@@ -1,5 +1,6 @@
 import { fenToYuanOrNull, fenToYuanSql } from '@wage/money';
 import { QUEUE_ORDER_SQL } from '../store/alert-sql';
+import { isoSql } from './iso-sql';
 
 /** One alert row as the read queries select it. */
 export interface AlertRow {
@@ -105,8 +106,6 @@ export function toAlertItem(r: AlertRow): AlertItem {
   return { ...itemFields(r), evidence: r.evidence, thresholds: r.thresholds };
 }
 
-/** A timestamptz as JavaScript's Date.toJSON() writes it (UTC, milliseconds truncated as Date does). */
-const isoSql = (column: string): string => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
  * toAlertItem() written in SQL: the list item as a JSON object built by PostgreSQL
