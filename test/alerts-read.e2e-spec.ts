@@ -224,12 +224,19 @@ describe('alerts and projects read API', () => {
       [assignee.principal.id],
     );
     await ds.query(`UPDATE alerts SET recovered_fen = -5 WHERE fingerprint = 'A2|PAYROLL_MISSING|2026-10'`);
+    // The list prints evidence and thresholds from their json copies (migration AlertJsonCopies):
+    // a change of either, by any writer, reaches the copies, and the copies cannot be written apart.
+    await ds.query(
+      `UPDATE alerts SET evidence = evidence || '{"note": "改过 \\"quoted\\"", "n": 1.50}', thresholds = '{"ratio": 0.8}' WHERE fingerprint = 'A3|DEPOSIT_MISSING'`,
+    );
+    await ds.query(`UPDATE alerts SET evidence_json = '{"stale": true}' WHERE fingerprint = 'A3|DEPOSIT_MISSING'`);
     const { body } = await get('/alerts?status=open,resolved&pageSize=500');
     const items = body.items as Array<Record<string, unknown>>;
     expect(items).toHaveLength(5);
     expect(items.find((i) => i.rule === 'NOTICE_BOARD_MISSING')).toMatchObject({
       recoveredAmount: '31794000.50', conditionStillPresent: true, dueAt: '2026-11-04T01:02:03.456Z', assignee: { id: assignee.principal.id },
     });
+    expect(items.find((i) => i.rule === 'DEPOSIT_MISSING')).toMatchObject({ evidence: { note: '改过 "quoted"', n: 1.5 }, thresholds: { ratio: 0.8 } });
     for (const item of items) {
       const detail = (await get(`/alerts/${String(item.id)}`)).body;
       expect(item).toEqual(Object.fromEntries(Object.keys(item).map((k) => [k, detail[k]])));

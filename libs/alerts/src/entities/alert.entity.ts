@@ -58,6 +58,18 @@ export class Alert {
   @Column({ type: 'jsonb', default: () => "'{}'" })
   thresholds!: Record<string, unknown>;
 
+  /**
+   * evidence and thresholds again as `json` (their text), copied by the database's trigger
+   * (migration AlertJsonCopies) for the list, whose items are mostly these two documents:
+   * a stored `json` goes into an item as a copy, a `jsonb` is printed anew on every page
+   * (docs/decisions/alert-list-json-copies.md). Never written by the application.
+   */
+  @Column({ type: 'json', default: () => "'{}'", select: false, insert: false, update: false })
+  evidenceJson!: unknown;
+
+  @Column({ type: 'json', default: () => "'{}'", select: false, insert: false, update: false })
+  thresholdsJson!: unknown;
+
   @Column({ type: 'integer' })
   ruleVersion!: number;
 

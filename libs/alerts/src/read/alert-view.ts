@@ -116,7 +116,7 @@ export function toAlertItem(r: AlertRow): AlertItem {
  */
 export const ALERT_ITEM_JSON_SQL = `json_build_object(
   'id', a.id, 'projectCode', a.project_code, 'projectName', p.name, 'rule', a.rule, 'severity', a.severity, 'status', a.status,
-  'period', to_char(a.period, 'YYYY-MM'), 'evidence', a.evidence, 'thresholds', a.thresholds, 'unitCode', a.unit_code,
+  'period', to_char(a.period, 'YYYY-MM'), 'evidence', a.evidence_json, 'thresholds', a.thresholds_json, 'unitCode', a.unit_code,
   'assignee', CASE WHEN a.assignee_user_id IS NOT NULL THEN json_build_object('id', a.assignee_user_id, 'username', u.username) END,
   'firstSeenAt', ${isoSql('a.first_seen_at')}, 'lastSeenAt', ${isoSql('a.last_seen_at')}, 'dueAt', ${isoSql('a.due_at')},
   'escalationLevel', a.escalation_level, 'clearedAt', ${isoSql('a.cleared_at')}, 'resolution', a.resolution,
