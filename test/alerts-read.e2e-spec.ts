@@ -224,19 +224,31 @@ describe('alerts and projects read API', () => {
       [assignee.principal.id],
     );
     await ds.query(`UPDATE alerts SET recovered_fen = -5 WHERE fingerprint = 'A2|PAYROLL_MISSING|2026-10'`);
-    // The list prints evidence and thresholds from their json copies (migration AlertJsonCopies):
-    // a change of either, by any writer, reaches the copies, and the copies cannot be written apart.
+    // The list copies each alert's stored item (migration AlertListItem): a change of the
+    // alert by any writer, of its project's name or of its assignee's username reaches the
+    // item, and the item cannot be written apart from them.
     await ds.query(
       `UPDATE alerts SET evidence = evidence || '{"note": "改过 \\"quoted\\"", "n": 1.50}', thresholds = '{"ratio": 0.8}' WHERE fingerprint = 'A3|DEPOSIT_MISSING'`,
     );
-    await ds.query(`UPDATE alerts SET evidence_json = '{"stale": true}' WHERE fingerprint = 'A3|DEPOSIT_MISSING'`);
+    await ds.query(`UPDATE alerts SET list_item = '{"stale": true}' WHERE fingerprint = 'A3|DEPOSIT_MISSING'`);
+    await ds.query(`UPDATE projects SET name = '乙工程（更名）' WHERE project_code = 'A3'`);
+    await ds.query(`UPDATE users SET username = 'renamed-inspector' WHERE id = $1`, [assignee.principal.id]);
+    const [a2] = await ds.query(`SELECT * FROM projects WHERE project_code = 'A2'`);
+    await ds.query(`DELETE FROM projects WHERE project_code = 'A2'`);
+    expect((await get('/alerts?projectCode=A2')).body.items).toMatchObject([{ projectName: null }]);
+    const columns = Object.keys(a2).map((c) => `"${c}"`);
+    await ds.query(`INSERT INTO projects (${columns.join(', ')}) SELECT (json_populate_record(NULL::projects, $1::json)).*`, [JSON.stringify({ ...a2, name: '丙工程' })]);
     const { body } = await get('/alerts?status=open,resolved&pageSize=500');
     const items = body.items as Array<Record<string, unknown>>;
     expect(items).toHaveLength(5);
     expect(items.find((i) => i.rule === 'NOTICE_BOARD_MISSING')).toMatchObject({
       recoveredAmount: '31794000.50', conditionStillPresent: true, dueAt: '2026-11-04T01:02:03.456Z', assignee: { id: assignee.principal.id },
     });
-    expect(items.find((i) => i.rule === 'DEPOSIT_MISSING')).toMatchObject({ evidence: { note: '改过 "quoted"', n: 1.5 }, thresholds: { ratio: 0.8 } });
+    expect(items.find((i) => i.rule === 'DEPOSIT_MISSING')).toMatchObject({
+      evidence: { note: '改过 "quoted"', n: 1.5 }, thresholds: { ratio: 0.8 }, projectName: '乙工程（更名）',
+    });
+    expect(items.find((i) => i.rule === 'NOTICE_BOARD_MISSING')).toMatchObject({ assignee: { username: 'renamed-inspector' } });
+    expect(items.find((i) => i.projectCode === 'A2')).toMatchObject({ projectName: '丙工程' });
     for (const item of items) {
       const detail = (await get(`/alerts/${String(item.id)}`)).body;
       expect(item).toEqual(Object.fromEntries(Object.keys(item).map((k) => [k, detail[k]])));

@@ -59,16 +59,13 @@ export class Alert {
   thresholds!: Record<string, unknown>;
 
   /**
-   * evidence and thresholds again as `json` (their text), copied by the database's trigger
-   * (migration AlertJsonCopies) for the list, whose items are mostly these two documents:
-   * a stored `json` goes into an item as a copy, a `jsonb` is printed anew on every page
-   * (docs/decisions/alert-list-json-copies.md). Never written by the application.
+   * The alert as the list shows it (api.md's item), written by the database's trigger
+   * (migration AlertListItem) whenever the alert, its project's name or its assignee's
+   * username changes, so a page copies its items instead of building them
+   * (docs/decisions/alert-list-stored-items.md). Never written by the application.
    */
-  @Column({ type: 'json', default: () => "'{}'", select: false, insert: false, update: false })
-  evidenceJson!: unknown;
-
-  @Column({ type: 'json', default: () => "'{}'", select: false, insert: false, update: false })
-  thresholdsJson!: unknown;
+  @Column({ type: 'json', select: false, insert: false, update: false })
+  listItem!: unknown;
 
   @Column({ type: 'integer' })
   ruleVersion!: number;

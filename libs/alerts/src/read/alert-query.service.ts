@@ -100,7 +100,7 @@ export class AlertQueryService {
    * The statement of list() with its positional values, so that bench:province can EXPLAIN
    * exactly what the service runs. The page is a deferred join: its ids and sort keys come
    * from the index in queue order (IDX_alerts_queue_rank, which also holds the filter
-   * columns), then only the page's rows fetch their columns, project and assignee. The
+   * columns), then only the page's rows fetch their stored items (alerts.list_item). The
    * total counts at most EXACT_TOTAL_LIMIT + 1 matches (it keeps ALERT_FROM: PostgreSQL
    * drops its unused to-one LEFT JOINs by itself). `from`: the page starts after that key
    * (a page boundary), skipping `skip` alerts, instead of at its offset. The text depends
@@ -134,11 +134,7 @@ export class AlertQueryService {
       page = `SELECT ${PAGE_KEYS} FROM ${ALERT_FROM} WHERE ${where} ORDER BY ${QUEUE_ORDER} LIMIT ${q.pageSize} OFFSET CAST(:offset AS bigint)`;
     }
     const sql = `WITH k AS (${page}),
-      page AS (
-        SELECT k.*, ${ALERT_ITEM_JSON_SQL}::text AS item
-          FROM k JOIN alerts a ON a.id = k.id
-          LEFT JOIN projects p ON p.project_code = a.project_code
-          LEFT JOIN users u ON u.id = a.assignee_user_id)
+      page AS (SELECT k.*, ${ALERT_ITEM_JSON_SQL}::text AS item FROM k JOIN alerts a ON a.id = k.id)
       SELECT ${options.count ? `(SELECT count(*)::int FROM (SELECT FROM ${ALERT_FROM} WHERE ${where} LIMIT ${EXACT_TOTAL_LIMIT + 1}) m)` : 'NULL::int'} AS total,
              encode(convert_to(coalesce((SELECT string_agg(item, ',' ORDER BY k_rank, k_risk DESC, k_shortfall DESC, k_first ASC, id ASC) FROM page), ''), 'UTF8'), 'base64') AS items,
              (SELECT count(*)::int FROM k) AS n, (${LAST_KEY_JSON_SQL}) AS last`;

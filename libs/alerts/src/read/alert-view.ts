@@ -1,6 +1,5 @@
-import { fenToYuanOrNull, fenToYuanSql } from '@wage/money';
+import { fenToYuanOrNull } from '@wage/money';
 import { QUEUE_ORDER_SQL } from '../store/alert-sql';
-import { isoSql } from './iso-sql';
 
 /** One alert row as the read queries select it. */
 export interface AlertRow {
@@ -108,17 +107,11 @@ export function toAlertItem(r: AlertRow): AlertItem {
 
 
 /**
- * toAlertItem() written in SQL: the list item as a JSON object built by PostgreSQL
- * (`a` alerts, `p` projects, `u` users). A page of the list is mostly evidence; parsing
- * it and every row's columns into objects only to serialise them again was most of a
- * list request's CPU in Node (issue 17). Same fields and values as toAlertItem, which
- * the detail view still uses; test/alerts-read.e2e-spec.ts compares the two.
+ * The list item as PostgreSQL keeps it for each alert (`alerts.list_item`, migration
+ * AlertListItem: the same fields and values as toAlertItem, which the detail view uses;
+ * test/alerts-read.e2e-spec.ts compares the two). A page of the list is mostly evidence;
+ * parsing it and every row's columns into objects only to serialise them again was most
+ * of a list request's CPU in Node, and building the items in every page's statement most
+ * of PostgreSQL's (issue 17).
  */
-export const ALERT_ITEM_JSON_SQL = `json_build_object(
-  'id', a.id, 'projectCode', a.project_code, 'projectName', p.name, 'rule', a.rule, 'severity', a.severity, 'status', a.status,
-  'period', to_char(a.period, 'YYYY-MM'), 'evidence', a.evidence_json, 'thresholds', a.thresholds_json, 'unitCode', a.unit_code,
-  'assignee', CASE WHEN a.assignee_user_id IS NOT NULL THEN json_build_object('id', a.assignee_user_id, 'username', u.username) END,
-  'firstSeenAt', ${isoSql('a.first_seen_at')}, 'lastSeenAt', ${isoSql('a.last_seen_at')}, 'dueAt', ${isoSql('a.due_at')},
-  'escalationLevel', a.escalation_level, 'clearedAt', ${isoSql('a.cleared_at')}, 'resolution', a.resolution,
-  'suppressedUntil', to_char(a.suppressed_until, 'YYYY-MM-DD'), 'overdue', a.overdue, 'recoveredAmount', ${fenToYuanSql('a.recovered_fen')},
-  'workersPaid', a.workers_paid, 'conditionStillPresent', CASE WHEN a.status = 'resolved' THEN a.condition_present END)`;
+export const ALERT_ITEM_JSON_SQL = `a.list_item`;
