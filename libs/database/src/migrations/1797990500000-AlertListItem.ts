@@ -36,6 +36,18 @@ export class AlertListItem1797990500000 implements MigrationInterface {
         project_name text;
         assignee_username text;
       BEGIN
+        -- An update that changes none of the item's fields (the risk or region copies, a
+        -- touch of updated_at) keeps the item it has, unless the statement wrote the item.
+        IF TG_OP = 'UPDATE' AND NEW.list_item IS NOT NULL AND NEW.list_item::text = OLD.list_item::text
+           AND (NEW.id, NEW.project_code, NEW.rule, NEW.severity, NEW.status, NEW.period, NEW.evidence, NEW.thresholds, NEW.unit_code,
+                NEW.assignee_user_id, NEW.first_seen_at, NEW.last_seen_at, NEW.due_at, NEW.escalation_level, NEW.cleared_at, NEW.resolution,
+                NEW.suppressed_until, NEW.overdue, NEW.recovered_fen, NEW.workers_paid, NEW.condition_present)
+               IS NOT DISTINCT FROM
+               (OLD.id, OLD.project_code, OLD.rule, OLD.severity, OLD.status, OLD.period, OLD.evidence, OLD.thresholds, OLD.unit_code,
+                OLD.assignee_user_id, OLD.first_seen_at, OLD.last_seen_at, OLD.due_at, OLD.escalation_level, OLD.cleared_at, OLD.resolution,
+                OLD.suppressed_until, OLD.overdue, OLD.recovered_fen, OLD.workers_paid, OLD.condition_present) THEN
+          RETURN NEW;
+        END IF;
         SELECT p.name INTO project_name FROM projects p WHERE p.project_code = NEW.project_code;
         IF NEW.assignee_user_id IS NOT NULL THEN
           SELECT u.username INTO assignee_username FROM users u WHERE u.id = NEW.assignee_user_id;
