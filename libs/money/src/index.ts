@@ -1,1 +1,1 @@
-export { fenToYuan, fenToYuanOrNull, fenToYuanSql, MAX_YUAN_DIGITS, parseYuan, yuanToFen, type ParsedYuan, type YuanProblem } from './yuan';
+export { fenToYuan, fenToYuanOrNull, MAX_YUAN_DIGITS, parseYuan, yuanToFen, type ParsedYuan, type YuanProblem } from './yuan';

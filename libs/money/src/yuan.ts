@@ -64,13 +64,6 @@ export function fenToYuan(fen: number | string | bigint): string {
   return `${neg ? '-' : ''}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
 }
 
-/**
- * fenToYuanOrNull in SQL, for statements that build their JSON in PostgreSQL: `expr` is
- * a bigint of fen; the text is the same ("31794000.50", "-0.05"), NULL stays NULL.
- */
-export const fenToYuanSql = (expr: string): string =>
-  `CASE WHEN ${expr} IS NOT NULL THEN CASE WHEN ${expr} < 0 THEN '-' ELSE '' END || (abs(${expr}) / 100)::text || '.' || lpad((abs(${expr}) % 100)::text, 2, '0') END`;
-
 /** fenToYuan that passes null (and undefined) through as null: an amount not known. */
 export function fenToYuanOrNull(fen: number | string | bigint | null | undefined): string | null {
   return fen === null || fen === undefined ? null : fenToYuan(fen);
