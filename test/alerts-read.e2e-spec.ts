@@ -17,6 +17,7 @@ interface Item {
 describe('alerts and projects read API', () => {
   let t: TestApp;
   let headers: Record<string, string>;
+  let adminHeaders: Record<string, string>;
   const get = async (path: string, h = headers): Promise<{ status: number; body: Record<string, unknown> }> => {
     const res = await fetch(`${t.baseUrl}/api/v1${path}`, { headers: h });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
@@ -38,7 +39,8 @@ describe('alerts and projects read API', () => {
       { projectCode: 'A3', rule: 'PAY_RATIO_LOW', period: '2026-10-01', severity: 'orange', shortfallFen: 900_000 },
       { projectCode: 'A3', rule: 'DEPOSIT_MISSING', period: null, severity: 'orange' },
     );
-    await runScan(t, (await loginAs(t, { role: Role.Admin })).headers, '2026-11-03');
+    adminHeaders = (await loginAs(t, { role: Role.Admin })).headers;
+    await runScan(t, adminHeaders, '2026-11-03');
   });
   afterAll(async () => {
     jest.restoreAllMocks();
@@ -253,5 +255,23 @@ describe('alerts and projects read API', () => {
       const detail = (await get(`/alerts/${String(item.id)}`)).body;
       expect(item).toEqual(Object.fromEntries(Object.keys(item).map((k) => [k, detail[k]])));
     }
+  });
+
+  // A re-scan writes the alerts with INSERT … ON CONFLICT DO UPDATE: the item the trigger
+  // builds for each proposed row is thrown away with it, the update's own is kept. Every
+  // item must be its alert's, with the new last-seen time.
+  it('keeps every item its alert\'s after a re-scan updates the alerts', async () => {
+    const ds = t.app.get(DataSource);
+    const list = async (): Promise<Array<Record<string, unknown>>> => (await get('/alerts?status=open,resolved&pageSize=500')).body.items as Array<Record<string, unknown>>;
+    const before = new Map((await list()).map((i) => [i.id, i]));
+    await runScan(t, adminHeaders, '2026-11-04');
+    const after = await list();
+    expect(after.map((i) => i.id).sort()).toEqual([...before.keys()].sort());
+    for (const item of after) {
+      expect(item.lastSeenAt).not.toBe(before.get(item.id)?.lastSeenAt);
+      const detail = (await get(`/alerts/${String(item.id)}`)).body;
+      expect(item).toEqual(Object.fromEntries(Object.keys(item).map((k) => [k, detail[k]])));
+    }
+    expect(await ds.query(`SELECT count(*)::int AS n FROM alerts WHERE list_item::text = '{}'`)).toEqual([{ n: 0 }]);
   });
 });
