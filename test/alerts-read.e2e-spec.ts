@@ -22,6 +22,13 @@ describe('alerts and projects read API', () => {
     const res = await fetch(`${t.baseUrl}/api/v1${path}`, { headers: h });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
+  /** Every field of each list item is the detail view's (GET /alerts/{id}) for the same alert. */
+  const expectEachItemIsItsDetail = async (items: Array<Record<string, unknown>>): Promise<void> => {
+    for (const item of items) {
+      const detail = (await get(`/alerts/${String(item.id)}`)).body;
+      expect(item).toEqual(Object.fromEntries(Object.keys(item).map((k) => [k, detail[k]])));
+    }
+  };
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -251,10 +258,7 @@ describe('alerts and projects read API', () => {
     });
     expect(items.find((i) => i.rule === 'NOTICE_BOARD_MISSING')).toMatchObject({ assignee: { username: 'renamed-inspector' } });
     expect(items.find((i) => i.projectCode === 'A2')).toMatchObject({ projectName: '丙工程' });
-    for (const item of items) {
-      const detail = (await get(`/alerts/${String(item.id)}`)).body;
-      expect(item).toEqual(Object.fromEntries(Object.keys(item).map((k) => [k, detail[k]])));
-    }
+    await expectEachItemIsItsDetail(items);
   });
 
   // A re-scan writes the alerts with INSERT … ON CONFLICT DO UPDATE: the item the trigger
@@ -267,11 +271,8 @@ describe('alerts and projects read API', () => {
     await runScan(t, adminHeaders, '2026-11-04');
     const after = await list();
     expect(after.map((i) => i.id).sort()).toEqual([...before.keys()].sort());
-    for (const item of after) {
-      expect(item.lastSeenAt).not.toBe(before.get(item.id)?.lastSeenAt);
-      const detail = (await get(`/alerts/${String(item.id)}`)).body;
-      expect(item).toEqual(Object.fromEntries(Object.keys(item).map((k) => [k, detail[k]])));
-    }
+    for (const item of after) expect(item.lastSeenAt).not.toBe(before.get(item.id)?.lastSeenAt);
+    await expectEachItemIsItsDetail(after);
     expect(await ds.query(`SELECT count(*)::int AS n FROM alerts WHERE list_item::text = '{}'`)).toEqual([{ n: 0 }]);
   });
 });
