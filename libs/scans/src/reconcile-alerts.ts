@@ -16,7 +16,8 @@ const RESOLVED = statusListSql(T.record_still_present.from);
 const REOPENS = `(a.status IN ${REOPEN_ALWAYS} OR (a.status IN ${RESOLVED} AND a.condition_present IS FALSE))`;
 /** The finding only records that the condition is still present on a resolved alert. */
 const KEEPS = `(a.status IN ${RESOLVED} AND a.condition_present IS NOT FALSE)`;
-const keep = (col: string): string => `${col} = CASE WHEN ${KEEPS} THEN a.${col} ELSE EXCLUDED.${col} END`;
+/** SET of an updated alert's finding column `col` from the scan's finding `f`, unless the finding only records. */
+const keep = (col: string): string => `${col} = CASE WHEN ${KEEPS} THEN a.${col} ELSE f.${col} END`;
 const clearOnReopen = (col: string): string => `${col} = CASE WHEN ${REOPENS} THEN NULL ELSE a.${col} END`;
 
 export interface ReconcileCounts extends ScanAlertChanges {
@@ -56,23 +57,22 @@ export async function reconcileAlerts(manager: EntityManager, scanId: number, ti
     `CREATE TEMP TABLE scan_upserted (id bigint, old_status text, old_severity text, severity text, status text,
                                       old_condition_present boolean, old_resolution text) ON COMMIT DROP`,
   );
+  // Existing alerts are updated and new ones inserted by two separate parts of one
+  // statement, not by INSERT … ON CONFLICT: that runs the BEFORE INSERT triggers (region,
+  // queue risk, list item) for every proposed row, also for each alert a re-scan finds
+  // again, and then the update's (half of a 10× re-scan's upsert time, docs/scaling.md). Only this function inserts alerts, under
+  // the advisory lock above, so no other transaction can add a fingerprint meanwhile.
   // `prev` must not lock (FOR UPDATE would skip rows `up` already changed in the same
-  // statement); ON CONFLICT locks the rows it updates. Its WHERE skips (and does not
-  // return) alerts a later-dated scan touched.
+  // statement); the UPDATE locks the rows it changes. Its WHERE skips (and does not
+  // return) alerts a later-dated scan touched; `ins` leaves those alone too.
   await timer.time('reconcile.upsert', () => manager.query(
     `WITH prev AS (
        SELECT a.id, a.fingerprint, a.status, a.severity, a.condition_present, a.resolution
          FROM alerts a JOIN scan_findings f ON f.fingerprint = a.fingerprint AND f.scan_id = $1
      ), up AS (
-       INSERT INTO alerts AS a (fingerprint, project_code, rule, period, severity, status, joint, evidence, thresholds,
-                                rule_version, profile_code, profile_version, shortfall_fen, occurrence_count,
-                                first_seen_at, last_seen_at, first_scan_id, last_scan_id, last_as_of, version)
-       SELECT f.fingerprint, f.project_code, f.rule, f.period, f.severity, 'open', f.joint, f.evidence, f.thresholds,
-              f.rule_version, f.profile_code, f.profile_version, f.shortfall_fen, 1, now(), now(), f.scan_id, f.scan_id, $2::date, 1
-         FROM scan_findings f WHERE f.scan_id = $1
-       ON CONFLICT (fingerprint) DO UPDATE SET
+       UPDATE alerts a SET
          ${['severity', 'joint', 'evidence', 'thresholds', 'rule_version', 'profile_code', 'profile_version', 'shortfall_fen'].map(keep).join(', ')},
-         last_seen_at = now(), last_scan_id = EXCLUDED.last_scan_id, last_as_of = EXCLUDED.last_as_of,
+         last_seen_at = now(), last_scan_id = f.scan_id, last_as_of = $2::date,
          occurrence_count = a.occurrence_count + 1,
          condition_present = CASE WHEN ${KEEPS} THEN true END,
          status = CASE WHEN ${REOPENS} THEN 'open' ELSE a.status END,
@@ -80,12 +80,24 @@ export async function reconcileAlerts(manager: EntityManager, scanId: number, ti
            .map(clearOnReopen)
            .join(', ')},
          updated_at = now(), version = a.version + 1
-       WHERE a.last_as_of IS NULL OR a.last_as_of <= EXCLUDED.last_as_of
+         FROM scan_findings f
+        WHERE f.scan_id = $1 AND f.fingerprint = a.fingerprint AND (a.last_as_of IS NULL OR a.last_as_of <= $2::date)
        RETURNING a.id, a.fingerprint, a.severity, a.status
+     ), ins AS (
+       INSERT INTO alerts AS a (fingerprint, project_code, rule, period, severity, status, joint, evidence, thresholds,
+                                rule_version, profile_code, profile_version, shortfall_fen, occurrence_count,
+                                first_seen_at, last_seen_at, first_scan_id, last_scan_id, last_as_of, version)
+       SELECT f.fingerprint, f.project_code, f.rule, f.period, f.severity, 'open', f.joint, f.evidence, f.thresholds,
+              f.rule_version, f.profile_code, f.profile_version, f.shortfall_fen, 1, now(), now(), f.scan_id, f.scan_id, $2::date, 1
+         FROM scan_findings f
+        WHERE f.scan_id = $1 AND NOT EXISTS (SELECT 1 FROM prev WHERE prev.fingerprint = f.fingerprint)
+       RETURNING a.id, a.severity, a.status
      )
      INSERT INTO scan_upserted
      SELECT up.id, prev.status, prev.severity, up.severity, up.status, prev.condition_present, prev.resolution
-       FROM up LEFT JOIN prev USING (fingerprint)`,
+       FROM up JOIN prev USING (fingerprint)
+     UNION ALL
+     SELECT ins.id, NULL, NULL, ins.severity, ins.status, NULL, NULL FROM ins`,
     [scanId, asOf],
   ));
   const actor = `'scan', $1::text, 'scan ' || $1::text`;
