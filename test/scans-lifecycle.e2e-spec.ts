@@ -60,8 +60,15 @@ describe('scans: identity, re-evaluation, clearing and reopening', () => {
 
   it('updates an existing alert instead of duplicating it, recording a severity change', async () => {
     engine.findings[0].severity = 'red';
+    const riskRow = async (code: string): Promise<Record<string, unknown>> =>
+      (await ds.query(`SELECT xmin::text, xmax::text, risk_level, risk_score, updated_at FROM project_risk WHERE project_code = $1`, [code]))[0];
+    const p2Before = await riskRow('P2');
     const scan = await runScan(t, headers, '2026-11-04');
     expect(scan).toMatchObject({ status: 'succeeded', alertsRaised: 0, alertsUpdated: 3, alertsCleared: 0 });
+    // P1's risk moved with its severity; P2's did not, and the scan neither rewrote nor
+    // locked its row (an inspector's action on P2 need not wait for a finalize).
+    expect(await riskRow('P1')).toMatchObject({ risk_level: 'red', risk_score: 40 });
+    expect(await riskRow('P2')).toEqual({ ...p2Before, xmax: '0' });
     const p1 = (await alerts())[0];
     expect(p1).toMatchObject({ status: 'open', severity: 'red', occurrence_count: 2 });
     expect(await events(p1.id)).toEqual([
