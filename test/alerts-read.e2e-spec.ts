@@ -261,9 +261,8 @@ describe('alerts and projects read API', () => {
     await expectEachItemIsItsDetail(items);
   });
 
-  // A re-scan writes the alerts with INSERT … ON CONFLICT DO UPDATE: the item the trigger
-  // builds for each proposed row is thrown away with it, the update's own is kept. Every
-  // item must be its alert's, with the new last-seen time.
+  // A re-scan updates the alerts it finds again (the list-item trigger rebuilds each item
+  // in that UPDATE). Every item must be its alert's, with the new last-seen time.
   it('keeps every item its alert\'s after a re-scan updates the alerts', async () => {
     const ds = t.app.get(DataSource);
     const list = async (): Promise<Array<Record<string, unknown>>> => (await get('/alerts?status=open,resolved&pageSize=500')).body.items as Array<Record<string, unknown>>;

@@ -60,8 +60,10 @@ export async function reconcileAlerts(manager: EntityManager, scanId: number, ti
   // Existing alerts are updated and new ones inserted by two separate parts of one
   // statement, not by INSERT … ON CONFLICT: that runs the BEFORE INSERT triggers (region,
   // queue risk, list item) for every proposed row, also for each alert a re-scan finds
-  // again, and then the update's (half of a 10× re-scan's upsert time, docs/scaling.md). Only this function inserts alerts, under
-  // the advisory lock above, so no other transaction can add a fingerprint meanwhile.
+  // again, and then the update's (half of a 10× re-scan's upsert time,
+  // docs/decisions/scan-reconcile-update-then-insert.md). Only this function inserts
+  // alerts, under the advisory lock above, so no other transaction can add a fingerprint
+  // meanwhile.
   // `prev` must not lock (FOR UPDATE would skip rows `up` already changed in the same
   // statement); the UPDATE locks the rows it changes. Its WHERE skips (and does not
   // return) alerts a later-dated scan touched; `ins` leaves those alone too.
