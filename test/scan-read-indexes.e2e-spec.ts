@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildPeriodSummary } from '../libs/rules/src/engine/period-summary';
+import { buildScopeWorkers } from '../libs/rules/src/engine/scope-workers';
 import { openRulesDb, RulesDb } from './support/rules-db';
 
 const P = '2026-10-01';
@@ -76,6 +78,58 @@ describe('scan read indexes (real PostgreSQL)', () => {
       expect(read).toHaveLength(1);
       expect(read[0].cond).toContain('project_code');
       expect(read[0].cond).toContain('period =');
+    }
+  });
+
+  it("reads a shard's projects and wage accounts by its code range, not the whole tables", async () => {
+    // With a key probe per scope row priced above a sequential scan, these rules hashed all
+    // of projects or wage_accounts on every shard (docs/decisions/scan-rules-read-their-range.md).
+    // A province-sized table, a shard of 400 contiguous codes: each read of either table
+    // must be an index range between the scope's bounds (or a probe for one project already
+    // read), whatever else the planner picks.
+    const runner = db.ds.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      await runner.query(
+        `INSERT INTO projects (project_code, name, region_code, industry, construction_unit_uscc, general_contractor_uscc,
+                               contract_amount_fen, contract_signed_on, started_on, status)
+         SELECT 'RNG' || lpad(i::text, 6, '0'), 'p' || i, '110101', 'housing', '91110000000000001X', '91110000000000002X',
+                500000000, '2025-01-01', '2025-02-01', 'in_progress'
+           FROM generate_series(1, 30000) i`,
+      );
+      await runner.query(
+        `INSERT INTO wage_accounts (project_code, bank_name, account_number_enc, account_number_hash, account_number_masked, opened_on)
+         SELECT 'RNG' || lpad(i::text, 6, '0'), 'bank', '\\x00', decode(md5(i::text), 'hex'), '6222****0000', '2025-02-01'
+           FROM generate_series(1, 30000, 2) i`,
+      );
+      await runner.query(`ANALYZE projects, wage_accounts`);
+      const codes = Array.from({ length: 400 }, (_, i) => `RNG${String(10001 + i).padStart(6, '0')}`);
+      await buildScopeWorkers(runner.manager, codes);
+      await buildPeriodSummary(runner.manager, codes, P, '2026-11-03', { lo: codes[0], hi: codes[codes.length - 1] });
+      const rules = ['ACCOUNT_MISSING', 'ACCOUNT_NOT_FILED', 'DEPOSIT_MISSING', 'LABOR_COST_LAPSE', 'NOTICE_BOARD_MISSING', 'WATCHLISTED_PARTY', 'ACCOUNT_DIVERSION'];
+      for (const rule of rules) {
+        const file = readFileSync(join(__dirname, '..', 'libs', 'rules', 'sql', `${rule}.sql`), 'utf8');
+        const sql = file.slice(file.lastIndexOf('WITH scope AS'));
+        const [{ 'QUERY PLAN': [plan] }]: Array<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }> = await runner.query(
+          `EXPLAIN (FORMAT JSON) ${sql}`,
+          [codes, codes.map(() => 'national'), '{"national": {}}', '2026-11-03', P],
+        );
+        const reads = nodes(plan.Plan).filter((n) => n['Relation Name'] === 'projects' || n['Relation Name'] === 'wage_accounts');
+        expect({ rule, reads: reads.length > 0 }).toEqual({ rule, reads: true });
+        for (const n of reads) {
+          expect({ rule, table: n['Relation Name'], node: n['Node Type'], cond: n['Index Cond'] }).toEqual({
+            rule,
+            table: n['Relation Name'],
+            node: expect.stringMatching(/^Index (Only )?Scan$/),
+            // The range, or a probe keyed on one project of a row already in range.
+            cond: expect.stringMatching(/project_code(\)::text)? >= .*project_code(\)::text)? <= |^\(\(project_code(\)::text)? = \(\w+\.project_code\)/),
+          });
+        }
+      }
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
     }
   });
 

@@ -12,7 +12,7 @@ SELECT c.project_code FROM unnest($1::text[]) AS c(project_code)
 WITH scope AS (
   SELECT u.project_code, ($3::jsonb -> u.profile_code) AS t, $4::date AS d, $5::date AS p
     FROM unnest($1::text[], $2::text[]) AS u(project_code, profile_code)
-),
+), code_bounds AS (SELECT min(c) AS lo, max(c) AS hi FROM unnest($1::text[]) AS c),
 -- The wage-account check comes after the enrolment check: the planner cannot estimate
 -- it (project and account hash correlate) and, applied first, it would plan the
 -- enrolment check as one index probe per transfer instead of one hash of the workers.
@@ -29,11 +29,13 @@ payees AS MATERIALIZED (
                                 AND w.project_code = ANY($1::text[]) AND w.entered_on <= (($5::date + interval '1 month')::date - 1)
                                 AND (w.exited_on IS NULL OR w.exited_on >= ($5::date - interval '11 months')::date))
            OFFSET 0) x
-   WHERE EXISTS (SELECT 1 FROM wage_accounts a WHERE a.project_code = x.project_code AND a.account_number_hash = x.account_number_hash)
+   WHERE EXISTS (SELECT 1 FROM wage_accounts a WHERE a.project_code = x.project_code AND a.account_number_hash = x.account_number_hash
+             AND a.project_code BETWEEN (SELECT lo FROM code_bounds) AND (SELECT hi FROM code_bounds))
    GROUP BY x.project_code, x.payee_id_hash),
 totals AS (
   SELECT x.project_code, sum(x.amount_fen)::bigint AS transferred_fen
-    FROM tx_p x WHERE x.project_code IN (SELECT project_code FROM payees) AND EXISTS (SELECT 1 FROM wage_accounts a WHERE a.project_code = x.project_code AND a.account_number_hash = x.account_number_hash) GROUP BY x.project_code),
+    FROM tx_p x WHERE x.project_code IN (SELECT project_code FROM payees) AND EXISTS (SELECT 1 FROM wage_accounts a WHERE a.project_code = x.project_code AND a.account_number_hash = x.account_number_hash
+             AND a.project_code BETWEEN (SELECT lo FROM code_bounds) AND (SELECT hi FROM code_bounds)) GROUP BY x.project_code),
 hit AS (
   SELECT p.project_code, t.transferred_fen, sum(p.transferred_fen)::bigint AS diverted_fen, count(*)::int AS payees
     FROM payees p JOIN totals t USING (project_code) GROUP BY p.project_code, t.transferred_fen),

@@ -6,12 +6,13 @@
 WITH scope AS (
   SELECT u.project_code, ($3::jsonb -> u.profile_code) AS t, $4::date AS d, $5::date AS p
     FROM unnest($1::text[], $2::text[]) AS u(project_code, profile_code)
-)
+), code_bounds AS (SELECT min(c) AS lo, max(c) AS hi FROM unnest($1::text[]) AS c)
 SELECT p.project_code, p.contract_amount_fen, p.contract_signed_on, p.started_on, p.planned_end_on,
        p.planned_end_on - coalesce(p.started_on, p.contract_signed_on) AS planned_days,
        p.contract_signed_on + (s.t ->> 'accountGraceDays')::int AS due_on
   FROM projects p JOIN scope s USING (project_code)
- WHERE p.contract_amount_fen >= (s.t ->> 'accountMinContractYuan')::numeric * 100
+ WHERE p.project_code BETWEEN (SELECT lo FROM code_bounds) AND (SELECT hi FROM code_bounds)
+   AND p.contract_amount_fen >= (s.t ->> 'accountMinContractYuan')::numeric * 100
    AND (p.planned_end_on IS NULL
         OR p.planned_end_on - coalesce(p.started_on, p.contract_signed_on) >= (s.t ->> 'accountMinDurationDays')::int)
    AND p.contract_signed_on <= $4::date - (s.t ->> 'accountGraceDays')::int

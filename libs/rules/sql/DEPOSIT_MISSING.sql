@@ -6,7 +6,7 @@
 WITH scope AS (
   SELECT u.project_code, ($3::jsonb -> u.profile_code) AS t, $4::date AS d, $5::date AS p
     FROM unnest($1::text[], $2::text[]) AS u(project_code, profile_code)
-)
+), code_bounds AS (SELECT min(c) AS lo, max(c) AS hi FROM unnest($1::text[]) AS c)
 SELECT p.project_code, p.contract_amount_fen, p.contract_signed_on,
        p.contract_signed_on + (s.t ->> 'depositGraceDays')::int AS due_on,
        coalesce(d.total_fen, 0)::bigint AS valid_deposits_fen, coalesce(d.n, 0)::int AS valid_deposits,
@@ -19,6 +19,7 @@ SELECT p.project_code, p.contract_amount_fen, p.contract_signed_on,
       FROM deposits x
      WHERE x.project_code = p.project_code AND x.valid_from <= $4::date
        AND (x.valid_until IS NULL OR x.valid_until >= $4::date)) d ON true
- WHERE p.contract_amount_fen >= (s.t ->> 'depositMinContractYuan')::numeric * 100
+ WHERE p.project_code BETWEEN (SELECT lo FROM code_bounds) AND (SELECT hi FROM code_bounds)
+   AND p.contract_amount_fen >= (s.t ->> 'depositMinContractYuan')::numeric * 100
    AND p.contract_signed_on <= $4::date - (s.t ->> 'depositGraceDays')::int
    AND coalesce(d.total_fen, 0) < (s.t ->> 'depositMinRatio')::numeric * p.contract_amount_fen;

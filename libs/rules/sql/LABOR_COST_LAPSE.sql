@@ -6,7 +6,7 @@
 WITH scope AS (
   SELECT u.project_code, ($3::jsonb -> u.profile_code) AS t, $4::date AS d, $5::date AS p
     FROM unnest($1::text[], $2::text[]) AS u(project_code, profile_code)
-)
+), code_bounds AS (SELECT min(c) AS lo, max(c) AS hi FROM unnest($1::text[]) AS c)
 SELECT p.project_code, coalesce(p.started_on, p.contract_signed_on) AS started_on, p.started_on IS NULL AS start_from_contract,
        EXISTS (SELECT 1 FROM labor_cost_allocations l WHERE l.project_code = p.project_code
                   AND l.paid_on >= ($5::date - interval '1 month')::date AND l.paid_on < $5::date) AS allocated_previous_period,
@@ -15,6 +15,7 @@ SELECT p.project_code, coalesce(p.started_on, p.contract_signed_on) AS started_o
   LEFT JOIN LATERAL (SELECT l.paid_on, l.amount_fen FROM labor_cost_allocations l
                       WHERE l.project_code = p.project_code AND l.paid_on <= $4::date
                       ORDER BY l.paid_on DESC, l.id DESC LIMIT 1) last ON true
- WHERE coalesce(p.started_on, p.contract_signed_on) < $5::date
+ WHERE p.project_code BETWEEN (SELECT lo FROM code_bounds) AND (SELECT hi FROM code_bounds)
+   AND coalesce(p.started_on, p.contract_signed_on) < $5::date
    AND NOT EXISTS (SELECT 1 FROM labor_cost_allocations l WHERE l.project_code = p.project_code
                       AND l.paid_on BETWEEN $5::date AND (($5::date + interval '1 month')::date - 1));

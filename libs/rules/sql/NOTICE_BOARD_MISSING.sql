@@ -6,5 +6,6 @@
 WITH scope AS (
   SELECT u.project_code, ($3::jsonb -> u.profile_code) AS t, $4::date AS d, $5::date AS p
     FROM unnest($1::text[], $2::text[]) AS u(project_code, profile_code)
-)
-SELECT p.project_code FROM projects p JOIN scope s USING (project_code) WHERE NOT p.notice_board_posted;
+), code_bounds AS (SELECT min(c) AS lo, max(c) AS hi FROM unnest($1::text[]) AS c)
+SELECT p.project_code FROM projects p JOIN scope s USING (project_code)
+ WHERE p.project_code BETWEEN (SELECT lo FROM code_bounds) AND (SELECT hi FROM code_bounds) AND NOT p.notice_board_posted;

@@ -6,7 +6,7 @@
 WITH scope AS (
   SELECT u.project_code, ($3::jsonb -> u.profile_code) AS t, $4::date AS d, $5::date AS p
     FROM unnest($1::text[], $2::text[]) AS u(project_code, profile_code)
-),
+), code_bounds AS (SELECT min(c) AS lo, max(c) AS hi FROM unnest($1::text[]) AS c),
 enrolled AS (
   SELECT w.project_code, w.employer_uscc, w.team_leader_id_hash
     FROM pg_temp.rule_workers w
@@ -14,7 +14,7 @@ enrolled AS (
 parties AS (
   SELECT p.project_code, 'enterprise'::text AS subject_type, p.general_contractor_uscc::text AS subject_key,
          'general_contractor'::text AS role, 0 AS workers
-    FROM projects p JOIN scope s USING (project_code)
+    FROM projects p JOIN scope s USING (project_code) WHERE p.project_code BETWEEN (SELECT lo FROM code_bounds) AND (SELECT hi FROM code_bounds)
   UNION ALL
   SELECT project_code, 'enterprise', employer_uscc::text, 'employer', count(*)::int
     FROM enrolled GROUP BY project_code, employer_uscc

@@ -20,6 +20,18 @@ export interface CodeBounds {
 export const CODE_BOUNDS_CTE = `code_bounds AS (SELECT min(c) AS lo, max(c) AS hi FROM unnest($1::text[]) AS c)`;
 
 /**
+ * `column` (a project code) within code_bounds, as a filter next to the join on the
+ * scope. State rules read tables keyed by project (projects, wage_accounts, deposits'
+ * parents): without it the planner prices the scope's 5,000 key probes above a
+ * sequential scan and hashes the whole table on every shard, a cost that grows with the
+ * shard count times the table; with it each shard reads its own index range (the bounds
+ * are unknown when planning, so the planner expects a narrow range).
+ * docs/decisions/scan-rules-read-their-range.md.
+ */
+export const IN_CODE_BOUNDS = (column: string): string =>
+  `${column} BETWEEN (SELECT lo FROM code_bounds) AND (SELECT hi FROM code_bounds)`;
+
+/**
  * The distinct periods of payroll satisfying `condition` (on `period`), as an array: a
  * loose index scan of payroll (period, project_code), one descent per period. A read of
  * several periods says `period = ANY(<this>) AND project_code BETWEEN lo AND hi`: the index

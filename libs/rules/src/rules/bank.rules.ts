@@ -1,7 +1,7 @@
 import { ratioText, shareAbove } from '../money';
 import { defineRule } from './define-rule';
 import { num, RuleGate, SCOPE_CTE, thInt } from './rule-sql';
-import { CODE_BOUNDS_CTE } from '../engine/code-bounds';
+import { CODE_BOUNDS_CTE, IN_CODE_BOUNDS } from '../engine/code-bounds';
 import { PAID_AS_OF, PAYROLL_HISTORY, PAYROLL_OF_P, PERIOD_END, PERIOD_PROJECTS, SCOPE_WORKERS, WORKER_LIST_CTE } from './sql-fragments';
 
 /**
@@ -17,9 +17,14 @@ export const BANK_FEED_GATE: RuleGate = {
                           AND b.transferred_on BETWEEN (date_trunc('month', $2::date) - interval '2 months')::date AND $2::date)`,
 };
 
-/** The transfer `b` left one of its project's wage accounts (blind index of the account number). */
+/**
+ * The transfer `b` left one of its project's wage accounts (blind index of the account
+ * number). The statement must define code_bounds: the accounts are read by the scope's
+ * code range, not hashed whole.
+ */
 const FROM_WAGE_ACCOUNT = (b: string): string =>
-  `EXISTS (SELECT 1 FROM wage_accounts a WHERE a.project_code = ${b}.project_code AND a.account_number_hash = ${b}.account_number_hash)`;
+  `EXISTS (SELECT 1 FROM wage_accounts a WHERE a.project_code = ${b}.project_code AND a.account_number_hash = ${b}.account_number_hash
+             AND ${IN_CODE_BOUNDS('a.project_code')})`;
 
 /**
  * The transfer `b` (same payee) matches the payroll row `r` of P: a period of P, or no
@@ -76,7 +81,7 @@ rival_payees AS MATERIALIZED (
   UNION
   SELECT o.project_code, o.id_hash FROM payroll o
    WHERE EXISTS (SELECT 1 FROM payroll q WHERE q.period > $5::date) AND o.period > $5::date
-     AND o.project_code BETWEEN (SELECT lo FROM code_bounds) AND (SELECT hi FROM code_bounds)
+     AND ${IN_CODE_BOUNDS('o.project_code')}
      AND o.project_code = ANY($1::text[])
      AND o.paid_on BETWEEN (SELECT lo - w FROM bounds) AND (SELECT hi + w FROM bounds)),
 -- The wage accounts of the scope, hashed once (an index probe per transfer otherwise).
@@ -144,7 +149,7 @@ export const ACCOUNT_DIVERSION = defineRule({
   titleEn: 'Wage account paid people not on the project',
   thresholdKeys: ['bankDiversionRedShare'],
   gate: BANK_FEED_GATE,
-  sql: `WITH ${SCOPE_CTE},
+  sql: `WITH ${SCOPE_CTE}, ${CODE_BOUNDS_CTE},
 -- The wage-account check comes after the enrolment check: the planner cannot estimate
 -- it (project and account hash correlate) and, applied first, it would plan the
 -- enrolment check as one index probe per transfer instead of one hash of the workers.

@@ -1,4 +1,5 @@
 import { fenTimes, shareBelow } from '../money';
+import { CODE_BOUNDS_CTE, IN_CODE_BOUNDS } from '../engine/code-bounds';
 import { defineRule } from './define-rule';
 import { num, SCOPE_CTE, th, thInt } from './rule-sql';
 import { FIRST_20, PAYROLL_HISTORY } from './sql-fragments';
@@ -15,12 +16,13 @@ export const ACCOUNT_MISSING = defineRule({
   titleZh: '未开设农民工工资专用账户',
   titleEn: 'No dedicated wage account',
   thresholdKeys: ['accountMinContractYuan', 'accountMinDurationDays', 'accountGraceDays'],
-  sql: `WITH ${SCOPE_CTE}
+  sql: `WITH ${SCOPE_CTE}, ${CODE_BOUNDS_CTE}
 SELECT p.project_code, p.contract_amount_fen, p.contract_signed_on, p.started_on, p.planned_end_on,
        p.planned_end_on - coalesce(p.started_on, p.contract_signed_on) AS planned_days,
        p.contract_signed_on + ${thInt('accountGraceDays')} AS due_on
   FROM projects p JOIN scope s USING (project_code)
- WHERE p.contract_amount_fen >= ${th('accountMinContractYuan')} * 100
+ WHERE ${IN_CODE_BOUNDS('p.project_code')}
+   AND p.contract_amount_fen >= ${th('accountMinContractYuan')} * 100
    AND (p.planned_end_on IS NULL
         OR p.planned_end_on - coalesce(p.started_on, p.contract_signed_on) >= ${thInt('accountMinDurationDays')})
    AND p.contract_signed_on <= $4::date - ${thInt('accountGraceDays')}
@@ -53,7 +55,7 @@ export const ACCOUNT_NOT_FILED = defineRule({
   titleZh: '专用账户未备案',
   titleEn: 'Wage account not filed',
   thresholdKeys: ['accountFilingGraceDays'],
-  sql: `WITH ${SCOPE_CTE}
+  sql: `WITH ${SCOPE_CTE}, ${CODE_BOUNDS_CTE}
 SELECT a.project_code, count(*)::int AS unfiled_accounts,
        ${FIRST_20(
          `jsonb_build_object('bankName', a.bank_name, 'accountMasked', a.account_number_masked, 'openedOn', a.opened_on,
@@ -61,7 +63,8 @@ SELECT a.project_code, count(*)::int AS unfiled_accounts,
          'a.opened_on, a.id',
        )} AS accounts
   FROM wage_accounts a JOIN scope s USING (project_code)
- WHERE a.opened_on <= $4::date - ${thInt('accountFilingGraceDays')}
+ WHERE ${IN_CODE_BOUNDS('a.project_code')}
+   AND a.opened_on <= $4::date - ${thInt('accountFilingGraceDays')}
    AND (a.filed_on IS NULL OR a.filed_on > $4::date)
  GROUP BY a.project_code`,
   decide(row) {
@@ -127,7 +130,7 @@ export const DEPOSIT_MISSING = defineRule({
   titleZh: '未足额存储工资保证金',
   titleEn: 'Wage deposit missing or insufficient',
   thresholdKeys: ['depositMinContractYuan', 'depositGraceDays', 'depositMinRatio'],
-  sql: `WITH ${SCOPE_CTE}
+  sql: `WITH ${SCOPE_CTE}, ${CODE_BOUNDS_CTE}
 SELECT p.project_code, p.contract_amount_fen, p.contract_signed_on,
        p.contract_signed_on + ${thInt('depositGraceDays')} AS due_on,
        coalesce(d.total_fen, 0)::bigint AS valid_deposits_fen, coalesce(d.n, 0)::int AS valid_deposits,
@@ -140,7 +143,8 @@ SELECT p.project_code, p.contract_amount_fen, p.contract_signed_on,
       FROM deposits x
      WHERE x.project_code = p.project_code AND x.valid_from <= $4::date
        AND (x.valid_until IS NULL OR x.valid_until >= $4::date)) d ON true
- WHERE p.contract_amount_fen >= ${th('depositMinContractYuan')} * 100
+ WHERE ${IN_CODE_BOUNDS('p.project_code')}
+   AND p.contract_amount_fen >= ${th('depositMinContractYuan')} * 100
    AND p.contract_signed_on <= $4::date - ${thInt('depositGraceDays')}
    AND coalesce(d.total_fen, 0) < ${th('depositMinRatio')} * p.contract_amount_fen`,
   decide(row, t) {

@@ -1,4 +1,5 @@
 import { ratioText, shareAbove } from '../money';
+import { CODE_BOUNDS_CTE, IN_CODE_BOUNDS } from '../engine/code-bounds';
 import { defineRule } from './define-rule';
 import { num, SCOPE_CTE, th } from './rule-sql';
 import { FIRST_20, PAID_AS_OF, OF_PROJECTS_IN, PAYROLL_OF_P, PERIOD_END, PERIOD_PROJECTS, PERIOD_WORKERS, PREVIOUS_PERIOD, SCOPE_WORKERS, WORKER_LIST_CTE } from './sql-fragments';
@@ -110,7 +111,7 @@ export const LABOR_COST_LAPSE = defineRule({
   titleZh: '人工费用未按月拨付',
   titleEn: 'Labour cost not allocated this month',
   thresholdKeys: [],
-  sql: `WITH ${SCOPE_CTE}
+  sql: `WITH ${SCOPE_CTE}, ${CODE_BOUNDS_CTE}
 SELECT p.project_code, coalesce(p.started_on, p.contract_signed_on) AS started_on, p.started_on IS NULL AS start_from_contract,
        EXISTS (SELECT 1 FROM labor_cost_allocations l WHERE l.project_code = p.project_code
                   AND l.paid_on >= ${PREVIOUS_PERIOD} AND l.paid_on < $5::date) AS allocated_previous_period,
@@ -119,7 +120,8 @@ SELECT p.project_code, coalesce(p.started_on, p.contract_signed_on) AS started_o
   LEFT JOIN LATERAL (SELECT l.paid_on, l.amount_fen FROM labor_cost_allocations l
                       WHERE l.project_code = p.project_code AND l.paid_on <= $4::date
                       ORDER BY l.paid_on DESC, l.id DESC LIMIT 1) last ON true
- WHERE coalesce(p.started_on, p.contract_signed_on) < $5::date
+ WHERE ${IN_CODE_BOUNDS('p.project_code')}
+   AND coalesce(p.started_on, p.contract_signed_on) < $5::date
    AND NOT EXISTS (SELECT 1 FROM labor_cost_allocations l WHERE l.project_code = p.project_code
                       AND l.paid_on BETWEEN $5::date AND ${PERIOD_END})`,
   decide(row) {

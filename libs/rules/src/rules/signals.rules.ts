@@ -1,3 +1,4 @@
+import { CODE_BOUNDS_CTE, IN_CODE_BOUNDS } from '../engine/code-bounds';
 import { defineRule } from './define-rule';
 import { num, SCOPE_CTE, thInt } from './rule-sql';
 import { FIRST_20, SCOPE_WORKERS } from './sql-fragments';
@@ -11,8 +12,9 @@ export const NOTICE_BOARD_MISSING = defineRule({
   titleZh: '未设置维权信息告示牌',
   titleEn: 'No rights notice board',
   thresholdKeys: [],
-  sql: `WITH ${SCOPE_CTE}
-SELECT p.project_code FROM projects p JOIN scope s USING (project_code) WHERE NOT p.notice_board_posted`,
+  sql: `WITH ${SCOPE_CTE}, ${CODE_BOUNDS_CTE}
+SELECT p.project_code FROM projects p JOIN scope s USING (project_code)
+ WHERE ${IN_CODE_BOUNDS('p.project_code')} AND NOT p.notice_board_posted`,
   decide() {
     return { severity: 'yellow', shortfallFen: 0, figures: { noticeBoardPosted: false } };
   },
@@ -81,7 +83,7 @@ export const WATCHLISTED_PARTY = defineRule({
   titleZh: '涉及失信或不良记录主体',
   titleEn: 'A watch-listed party works on the project',
   thresholdKeys: ['blacklistDefaultYears'],
-  sql: `WITH ${SCOPE_CTE},
+  sql: `WITH ${SCOPE_CTE}, ${CODE_BOUNDS_CTE},
 enrolled AS (
   SELECT w.project_code, w.employer_uscc, w.team_leader_id_hash
     FROM ${SCOPE_WORKERS} w
@@ -89,7 +91,7 @@ enrolled AS (
 parties AS (
   SELECT p.project_code, 'enterprise'::text AS subject_type, p.general_contractor_uscc::text AS subject_key,
          'general_contractor'::text AS role, 0 AS workers
-    FROM projects p JOIN scope s USING (project_code)
+    FROM projects p JOIN scope s USING (project_code) WHERE ${IN_CODE_BOUNDS('p.project_code')}
   UNION ALL
   SELECT project_code, 'enterprise', employer_uscc::text, 'employer', count(*)::int
     FROM enrolled GROUP BY project_code, employer_uscc
