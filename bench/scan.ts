@@ -22,7 +22,8 @@ import { loadBenchData, REFERENCE_SQL } from './scan-data';
  * statement (PAY_RATIO_LOW + PAYROLL_MISSING) over the same tables, warm (3 runs before and
  * 3 after each scan, the median; the database vacuumed after loading and between rounds).
  * --multipliers=1,10,1 brackets the 10× run between two 1× runs (the scaling line compares
- * the first run with the largest).
+ * the first run with the largest); --multipliers=1,10,1,10,1,10 --reuse=<1×>,<10×> interleaves
+ * the sizes and prints each 10× scan against the 1× scan before it.
  * --bank-share: share of projects with a bank feed (one transfer per paid worker-month);
  * default 0.4; a list runs each share on its own fresh database, for the comparison.
  * --db-prefix=<name> names the fresh databases <name>_<m>x_… (default wage_bench) and the queue prefix <name>_…; --keep keeps them;
@@ -260,6 +261,29 @@ async function benchOnce(m: number, bankShare: number): Promise<{ m: number; ban
   }
 }
 
+/**
+ * --multipliers=1,10,1,10,1,10 (with --reuse=<1×>,<10×>) interleaves the sizes, so each 10×
+ * scan is compared with the 1× scan just before it, minutes apart instead of one size's
+ * rounds after the other's: on a shared machine the same 1× scan took 1.9–3.6 s between
+ * runs (docs/scaling.md). Prints each pair's ratio, their median, and the ratio of the medians.
+ */
+function printInterleaved(results: Array<{ m: number; scanMs: number }>, small: number, large: number): void {
+  const smalls = results.filter((r) => r.m === small);
+  const larges = results.filter((r) => r.m === large);
+  if (smalls.length < 2 || larges.length < 2) return;
+  const pairs: number[] = [];
+  results.forEach((r, i) => {
+    const before = results.slice(0, i).reverse().find((x) => x.m === small);
+    if (r.m === large && before) pairs.push(r.scanMs / before.scanMs);
+  });
+  const smallMs = median(smalls.map((r) => r.scanMs));
+  const largeMs = median(larges.map((r) => r.scanMs));
+  console.log(
+    `interleaved ${small}x / ${large}x: ${large}x scan / the ${small}x scan before it = ${pairs.map((p) => `${p.toFixed(1)}×`).join(', ')} ` +
+      `(median ${median(pairs).toFixed(1)}×); medians ${secs(smallMs)} s / ${secs(largeMs)} s = ${(largeMs / smallMs).toFixed(1)}×`,
+  );
+}
+
 async function main(): Promise<void> {
   const results = [];
   for (const m of MULTIPLIERS) {
@@ -282,6 +306,7 @@ async function main(): Promise<void> {
     const same = results.filter((r) => r.bankShare === last);
     const [a, b] = [same[0], same.reduce((x, y) => (y.m > x.m ? y : x))];
     console.log(`scaling ${a.m}x → ${b.m}x data: scan ${(b.scanMs / a.scanMs).toFixed(1)}× the time, reference ${(b.refMs / a.refMs).toFixed(1)}×`);
+    printInterleaved(same, a.m, b.m);
   }
   console.log('targets: full scan ≤ 15 s at 1x (goal ≤ 5 s); 10x data in ≤ 10x the time');
 }
