@@ -13,19 +13,18 @@ export interface CodeBounds {
 
 /**
  * The same bounds inside one rule statement ($1 = the codes), as a CTE named
- * code_bounds: a rule adds `x.project_code BETWEEN (SELECT lo FROM code_bounds) AND
- * (SELECT hi FROM code_bounds)` to a read of a whole table (not of P), which the rule
- * engine's bounds cannot reach (a rule's parameters are the same five for every rule).
+ * code_bounds: a rule adds IN_CODE_BOUNDS to a read of a whole table (not of P), which
+ * the rule engine's bounds cannot reach (a rule's parameters are the same five for every rule).
  */
 export const CODE_BOUNDS_CTE = `code_bounds AS (SELECT min(c) AS lo, max(c) AS hi FROM unnest($1::text[]) AS c)`;
 
 /**
  * `column` (a project code) within code_bounds, as a filter next to the join on the
- * scope. State rules read tables keyed by project (projects, wage_accounts, deposits'
- * parents): without it the planner prices the scope's 5,000 key probes above a
- * sequential scan and hashes the whole table on every shard, a cost that grows with the
- * shard count times the table; with it each shard reads its own index range (the bounds
- * are unknown when planning, so the planner expects a narrow range).
+ * scope, for a rule reading a table keyed by project (projects, wage_accounts). Without
+ * it the planner prices the scope's 5,000 key probes above a sequential scan and hashes
+ * the whole table on every shard, a cost that grows with the shard count times the
+ * table; with it each shard reads its own index range (the bounds are unknown when
+ * planning, so the planner expects a narrow range).
  * docs/decisions/scan-rules-read-their-range.md.
  */
 export const IN_CODE_BOUNDS = (column: string): string =>
