@@ -15,6 +15,12 @@ interface PlanNode {
 }
 const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
 
+/** A rule's statement as its snapshot (libs/rules/sql) holds it, without a gate's statement before it. */
+const ruleStatement = (rule: string): string => {
+  const file = readFileSync(join(__dirname, '..', 'libs', 'rules', 'sql', `${rule}.sql`), 'utf8');
+  return file.slice(file.lastIndexOf('WITH scope AS'));
+};
+
 /**
  * The indexes a scan shard's reads rely on (docs/decisions/scan-read-indexes.md):
  * PAYROLL_UNVERIFIED finds P's transfers that name their month through
@@ -109,10 +115,8 @@ describe('scan read indexes (real PostgreSQL)', () => {
       await buildPeriodSummary(runner.manager, codes, P, '2026-11-03', { lo: codes[0], hi: codes[codes.length - 1] });
       const rules = ['ACCOUNT_MISSING', 'ACCOUNT_NOT_FILED', 'DEPOSIT_MISSING', 'LABOR_COST_LAPSE', 'NOTICE_BOARD_MISSING', 'WATCHLISTED_PARTY', 'ACCOUNT_DIVERSION'];
       for (const rule of rules) {
-        const file = readFileSync(join(__dirname, '..', 'libs', 'rules', 'sql', `${rule}.sql`), 'utf8');
-        const sql = file.slice(file.lastIndexOf('WITH scope AS'));
         const [{ 'QUERY PLAN': [plan] }]: Array<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }> = await runner.query(
-          `EXPLAIN (FORMAT JSON) ${sql}`,
+          `EXPLAIN (FORMAT JSON) ${ruleStatement(rule)}`,
           [codes, codes.map(() => 'national'), '{"national": {}}', '2026-11-03', P],
         );
         const reads = nodes(plan.Plan).filter((n) => n['Relation Name'] === 'projects' || n['Relation Name'] === 'wage_accounts');
@@ -137,7 +141,7 @@ describe('scan read indexes (real PostgreSQL)', () => {
     // Its candidates pass a limit only known while running; flattened, the planner hashed all of
     // payroll twice for a handful of them (docs/decisions/scan-rule-index-paths.md). Every read
     // of payroll must be an index scan keyed on the candidate's project (and worker).
-    const sql = readFileSync(join(__dirname, '..', 'libs', 'rules', 'sql', 'ABNORMAL_PAYMENT.sql'), 'utf8');
+    const sql = ruleStatement('ABNORMAL_PAYMENT');
     const history = `CREATE TEMP TABLE rule_payroll_history (project_code varchar(64), period date, payable_fen bigint, max_paid_fen bigint, first_paid_on date, last_paid_on date) ON COMMIT DROP`;
     const read = await indexesRead(sql, [['IX-A', 'IX-B'], ['national', 'national'], '{}', '2026-11-03', P], [history]);
     const payroll = read.filter((r) => r.table === 'payroll');
